@@ -1,0 +1,18 @@
+package jp.juchu.oms.system;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The merchant works in Japan: every date the OMS shows or reasons about is Asia/Tokyo. */
+@Configuration(proxyBeanMethods = false)
+public class TimeConfiguration {
+
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(TOKYO);
+    }
+}

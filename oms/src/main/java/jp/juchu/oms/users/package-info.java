@@ -1,0 +1,2 @@
+/** The OMS's users (ユーザー) and their roles: admin, staff, viewer. */
+package jp.juchu.oms.users;

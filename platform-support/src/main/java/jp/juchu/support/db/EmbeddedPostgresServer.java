@@ -1,0 +1,90 @@
+package jp.juchu.support.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL 17 server run from the zonky binaries. A persistent server keeps its data directory
+ * and is stopped with the application; an ephemeral one lives in a temporary directory and is shared
+ * by every application context in the JVM, so a test suite starts it once.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgresServer shared;
+
+    private final EmbeddedPostgres postgres;
+    private final boolean closeWithContext;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean closeWithContext) {
+        this.postgres = postgres;
+        this.closeWithContext = closeWithContext;
+    }
+
+    static EmbeddedPostgresServer start(EmbeddedDatabaseSettings settings) {
+        if (settings.ephemeral()) {
+            return shared();
+        }
+        try {
+            Path dir = settings.dataDir().toAbsolutePath().normalize();
+            Files.createDirectories(dir);
+            log.info("Starting embedded PostgreSQL with its data in {}", dir);
+            EmbeddedPostgres postgres = builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.port())
+                    .start();
+            return new EmbeddedPostgresServer(postgres, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized EmbeddedPostgresServer shared() {
+        if (shared == null) {
+            try {
+                EmbeddedPostgres postgres = builder().start();
+                shared = new EmbeddedPostgresServer(postgres, false);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-postgres-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+            }
+        }
+        return shared;
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("timezone", "Asia/Tokyo")
+                .setServerConfig("fsync", "on")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("encoding", "UTF-8");
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void close() {
+        if (closeWithContext) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

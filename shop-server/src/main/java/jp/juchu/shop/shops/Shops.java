@@ -56,6 +56,16 @@ public class Shops {
     /** Opens a shop with its admin password; refuses a malformed or taken shop ID. */
     @Transactional
     public Shop open(String shopId, String name, String password) {
+        return open(shopId, name, password, false);
+    }
+
+    /** Opens the demo shop, which the other modules fill with demo products, members and orders. */
+    @Transactional
+    public Shop openDemo(String shopId, String name, String password) {
+        return open(shopId, name, password, true);
+    }
+
+    private Shop open(String shopId, String name, String password, boolean demo) {
         if (!SHOP_ID.matcher(shopId).matches()) {
             throw new IllegalArgumentException(
                     "shop ID must be 4-20 half-width lower-case letters or digits: " + shopId);
@@ -70,7 +80,7 @@ public class Shops {
         jdbc.sql("insert into shop_login (shop_id, password_hash) values (?, ?)")
                 .params(shopId, passwordEncoder.encode(password))
                 .update();
-        events.publishEvent(new ShopOpened(shopId, name));
+        events.publishEvent(new ShopOpened(shopId, name, demo));
         return new Shop(shopId, name, DEFAULT_PRODUCT_LIMIT, now);
     }
 }

@@ -12,12 +12,19 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL 17 server run from the zonky binaries. A persistent server keeps its data directory
  * and is stopped with the application; an ephemeral one lives in a temporary directory and is shared
- * by every application context in the JVM, so a test suite starts it once.
+ * by every application context in the JVM, so a test suite starts it once, and stops when the last
+ * context using it closes.
+ *
+ * <p>The server is stopped by the application context (after the pools and the event registry that
+ * use it have closed), never by a JVM shutdown hook of its own: a hook racing the context's shutdown
+ * would pull the database away from beans that still need it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Duration LAST_CONTEXT_GRACE = Duration.ofSeconds(20);
     private static EmbeddedPostgresServer shared;
+    private static int sharedUsers;
 
     private final EmbeddedPostgres postgres;
     private final boolean closeWithContext;
@@ -50,18 +57,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (shared == null) {
             try {
                 EmbeddedPostgres postgres = builder().start();
-                shared = new EmbeddedPostgresServer(postgres, false);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-postgres-stop"));
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, false);
+                shared = server;
+                // Only a fallback for a JVM that exits without closing its contexts.
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> server.stopWhenUnused(), "embedded-postgres-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
         }
+        sharedUsers++;
         return shared;
+    }
+
+    private static synchronized boolean releaseShared(EmbeddedPostgresServer server) {
+        if (shared != server) {
+            return false;
+        }
+        sharedUsers--;
+        if (sharedUsers > 0) {
+            return false;
+        }
+        shared = null;
+        EmbeddedPostgresServer.class.notifyAll();
+        return true;
+    }
+
+    private void stopWhenUnused() {
+        long deadline = System.nanoTime() + LAST_CONTEXT_GRACE.toNanos();
+        synchronized (EmbeddedPostgresServer.class) {
+            while (shared == this && System.nanoTime() < deadline) {
+                try {
+                    EmbeddedPostgresServer.class.wait(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stop();
     }
 
     private static EmbeddedPostgres.Builder builder() {
         return EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("timezone", "Asia/Tokyo")
                 .setServerConfig("fsync", "on")
@@ -75,7 +115,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closeWithContext) {
+        if (closeWithContext || releaseShared(this)) {
             stop();
         }
     }

@@ -5,7 +5,17 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -58,6 +68,7 @@ class OpenApiConfiguration {
                 .displayName("Shop management API (manager key)")
                 .pathsToMatch("/api/management/**")
                 .pathsToExclude(TEST_PATHS)
+                .addOpenApiCustomizer(OpenApiConfiguration::problemResponses)
                 .addOpenApiCustomizer(api -> api.info(new Info()
                         .title("Shop management API")
                         .version("v2")
@@ -74,6 +85,7 @@ class OpenApiConfiguration {
                 .displayName("Shop item / open API (open key)")
                 .pathsToMatch("/api/item/**")
                 .pathsToExclude(TEST_PATHS)
+                .addOpenApiCustomizer(OpenApiConfiguration::problemResponses)
                 .addOpenApiCustomizer(api -> api.info(new Info()
                         .title("Shop item (open) API")
                         .version("v2")
@@ -82,6 +94,57 @@ class OpenApiConfiguration {
                                 + "(オープン認証キー); the manager key is accepted too. "
                                 + CONVENTIONS)))
                 .build();
+    }
+
+    /** Every call can be refused alike: the problem schema, and 400 / 401 / 429 on each operation. */
+    static void problemResponses(OpenAPI api) {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty(
+                        "field",
+                        new StringSchema().description("snake_case path of the field, e.g. shipping.tracking_number"))
+                .addProperty("message", new StringSchema());
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty(
+                        "type", new StringSchema().format("uri").example("https://juchu.jp/problems/invalid-request"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(fieldError).description("400 only: the refused fields"));
+        if (api.getComponents() == null) {
+            api.setComponents(new Components());
+        }
+        api.getComponents().addSchemas("Problem", problem);
+        Content content = new Content()
+                .addMediaType(
+                        "application/problem+json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+        Header retryAfter = new Header().description("seconds to wait").schema(new IntegerSchema());
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    ApiResponses responses = operation.getResponses();
+                    responses.putIfAbsent(
+                            "400",
+                            new ApiResponse()
+                                    .description("Bad input: the fields are named in errors")
+                                    .content(content));
+                    responses.putIfAbsent(
+                            "401",
+                            new ApiResponse()
+                                    .description("Not authenticated for this API")
+                                    .content(content));
+                    responses.putIfAbsent(
+                            "429",
+                            new ApiResponse()
+                                    .description("Rate limit or failed-authentication throttle")
+                                    .addHeaderObject("Retry-After", retryAfter)
+                                    .content(content));
+                }));
     }
 
     /** Schemas named as the JSON is written: snake_case, like the application's own JSON mapper. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.juchu.shop.BrowserSupport;
 import jp.juchu.shop.shops.Shops;
@@ -90,6 +91,12 @@ class KeyIssuanceBrowserTest {
         String managerKey =
                 page.locator("[data-testid=manager-key]").textContent().trim();
         BrowserSupport.screenshot(page, "apikeys-05-issued");
+
+        page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        page.locator("[data-testid=manager-key-section] button.copy-key").click();
+        assertThat(page.locator("[data-testid=manager-key-section] button.copy-key"))
+                .hasText("コピーしました");
+        assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(managerKey);
 
         assertThat(callApi(MANAGEMENT, shopId, managerKey)).isEqualTo(200);
         assertThat(callApi(ITEM, shopId, openKey)).isEqualTo(200);

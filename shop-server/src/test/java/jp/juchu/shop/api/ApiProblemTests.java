@@ -143,6 +143,14 @@ class ApiProblemTests {
     }
 
     @Test
+    void parameterRefusedBySpringMvcMethodValidationIsNamed() throws Exception {
+        expectBadField(
+                mvc.perform(get("/api/item/v2/_test/reviews?limit=51").with(httpBasic(shopId, keys.openKey()))),
+                "limit",
+                "must be less than or equal to 50");
+    }
+
+    @Test
     void unknownPathIsANotFoundProblem() throws Exception {
         mvc.perform(get("/api/management/v2/no-such-thing").with(httpBasic(shopId, keys.managerKey())))
                 .andExpect(status().isNotFound())

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jp.juchu.shop.shops.ShopOpened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +47,13 @@ class DemoHandoff {
         }
         IssuedKeys keys = apiKeys.issue(opened.shopId(), "demo");
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8081"));
-        Properties handoff = new Properties();
-        handoff.setProperty("shop-id", opened.shopId());
-        handoff.setProperty("open-key", keys.openKey());
-        handoff.setProperty("manager-key", keys.managerKey());
-        handoff.setProperty("management-url", "http://localhost:" + port + "/api/management");
-        handoff.setProperty("item-url", "http://localhost:" + port + "/api/item");
+        // Shop IDs, base64url keys and these URLs need no escaping in a properties file.
+        Map<String, String> handoff = new LinkedHashMap<>();
+        handoff.put("shop-id", opened.shopId());
+        handoff.put("open-key", keys.openKey());
+        handoff.put("manager-key", keys.managerKey());
+        handoff.put("management-url", "http://localhost:" + port + "/api/management");
+        handoff.put("item-url", "http://localhost:" + port + "/api/item");
         write(settings.demoHandoffFile(), handoff);
         log.info(
                 "Demo shop {}: API keys issued and handed to the OMS demo in {}",
@@ -60,7 +62,7 @@ class DemoHandoff {
     }
 
     /** Written to a private temporary file first and moved into place, so no reader sees it half written or open. */
-    private static void write(Path file, Properties properties) {
+    private static void write(Path file, Map<String, String> properties) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -69,7 +71,10 @@ class DemoHandoff {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             }
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                properties.store(out, "The demo shop's platform API keys, for the OMS demo. Keep private.");
+                out.write("# The demo shop's platform API keys, for the OMS demo. Keep private.\n");
+                for (Map.Entry<String, String> property : properties.entrySet()) {
+                    out.write(property.getKey() + "=" + property.getValue() + "\n");
+                }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

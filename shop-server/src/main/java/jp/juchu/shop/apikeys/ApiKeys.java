@@ -150,15 +150,15 @@ public class ApiKeys {
 
     private void noteUse(long keyId) {
         Instant now = clock.instant();
-        boolean[] due = {false};
-        lastUsedWritten.compute(keyId, (id, written) -> {
-            if (written == null || !now.isBefore(written.plus(LAST_USED_RESOLUTION))) {
-                due[0] = true;
-                return now;
-            }
-            return written;
-        });
-        if (due[0]) {
+        Instant written = lastUsedWritten.get(keyId);
+        if (written != null && now.isBefore(written.plus(LAST_USED_RESOLUTION))) {
+            return;
+        }
+        // Only the thread that swaps the timestamp writes, so concurrent calls cost one update.
+        boolean mine = written == null
+                ? lastUsedWritten.putIfAbsent(keyId, now) == null
+                : lastUsedWritten.replace(keyId, written, now);
+        if (mine) {
             jdbc.sql("update api_key set last_used_at = ? where id = ?")
                     .params(OffsetDateTime.ofInstant(now, TimeConfiguration.TOKYO), keyId)
                     .update();

@@ -43,10 +43,11 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Problem details for the platform API: a stable {@code type} per status, and for bad input
  * {@code errors: [{field, message}]} naming the snake_case field. Scoped by path ({@code /api/}), not
  * by package: API controllers live in each feature's {@code web} package beside the admin's, and 404,
- * 405 and 415 happen before any controller is chosen. Admin requests get exactly what Spring Boot's own
- * problem handler gives them, and exceptions only this class knows are passed on, so the admin keeps its
- * HTML error pages. Ordered before Boot's handler but without a catch-all, so another module's advice
- * still handles its own exceptions; unexpected ones end in {@link ApiServerErrorResolver}.
+ * 405 and 415 happen before any controller is chosen. Being a {@code ResponseEntityExceptionHandler},
+ * it replaces Spring Boot's own problem handler: admin requests get exactly what that one gave them, and
+ * exceptions only this class knows are rethrown for the admin, so its error handling stays as it was.
+ * Ordered first but without a catch-all, so another module's advice still handles its own exceptions;
+ * unexpected ones end in {@link ApiServerErrorResolver}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)

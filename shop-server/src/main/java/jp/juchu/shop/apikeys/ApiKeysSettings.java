@@ -1,0 +1,13 @@
+package jp.juchu.shop.apikeys;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param demoHandoffFile where the demo shop's keys are written for the OMS's demo to link itself
+ *     ({@code ${JUCHU_DATA_DIR:./data}/demo-shop.properties})
+ */
+@ConfigurationProperties("shop.apikeys")
+public record ApiKeysSettings(
+        @DefaultValue("./data/demo-shop.properties") Path demoHandoffFile) {}

@@ -1,0 +1,84 @@
+package jp.juchu.shop.apikeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.juchu.shop.shops.ShopOpened;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo shop applies for the API by itself, and its keys go to a file the OMS's demo reads to link
+ * itself to the shop. This file is the only place a key is ever written in full: it is readable by its
+ * owner only (mode 600), and only the demo shop's keys go there.
+ */
+@Component
+class DemoHandoff {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoHandoff.class);
+
+    private final ApiKeys apiKeys;
+    private final ApiKeysSettings settings;
+    private final Environment environment;
+
+    DemoHandoff(ApiKeys apiKeys, ApiKeysSettings settings, Environment environment) {
+        this.apiKeys = apiKeys;
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    @EventListener
+    @Order(5)
+    void on(ShopOpened opened) {
+        if (!opened.demo()) {
+            return;
+        }
+        IssuedKeys keys = apiKeys.issue(opened.shopId(), "demo");
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8081"));
+        // Shop IDs, base64url keys and these URLs need no escaping in a properties file.
+        Map<String, String> handoff = new LinkedHashMap<>();
+        handoff.put("shop-id", opened.shopId());
+        handoff.put("open-key", keys.openKey());
+        handoff.put("manager-key", keys.managerKey());
+        handoff.put("management-url", "http://localhost:" + port + "/api/management");
+        handoff.put("item-url", "http://localhost:" + port + "/api/item");
+        write(settings.demoHandoffFile(), handoff);
+        log.info(
+                "Demo shop {}: API keys issued and handed to the OMS demo in {}",
+                opened.shopId(),
+                settings.demoHandoffFile());
+    }
+
+    /** Written to a private temporary file first and moved into place, so no reader sees it half written or open. */
+    private static void write(Path file, Map<String, String> properties) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".demo-shop", ".tmp");
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            }
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                out.write("# The demo shop's platform API keys, for the OMS demo. Keep private.\n");
+                for (Map.Entry<String, String> property : properties.entrySet()) {
+                    out.write(property.getKey() + "=" + property.getValue() + "\n");
+                }
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the demo handoff file " + file, e);
+        }
+    }
+}

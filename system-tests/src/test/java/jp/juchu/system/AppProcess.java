@@ -1,0 +1,131 @@
+package jp.juchu.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of the applications started the way {@code start.sh} starts it: its runnable jar in its own JVM,
+ * with its own data directory (and so its own embedded PostgreSQL). Output goes to a log file beside
+ * the data, which a failing test names.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static AppProcess start(String name, Path jar, Path dataDir, Map<String, String> properties) {
+        int port = freePort();
+        try {
+            Files.createDirectories(dataDir);
+            Path log = dataDir.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx512m",
+                    "-Duser.timezone=Asia/Tokyo",
+                    "-jar",
+                    jar.toString(),
+                    "--server.port=" + port));
+            properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("JUCHU_DATA_DIR", dataDir.toString());
+            AppProcess app = new AppProcess(name, builder.start(), port, log);
+            app.awaitHealthy(Duration.ofMinutes(3));
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
+    }
+
+    /** Stops the application as Ctrl-C would (SIGTERM) and waits for it. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

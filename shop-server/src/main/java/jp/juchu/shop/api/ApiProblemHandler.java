@@ -1,8 +1,11 @@
 package jp.juchu.shop.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -44,8 +47,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * {@code errors: [{field, message}]} naming the snake_case field. Scoped by path ({@code /api/}), not
  * by package: API controllers live in each feature's {@code web} package beside the admin's, and 404,
  * 405 and 415 happen before any controller is chosen. Being a {@code ResponseEntityExceptionHandler},
- * it replaces Spring Boot's own problem handler: admin requests get exactly what that one gave them, and
- * exceptions only this class knows are rethrown for the admin, so its error handling stays as it was.
+ * it replaces Spring Boot's own problem handler: admin and storefront requests get the HTML error page
+ * instead, and exceptions only this class knows are rethrown for them.
  * Ordered first but without a catch-all, so another module's advice still handles its own exceptions;
  * unexpected ones end in {@link ApiServerErrorResolver}.
  */
@@ -78,7 +81,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-        if (response == null || !isApi(servletRequest) || !(response.getBody() instanceof ProblemDetail problem)) {
+        if (!isApi(servletRequest)) {
+            return sendErrorPage(status, request);
+        }
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
             return response;
         }
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
@@ -94,6 +100,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return response;
+    }
+
+    /** Pages of the admin and the storefront get the HTML error page, as a browser expects. */
+    private static ResponseEntity<Object> sendErrorPage(HttpStatusCode status, WebRequest request) {
+        HttpServletResponse servletResponse = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+        try {
+            servletResponse.sendError(status.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
     private static String detailOf(Exception ex) {

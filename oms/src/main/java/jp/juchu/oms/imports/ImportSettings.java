@@ -1,0 +1,27 @@
+package jp.juchu.oms.imports;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pageSize orders asked for per page (the API allows at most 100)
+ * @param overlap how far before the last watermark a run starts reading again, so that an order committed
+ *     at the shop just before the watermark (or with a clock a little off) is not missed
+ * @param maxAttempts tries of one page when the shop is unavailable or rate-limits, before the run fails
+ * @param backoffBase first wait after a failed try; doubled per try, with jitter
+ * @param backoffMax longest wait between tries
+ * @param retryAfterMax longest {@code Retry-After} honoured for one wait
+ * @param lease how long a run holds its connection without progress before another node may take over
+ * @param quarantineRetryWindow how far back a run reaches to read quarantined orders again
+ */
+@ConfigurationProperties("oms.imports")
+public record ImportSettings(
+        @DefaultValue("100") int pageSize,
+        @DefaultValue("10m") Duration overlap,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1s") Duration backoffBase,
+        @DefaultValue("30s") Duration backoffMax,
+        @DefaultValue("120s") Duration retryAfterMax,
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30d") Duration quarantineRetryWindow) {}

@@ -1,0 +1,261 @@
+package jp.juchu.oms.imports;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import jp.juchu.oms.malls.BadShopResponse;
+import jp.juchu.oms.malls.KeyRejected;
+import jp.juchu.oms.malls.MallConnection;
+import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.OrderPage;
+import jp.juchu.oms.malls.RateLimited;
+import jp.juchu.oms.malls.RawOrder;
+import jp.juchu.oms.malls.ShopApiException;
+import jp.juchu.oms.malls.ShopServeClient;
+import jp.juchu.oms.malls.ShopUnavailable;
+import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShopChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One import run of a connection (受注取込). It reads the orders placed or changed at the shop since the
+ * last watermark (minus an overlap), page by page; each page is committed with the run's progress, and the
+ * watermark moves only when every page is in. A run that fails leaves the watermark where it was, so the
+ * next run reads the same window again — harmless, since an unchanged order changes nothing. Only one run
+ * per connection at a time, on any node.
+ */
+@Service
+public class OrderImport {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
+    static final String KEY_INVALID_MESSAGE = "マネジャー認証キーが無効です。再発行されていませんか？ 新しいキーを設定してください。";
+
+    private final MallConnections connections;
+    private final ShopServeClient client;
+    private final Orders orders;
+    private final ImportRecords records;
+    private final ImportSettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ShopOrderReader reader = new ShopOrderReader();
+    /** This node's name on the leases it takes; unique even for two application contexts in one JVM. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    OrderImport(
+            MallConnections connections,
+            ShopServeClient client,
+            Orders orders,
+            ImportRecords records,
+            ImportSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.connections = connections;
+        this.client = client;
+        this.orders = orders;
+        this.records = records;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What a call to {@link #run} did. */
+    public enum Outcome {
+        SUCCEEDED,
+        FAILED,
+        KEY_INVALID,
+        ALREADY_RUNNING
+    }
+
+    /** Runs one import of the connection now, unless a run of it is going on somewhere already. */
+    public Outcome run(long connectionId, ImportTrigger trigger) {
+        MallConnection connection = connections
+                .find(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionId));
+        if (!records.acquireLease(connectionId, node, settings.lease())) {
+            return Outcome.ALREADY_RUNNING;
+        }
+        try {
+            records.closeAbandonedRuns(connectionId);
+            return runHoldingLease(connection, trigger);
+        } finally {
+            records.releaseLease(connectionId, node);
+        }
+    }
+
+    private Outcome runHoldingLease(MallConnection connection, ImportTrigger trigger) {
+        long connectionId = connection.id();
+        OffsetDateTime since = since(connection);
+        long runId = records.startRun(connectionId, trigger, since);
+        try {
+            OffsetDateTime nextWatermark = null;
+            int from = 0;
+            while (true) {
+                OrderPage page = fetch(connectionId, since, from);
+                if (nextWatermark == null) {
+                    nextWatermark = page.searchedAt();
+                }
+                OffsetDateTime window = since;
+                transactions.executeWithoutResult(status -> apply(connectionId, runId, window, page));
+                records.renewLease(connectionId, node, settings.lease());
+                from += page.orders().size();
+                if (page.orders().size() < settings.pageSize()) {
+                    break;
+                }
+            }
+            OffsetDateTime watermark = nextWatermark;
+            transactions.executeWithoutResult(status -> {
+                records.moveWatermark(connectionId, watermark);
+                records.finishRun(runId, "SUCCEEDED", null);
+            });
+            if (connection.status() != jp.juchu.oms.malls.ConnectionStatus.OK) {
+                connections.markHealthy(connectionId);
+            }
+            return Outcome.SUCCEEDED;
+        } catch (KeyRejected e) {
+            records.finishRun(runId, "FAILED", KEY_INVALID_MESSAGE);
+            records.suspend(connectionId, true);
+            connections.markKeyInvalid(connectionId, KEY_INVALID_MESSAGE);
+            log.warn("Import of connection {} refused: the shop rejected the manager key", connectionId);
+            return Outcome.KEY_INVALID;
+        } catch (ShopApiException e) {
+            String message = failureMessage(e);
+            records.finishRun(runId, "FAILED", message);
+            connections.markError(connectionId, message);
+            log.warn("Import of connection {} failed: {}", connectionId, message);
+            return Outcome.FAILED;
+        } catch (RuntimeException e) {
+            records.finishRun(runId, "FAILED", "取込中にエラーが発生しました: " + e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    /**
+     * First run: the connection's days to fetch. Later: the watermark minus the overlap, reaching back to
+     * the window of an order still in quarantine so that it is read again.
+     */
+    private OffsetDateTime since(MallConnection connection) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<OffsetDateTime> watermark = records.watermark(connection.id());
+        if (watermark.isEmpty()) {
+            return now.minusDays(connection.daysToFetch());
+        }
+        OffsetDateTime since = watermark.get().minus(settings.overlap());
+        Optional<OffsetDateTime> quarantined =
+                records.oldestQuarantinedWindow(connection.id(), now.minus(settings.quarantineRetryWindow()));
+        return quarantined.filter(q -> q.isBefore(since)).orElse(since);
+    }
+
+    private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
+        Map<String, IncomingOrder> readable = new LinkedHashMap<>();
+        int quarantined = 0;
+        for (RawOrder raw : page.orders()) {
+            try {
+                IncomingOrder order = reader.read(raw.json());
+                readable.put(order.order().serialCode(), order);
+            } catch (ShopOrderReader.Unreadable e) {
+                quarantined++;
+                records.quarantine(connectionId, orderKey(raw), raw.json(), e.getMessage(), since);
+            }
+        }
+        Map<String, ShopChange> results = orders.applyFromShop(connectionId, new ArrayList<>(readable.values()));
+        records.resolveQuarantined(connectionId, results.keySet());
+        int created = count(results, ShopChange.CREATED);
+        int updated = count(results, ShopChange.UPDATED);
+        int unchanged = count(results, ShopChange.UNCHANGED);
+        records.progress(runId, page.totalCount(), page.orders().size(), created, updated, unchanged, quarantined);
+    }
+
+    /** The serial code when the order has one; otherwise a hash of its payload, so it is quarantined once. */
+    private String orderKey(RawOrder raw) {
+        if (raw.serialCode() != null && !raw.serialCode().isBlank()) {
+            return raw.serialCode();
+        }
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(raw.json().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(Map<String, ShopChange> results, ShopChange change) {
+        return (int) results.values().stream().filter(change::equals).count();
+    }
+
+    /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */
+    private OrderPage fetch(long connectionId, OffsetDateTime since, int from) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            try {
+                return client.retrieveOrders(connectionId, since, from, settings.pageSize());
+            } catch (RateLimited e) {
+                if (attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                Duration wait = e.retryAfter() == null ? backoff(attempt) : e.retryAfter();
+                sleep(wait.compareTo(settings.retryAfterMax()) > 0 ? settings.retryAfterMax() : wait);
+            } catch (ShopUnavailable | BadShopResponse e) {
+                if (attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                sleep(backoff(attempt));
+            }
+        }
+    }
+
+    /** Exponential backoff with "equal jitter": half the delay fixed, half random. */
+    Duration backoff(int attempt) {
+        long base = settings.backoffBase().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, settings.backoffMax().toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopUnavailableInterrupted();
+        }
+    }
+
+    private static String failureMessage(ShopApiException e) {
+        if (e instanceof RateLimited) {
+            return "ショップのAPI利用制限 (429) が続いたため取込を中断しました。次回の取込で再開します。";
+        }
+        if (e instanceof ShopUnavailable) {
+            return "ショップのAPIに接続できないため取込を中断しました (" + e.getMessage() + ")。次回の取込で再開します。";
+        }
+        return "ショップのAPIの応答を読めないため取込を中断しました (" + e.getMessage() + ")。";
+    }
+
+    /** Interrupted while waiting to retry: the run ends like any failed run. */
+    static final class ShopUnavailableInterrupted extends RuntimeException {
+        ShopUnavailableInterrupted() {
+            super("interrupted while waiting to retry");
+        }
+    }
+
+    List<ImportRun> history(long connectionId) {
+        return records.runs(connectionId, 50);
+    }
+}

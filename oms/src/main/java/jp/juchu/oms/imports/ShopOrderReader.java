@@ -1,0 +1,249 @@
+package jp.juchu.oms.imports;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.ShopOrder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one order of the platform API (blocks {@code all}) and checks it: the fields the OMS relies on
+ * are present and the amounts add up. What fails is quarantined with the reason this class gives, never
+ * half-imported.
+ */
+final class ShopOrderReader {
+
+    private static final Set<String> ORDER_STATUSES = Set.of("New", "Processing", "Completed", "Cancelled");
+    private static final Set<String> PAYMENT_STATUSES = Set.of("Unpaid", "Paid");
+    private static final Set<String> SHIPPING_STATUSES = Set.of("NotShipped", "Shipped");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper canonical = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** The order's reason for quarantine (取込保留). */
+    static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason);
+        }
+    }
+
+    IncomingOrder read(String payload) throws Unreadable {
+        JsonNode node;
+        try {
+            node = json.readTree(payload);
+        } catch (JacksonException e) {
+            throw new Unreadable("JSONとして読めません");
+        }
+        if (node == null || !node.isObject()) {
+            throw new Unreadable("受注データがオブジェクトではありません");
+        }
+        ShopOrder order = order(node);
+        checkAmounts(order);
+        return new IncomingOrder(order, payload, contentHash(node));
+    }
+
+    /** SHA-256 of the payload with its keys sorted, so the same content always hashes the same. */
+    String contentHash(JsonNode node) {
+        try {
+            Object tree = canonical.convertValue(node, Object.class);
+            byte[] bytes = canonical.writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ShopOrder order(JsonNode o) throws Unreadable {
+        JsonNode buyer = object(o, "buyer");
+        JsonNode member = buyer.get("member");
+        JsonNode deliveries = o.get("deliveries");
+        if (deliveries == null || !deliveries.isArray() || deliveries.isEmpty()) {
+            throw new Unreadable("お届け先 (deliveries) がありません");
+        }
+        List<ShopOrder.Delivery> list = new ArrayList<>();
+        for (JsonNode delivery : deliveries) {
+            list.add(delivery(delivery));
+        }
+        JsonNode payment = o.get("payment");
+        JsonNode amounts = object(o, "amounts");
+        List<ShopOrder.TaxLine> tax = new ArrayList<>();
+        JsonNode taxLines = amounts.get("tax");
+        if (taxLines != null && taxLines.isArray()) {
+            for (JsonNode line : taxLines) {
+                tax.add(new ShopOrder.TaxLine(
+                        (int) number(line, "rate"), number(line, "taxable_amount"), number(line, "tax")));
+            }
+        }
+        return new ShopOrder(
+                required(o, "serial_code"),
+                required(o, "order_number"),
+                dateTime(o, "order_date"),
+                dateTime(o, "updated_at"),
+                oneOf(o, "order_status", ORDER_STATUSES),
+                oneOf(o, "payment_status", PAYMENT_STATUSES),
+                oneOf(o, "shipping_status", SHIPPING_STATUSES),
+                new ShopOrder.Buyer(
+                        required(buyer, "name"),
+                        text(buyer, "name_kana"),
+                        text(buyer, "mail_address"),
+                        text(buyer, "phone"),
+                        text(buyer, "postal_code"),
+                        text(buyer, "prefecture"),
+                        text(buyer, "address1"),
+                        text(buyer, "address2"),
+                        member == null || member.isNull() ? null : text(member, "account")),
+                payment == null || payment.isNull() ? "Unknown" : required(payment, "method"),
+                List.copyOf(list),
+                new ShopOrder.Amounts(
+                        number(amounts, "items_total"),
+                        number(amounts, "shipping_fee"),
+                        optionalNumber(amounts, "cod_fee"),
+                        optionalNumber(amounts, "gift_wrapping_fee"),
+                        optionalNumber(amounts, "coupon_discount"),
+                        optionalNumber(amounts, "points_used"),
+                        number(amounts, "total"),
+                        List.copyOf(tax)),
+                text(o, "remarks"));
+    }
+
+    private ShopOrder.Delivery delivery(JsonNode d) throws Unreadable {
+        JsonNode itemsNode = d.get("items");
+        if (itemsNode == null || !itemsNode.isArray() || itemsNode.isEmpty()) {
+            throw new Unreadable("お届け先 " + text(d, "delivery_id") + " に商品 (items) がありません");
+        }
+        List<ShopOrder.Item> items = new ArrayList<>();
+        for (JsonNode item : itemsNode) {
+            int quantity = (int) number(item, "quantity");
+            if (quantity <= 0) {
+                throw new Unreadable("商品 " + text(item, "item_code") + " の数量が正しくありません: " + quantity);
+            }
+            int rate = (int) number(item, "tax_rate");
+            if (rate != 10 && rate != 8 && rate != 0) {
+                throw new Unreadable("商品 " + text(item, "item_code") + " の税率が正しくありません: " + rate);
+            }
+            items.add(new ShopOrder.Item(
+                    required(item, "item_code"),
+                    text(item, "variation"),
+                    required(item, "item_name"),
+                    number(item, "unit_price"),
+                    quantity,
+                    rate));
+        }
+        JsonNode shipping = d.get("shipping");
+        boolean hasShipping = shipping != null && shipping.isObject();
+        return new ShopOrder.Delivery(
+                (int) number(d, "delivery_id"),
+                required(d, "name"),
+                text(d, "name_kana"),
+                text(d, "phone"),
+                text(d, "postal_code"),
+                text(d, "prefecture"),
+                text(d, "address1"),
+                text(d, "address2"),
+                date(d, "delivery_date"),
+                text(d, "time_slot"),
+                "Yes".equals(text(d, "gift_wrapping")),
+                text(d, "noshi"),
+                optionalNumber(d, "shipping_fee"),
+                List.copyOf(items),
+                hasShipping ? text(shipping, "carrier") : null,
+                hasShipping ? text(shipping, "tracking_number") : null,
+                hasShipping ? date(shipping, "shipped_date") : null);
+    }
+
+    /** An order whose amounts do not add up is not trusted: its total would mislead every later step. */
+    private static void checkAmounts(ShopOrder order) throws Unreadable {
+        ShopOrder.Amounts a = order.amounts();
+        long lines = order.deliveries().stream()
+                .flatMap(d -> d.items().stream())
+                .mapToLong(i -> i.unitPrice() * i.quantity())
+                .sum();
+        if (lines != a.itemsTotal()) {
+            throw new Unreadable("商品合計 (items_total) " + a.itemsTotal() + " が明細の合計 " + lines + " と一致しません");
+        }
+        long total = a.itemsTotal()
+                + a.shippingFee()
+                + a.codFee()
+                + a.giftWrappingFee()
+                - a.couponDiscount()
+                - a.pointsUsed();
+        if (total != a.total()) {
+            throw new Unreadable("合計金額 (total) " + a.total() + " が内訳の合計 " + total + " と一致しません");
+        }
+    }
+
+    private static JsonNode object(JsonNode node, String field) throws Unreadable {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw new Unreadable(field + " がありません");
+        }
+        return value;
+    }
+
+    private static String required(JsonNode node, String field) throws Unreadable {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new Unreadable(field + " がありません");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static String oneOf(JsonNode node, String field, Set<String> allowed) throws Unreadable {
+        String value = required(node, field);
+        if (!allowed.contains(value)) {
+            throw new Unreadable(field + " の値が不明です: " + value);
+        }
+        return value;
+    }
+
+    private static long number(JsonNode node, String field) throws Unreadable {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber()) {
+            throw new Unreadable(field + " が整数ではありません");
+        }
+        return value.asLong();
+    }
+
+    private static long optionalNumber(JsonNode node, String field) throws Unreadable {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? 0 : number(node, field);
+    }
+
+    private static OffsetDateTime dateTime(JsonNode node, String field) throws Unreadable {
+        String value = required(node, field);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Unreadable(field + " の日時が読めません: " + value);
+        }
+    }
+
+    private static LocalDate date(JsonNode node, String field) throws Unreadable {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Unreadable(field + " の日付が読めません: " + value);
+        }
+    }
+}

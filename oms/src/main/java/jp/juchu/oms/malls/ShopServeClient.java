@@ -1,0 +1,183 @@
+package jp.juchu.oms.malls;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import jp.juchu.oms.malls.MallConnections.Credentials;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Shop Serve order API over HTTP (HTTP Basic, shop ID : key; JSON snake_case), pointed at the
+ * connection's hosts — this repository's shop server or the real platform. It does not retry: it says
+ * precisely what went wrong ({@link ShopApiException}) and the caller decides.
+ */
+@Service
+public class ShopServeClient {
+
+    private final MallConnections connections;
+    private final MallSettings settings;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ShopServeClient(MallConnections connections, MallSettings settings) {
+        this.connections = connections;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Orders placed or changed since {@code since}, one page (blocks {@code all}). */
+    public OrderPage retrieveOrders(long connectionId, OffsetDateTime since, int from, int size) {
+        Credentials credentials = connections.credentials(connectionId);
+        JsonNode body = post(
+                credentials.managementUrl() + "/v2/orders/_retrieve/all",
+                credentials.shopId(),
+                credentials.managerKey(),
+                Map.of("since", since.toString(), "from", from, "size", size));
+        JsonNode orders = body.get("orders");
+        if (orders == null || !orders.isArray() || !body.has("total_count")) {
+            throw new BadShopResponse("the answer has no orders / total_count", null);
+        }
+        List<RawOrder> raw = new ArrayList<>();
+        for (JsonNode order : orders) {
+            JsonNode serial = order.get("serial_code");
+            raw.add(new RawOrder(
+                    serial != null && serial.isString() ? serial.asString() : null, json.writeValueAsString(order)));
+        }
+        JsonNode searchedAt = body.get("searched_at");
+        return new OrderPage(
+                body.get("total_count").asLong(),
+                searchedAt == null || searchedAt.isNull()
+                        ? OffsetDateTime.now()
+                        : OffsetDateTime.parse(searchedAt.asString()),
+                List.copyOf(raw));
+    }
+
+    /** Tells the shop an order was shipped: carrier, tracking number, ship date. */
+    public void updateOrderStatus(long connectionId, String serialCode, ShippingUpdate update) {
+        Credentials credentials = connections.credentials(connectionId);
+        send(
+                "PUT",
+                credentials.managementUrl() + "/v2/orders/" + serialCode + "/status",
+                credentials.shopId(),
+                credentials.managerKey(),
+                Map.of(
+                        "shipping",
+                        Map.of(
+                                "shipping_status", "Shipped",
+                                "carrier", update.carrier(),
+                                "tracking_number", update.trackingNumber(),
+                                "shipped_date", update.shippedDate().toString())));
+    }
+
+    /** Checks a manager key against the management API with the smallest possible search. */
+    void checkManagerKey(String managementUrl, String shopId, String managerKey) {
+        post(
+                managementUrl + "/v2/orders/_retrieve/basic",
+                shopId,
+                managerKey,
+                Map.of("since", OffsetDateTime.now().toString(), "size", 1));
+    }
+
+    /** Checks a key against the item (open) API. */
+    void checkOpenKey(String itemUrl, String shopId, String key) {
+        post(itemUrl + "/v2/service-setup/item-categories/_get", shopId, key, Map.of("top_category_path", List.of()));
+    }
+
+    private JsonNode post(String url, String shopId, String key, Object body) {
+        return send("POST", url, shopId, key, body);
+    }
+
+    private JsonNode send(String method, String url, String shopId, String key, Object body) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(settings.readTimeout())
+                    .header("Authorization", basic(shopId, key))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ShopUnavailable("URL が正しくありません: " + url, e);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new ShopUnavailable("応答がありません (タイムアウト): " + url, e);
+        } catch (IOException e) {
+            throw new ShopUnavailable("接続できません: " + url + " (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopUnavailable("中断されました: " + url, e);
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new KeyRejected("HTTP " + status + " from " + url);
+        }
+        if (status == 429) {
+            throw new RateLimited(
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+        }
+        if (status >= 500) {
+            throw new ShopUnavailable("HTTP " + status + ": " + url, null);
+        }
+        if (status >= 300) {
+            throw new BadShopResponse("HTTP " + status + ": " + url + " " + abbreviate(response.body()), null);
+        }
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node == null || !node.isObject()) {
+                throw new BadShopResponse("not a JSON object: " + url, null);
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new BadShopResponse("JSON を読めません: " + url, e);
+        }
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static String basic(String shopId, String key) {
+        return "Basic " + Base64.getEncoder().encodeToString((shopId + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}

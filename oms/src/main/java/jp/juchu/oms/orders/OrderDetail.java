@@ -1,0 +1,63 @@
+package jp.juchu.oms.orders;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Everything the order detail page (受注詳細) shows. */
+public record OrderDetail(
+        long id,
+        long connectionId,
+        String serialCode,
+        String orderNumber,
+        OffsetDateTime orderedAt,
+        OffsetDateTime shopUpdatedAt,
+        String shopOrderStatus,
+        String shopPaymentStatus,
+        String shopShippingStatus,
+        String buyerName,
+        String buyerKana,
+        String buyerEmail,
+        String buyerPhone,
+        String buyerPostalCode,
+        String buyerPrefecture,
+        String buyerAddress1,
+        String buyerAddress2,
+        String memberAccount,
+        String paymentMethod,
+        long itemsTotal,
+        long shippingFee,
+        long codFee,
+        long giftWrappingFee,
+        long couponDiscount,
+        long pointsUsed,
+        long total,
+        String taxJson,
+        String remarks,
+        String workflowStatusName,
+        String memo,
+        String alert,
+        String payload,
+        List<Shipment> shipments,
+        List<HistoryEntry> history) {
+
+    public record Shipment(
+            int deliveryId,
+            String name,
+            String phone,
+            String postalCode,
+            String prefecture,
+            String address1,
+            String address2,
+            LocalDate deliveryDate,
+            String timeSlot,
+            boolean giftWrapping,
+            String noshi,
+            long shippingFee,
+            String trackingNumber,
+            List<Item> items) {}
+
+    public record Item(String itemCode, String variation, String name, long unitPrice, int quantity, int taxRate) {}
+
+    public record HistoryEntry(OffsetDateTime at, String kind, String actor, String summary) {}
+}

@@ -1,0 +1,342 @@
+package jp.juchu.oms.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.juchu.oms.imports.OrderImport.Outcome;
+import jp.juchu.oms.malls.ConnectionSettings;
+import jp.juchu.oms.malls.ConnectionSetup;
+import jp.juchu.oms.malls.ConnectionStatus;
+import jp.juchu.oms.malls.MallConnections;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Each failure rule of the import, against a shop over HTTP that misbehaves on cue. */
+@SpringBootTest(
+        properties = {
+            "oms.imports.page-size=10",
+            "oms.imports.backoff-base=10ms",
+            "oms.imports.backoff-max=40ms",
+            "oms.imports.max-attempts=4",
+            "oms.malls.read-timeout=1s"
+        })
+class OrderImportTests {
+
+    private static final AtomicInteger SHOPS = new AtomicInteger();
+
+    @Autowired
+    OrderImport imports;
+
+    @Autowired
+    ConnectionSetup setup;
+
+    @Autowired
+    MallConnections connections;
+
+    @Autowired
+    ImportRecords records;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    FakeShop shop;
+    long connectionId;
+
+    @BeforeEach
+    void connect() throws Exception {
+        shop = new FakeShop("fake" + SHOPS.incrementAndGet());
+        ConnectionSetup.Result result = setup.verifyAndSave(null, settings(shop));
+        assertThat(result.problems()).isEmpty();
+        connectionId = result.connection().id();
+    }
+
+    @AfterEach
+    void close() {
+        shop.close();
+    }
+
+    /** Automatic fetch off, so that only the test starts runs. */
+    static ConnectionSettings settings(FakeShop shop) {
+        return new ConnectionSettings(
+                shop.shopId(), shop.openKey(), shop.managerKey(), 7, false, 30, shop.managementUrl(), shop.itemUrl());
+    }
+
+    @Test
+    void firstRunImportsTheLastDaysAndASecondRunChangesNothing() {
+        placeOrders(25, 1);
+        shop.placeHistoric("old-1", FakeShop.now().minusDays(10));
+        shop.placeHistoric("six-days", FakeShop.now().minusDays(6));
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(serials()).hasSize(26).contains("six-days").doesNotContain("old-1");
+        ImportRun first = latestRun();
+        assertThat(first.created()).isEqualTo(26);
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        ImportRun second = latestRun();
+        assertThat(second.created()).isZero();
+        assertThat(second.updated()).isZero();
+        assertThat(second.unchanged()).isEqualTo(second.fetched());
+        assertThat(serials()).hasSize(26);
+    }
+
+    @Test
+    void firstRunTakesOrdersPlacedOrChangedWithinTheDays() {
+        shop.placeHistoric("ancient", FakeShop.now().minusDays(40));
+        shop.change("ancient", body -> {});
+        shop.placeHistoric("recent", FakeShop.now().minusDays(1));
+        shop.placeHistoric("untouched", FakeShop.now().minusDays(40));
+
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        // "placed or changed" since the window: an old order changed today comes along
+        assertThat(serials()).containsExactlyInAnyOrder("ancient", "recent");
+    }
+
+    @Test
+    void changeAtTheShopUpdatesShopFieldsKeepsTheMerchantsWorkAndWritesHistory() {
+        shop.place("c1", FakeShop.now().minusHours(2), 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        jdbc.sql("update oms_order set memo = '電話確認済み', workflow_status = 'CONFIRMING' where serial_code = 'c1'")
+                .update();
+
+        shop.change("c1", body -> {
+            body.put("payment_status", "Paid");
+            ((tools.jackson.databind.node.ObjectNode) body.get("deliveries").get(0)).put("address1", "大阪市北区梅田9-9-9");
+        });
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        Map<String, Object> row = jdbc.sql(
+                        "select shop_payment_status, memo, workflow_status, alert from oms_order where serial_code = 'c1'")
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("shop_payment_status", "Paid")
+                .containsEntry("memo", "電話確認済み")
+                .containsEntry("workflow_status", "CONFIRMING");
+        assertThat(row.get("alert")).isNull();
+        assertThat(history("c1"))
+                .anySatisfy(
+                        h -> assertThat(h).contains("入金ステータス: Unpaid → Paid").contains("お届け先"));
+        assertThat(latestRun().updated()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellationAfterShippingStartedPutsAnAlertOnTheOrder() {
+        shop.place("s1", FakeShop.now().minusHours(3), 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        jdbc.sql("update oms_order set workflow_status = 'PRINTED' where serial_code = 's1'")
+                .update();
+
+        shop.change("s1", body -> body.put("order_status", "Cancelled"));
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        Map<String, Object> row = jdbc.sql(
+                        "select workflow_status, alert, shop_order_status from oms_order where serial_code = 's1'")
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("workflow_status", "PRINTED").containsEntry("shop_order_status", "Cancelled");
+        assertThat((String) row.get("alert")).contains("出荷作業の開始後").contains("キャンセル");
+    }
+
+    @Test
+    void orderWithSeveralDestinationsImportsAsOneOrderWithSeveralShipments() {
+        shop.place("m1", FakeShop.now().minusHours(1), 3);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        assertThat(serials()).containsExactly("m1");
+        assertThat(jdbc.sql(
+                                "select count(*) from shipment s join oms_order o on o.id = s.order_id where o.serial_code = 'm1' and o.connection_id = ?")
+                        .param(connectionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void refusedKeyMarksTheConnectionKeyInvalidAndStopsRetrying() {
+        placeOrders(3, 1);
+        shop.reissueManagerKey("a-new-key");
+        int before = shop.requests();
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.KEY_INVALID);
+
+        assertThat(shop.requests() - before).isEqualTo(1);
+        assertThat(connections.find(connectionId).orElseThrow().status()).isEqualTo(ConnectionStatus.KEY_INVALID);
+        assertThat(records.suspended(connectionId)).isTrue();
+        assertThat(records.watermark(connectionId)).isEmpty();
+        assertThat(serials()).isEmpty();
+    }
+
+    @Test
+    void newKeyRestoresTheConnectionAndNothingIsLostOrDoubled() {
+        placeOrders(12, 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        shop.reissueManagerKey("manager-key-2");
+        placeOrders(5, 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        ConnectionSettings renewed = new ConnectionSettings(
+                connections.find(connectionId).orElseThrow().shopId(),
+                null,
+                "manager-key-2",
+                7,
+                false,
+                30,
+                shop.managementUrl(),
+                shop.itemUrl());
+        assertThat(setup.verifyAndSave(connectionId, renewed).problems()).isEmpty();
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat(serials()).hasSize(17).doesNotHaveDuplicates();
+        assertThat(connections.find(connectionId).orElseThrow().status()).isEqualTo(ConnectionStatus.OK);
+        assertThat(records.suspended(connectionId)).isFalse();
+    }
+
+    @Test
+    void rateLimitIsWaitedOutAsTheShopAsks() {
+        placeOrders(5, 1);
+        shop.fault(FakeShop.Fault.RATE_LIMITED);
+        long started = System.nanoTime();
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
+        assertThat(serials()).hasSize(5);
+    }
+
+    @Test
+    void burstOfServerErrorsTimeoutAndResetAreRetried() {
+        placeOrders(25, 1);
+        shop.fault(FakeShop.Fault.SERVER_ERROR, FakeShop.Fault.SERVER_ERROR);
+        shop.beforePage(from -> {
+            if (from == 10) {
+                shop.beforePage(f -> {});
+                shop.fault(FakeShop.Fault.RESET, FakeShop.Fault.SLOW);
+            }
+        });
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(serials()).hasSize(25);
+    }
+
+    @Test
+    void outageThatOutlastsTheRetriesFailsTheRunAndKeepsTheWatermark() {
+        placeOrders(5, 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        OffsetDateTime watermark = records.watermark(connectionId).orElseThrow();
+        placeOrders(25, 1);
+        // the second page never comes: pages before it are committed, the watermark stays
+        shop.beforePage(from -> {
+            if (from >= 10) {
+                shop.fault(
+                        FakeShop.Fault.SERVER_ERROR,
+                        FakeShop.Fault.SERVER_ERROR,
+                        FakeShop.Fault.SERVER_ERROR,
+                        FakeShop.Fault.SERVER_ERROR);
+            }
+        });
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.FAILED);
+
+        assertThat(records.watermark(connectionId)).contains(watermark);
+        assertThat(latestRun().status()).isEqualTo("FAILED");
+        assertThat(connections.find(connectionId).orElseThrow().status()).isEqualTo(ConnectionStatus.ERROR);
+        shop.beforePage(from -> {});
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(serials()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void malformedOrderIsQuarantinedWhileTheRestImportAndIsImportedOnceFixed() {
+        placeOrders(4, 1);
+        shop.place("bad-1", FakeShop.now().minusHours(1), 1);
+        shop.corrupt("bad-1");
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(serials()).hasSize(4).doesNotContain("bad-1");
+        assertThat(records.quarantined(connectionId)).singleElement().satisfies(q -> {
+            assertThat(q.orderKey()).isEqualTo("bad-1");
+            assertThat(q.reason()).contains("amounts");
+            assertThat(q.payload()).contains("broken");
+        });
+        assertThat(latestRun().quarantined()).isEqualTo(1);
+
+        shop.change("bad-1", body -> body.set("amounts", fixedAmounts(body)));
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        assertThat(serials()).contains("bad-1");
+        assertThat(records.quarantined(connectionId)).isEmpty();
+    }
+
+    @Test
+    void orderChangedWhileTheRunPagesIsNotLost() {
+        placeOrders(25, 1);
+        // between page 1 and page 2 the shop changes an order of page 1 and places a new one
+        shop.beforePage(from -> {
+            if (from == 10) {
+                shop.beforePage(f -> {});
+                shop.change("o-3", body -> body.put("payment_status", "Paid"));
+                shop.place("late-1", FakeShop.now(), 1);
+            }
+        });
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        assertThat(serials()).hasSize(26).doesNotHaveDuplicates().contains("late-1");
+        assertThat(jdbc.sql("select shop_payment_status from oms_order where serial_code = 'o-3' and connection_id = ?")
+                        .param(connectionId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Paid");
+    }
+
+    private tools.jackson.databind.node.ObjectNode fixedAmounts(tools.jackson.databind.node.ObjectNode body) {
+        var amounts = body.objectNode();
+        amounts.put("items_total", 2160);
+        amounts.put("shipping_fee", 800);
+        amounts.put("cod_fee", 330);
+        amounts.put("gift_wrapping_fee", 0);
+        amounts.put("coupon_discount", 0);
+        amounts.put("points_used", 0);
+        amounts.put("total", 3290);
+        amounts.putArray("tax");
+        return amounts;
+    }
+
+    private void placeOrders(int count, int deliveries) {
+        int start = shopOrderCount;
+        for (int i = 0; i < count; i++) {
+            shop.place("o-" + (start + i), FakeShop.now().minusMinutes(count - i), deliveries);
+        }
+        shopOrderCount += count;
+    }
+
+    private int shopOrderCount;
+
+    private List<String> serials() {
+        return jdbc.sql("select serial_code from oms_order where connection_id = ? order by serial_code")
+                .param(connectionId)
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> history(String serial) {
+        return jdbc.sql("select h.summary from order_history h join oms_order o on o.id = h.order_id "
+                        + "where o.serial_code = ? and o.connection_id = ? order by h.id")
+                .params(serial, connectionId)
+                .query(String.class)
+                .list();
+    }
+
+    private ImportRun latestRun() {
+        return records.runs(connectionId, 1).get(0);
+    }
+}

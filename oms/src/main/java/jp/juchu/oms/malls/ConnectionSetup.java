@@ -77,9 +77,8 @@ public class ConnectionSetup {
         boolean managerRefused = manager.failure() instanceof KeyRejected;
         boolean openRefused = open.failure() instanceof KeyRejected;
         if (!managerRefused && !openRefused) {
-            if (!s.openKey().equals(s.managerKey())
-                    && call(() -> client.checkManagerKey(s.managementUrl(), s.shopId(), s.openKey()))
-                            .ok()) {
+            if (call(() -> client.checkManagerKey(s.managementUrl(), s.shopId(), s.openKey()))
+                    .ok()) {
                 problems.add(new Problem("openKey", "malls.check.managerKeyInOpenField"));
             }
             return problems;

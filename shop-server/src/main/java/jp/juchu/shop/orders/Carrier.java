@@ -1,0 +1,9 @@
+package jp.juchu.shop.orders;
+
+/** 配送業者. */
+public enum Carrier {
+    Yamato,
+    Sagawa,
+    JapanPost,
+    Other
+}

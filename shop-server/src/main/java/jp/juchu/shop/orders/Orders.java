@@ -1,0 +1,478 @@
+package jp.juchu.shop.orders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.juchu.shop.system.TimeConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shops' orders: recording new ones, searching them for the API and the admin, changing their states. */
+@Service
+public class Orders {
+
+    /** Serial codes are the sequence offset into a range of their own, so they never look like order numbers. */
+    private static final long SERIAL_BASE = 7_000_000;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records orders in batches (ids drawn up front); each gets the next order number of its day. */
+    @Transactional
+    public List<Order> record(List<NewOrder> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        List<Long> seqs = jdbc.sql(
+                        "select nextval(pg_get_serial_sequence('shop_order', 'seq')) from generate_series(1, ?)")
+                .param(orders.size())
+                .query(Long.class)
+                .list();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Integer> lastNumbers = new HashMap<>();
+        List<Object[]> orderRows = new ArrayList<>();
+        List<Object[]> deliveryRows = new ArrayList<>();
+        List<Object[]> itemRows = new ArrayList<>();
+        List<Order> recorded = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            NewOrder o = orders.get(i);
+            long seq = seqs.get(i);
+            String serial = String.valueOf(SERIAL_BASE + seq);
+            String day =
+                    o.orderDate().atZoneSameInstant(TimeConfiguration.TOKYO).format(DAY);
+            String key = o.shopId() + "/" + day;
+            int number = lastNumbers.computeIfAbsent(key, k -> lastNumber(o.shopId(), day)) + 1;
+            lastNumbers.put(key, number);
+            String orderNumber = day + "-" + String.format("%04d", number);
+            Order.Amounts amounts = o.amounts();
+            OffsetDateTime updatedAt = lastChange(o, now);
+            Order.Buyer b = o.buyer();
+            orderRows.add(new Object[] {
+                seq,
+                serial,
+                o.shopId(),
+                orderNumber,
+                o.orderDate(),
+                updatedAt,
+                o.orderStatus().name(),
+                o.paymentStatus().name(),
+                shippingStatus(o).name(),
+                b.name(),
+                b.nameKana(),
+                b.mailAddress(),
+                b.phone(),
+                b.postalCode(),
+                b.prefecture(),
+                b.address1(),
+                b.address2(),
+                b.memberAccount(),
+                o.payment().method().name(),
+                o.payment().cardBrand(),
+                o.payment().cardLast4(),
+                amounts.itemsTotal(),
+                amounts.shippingFee(),
+                amounts.codFee(),
+                amounts.giftWrappingFee(),
+                amounts.couponDiscount(),
+                amounts.pointsUsed(),
+                amounts.total(),
+                json.writeValueAsString(amounts.tax()),
+                o.remarks()
+            });
+            for (Order.Delivery d : o.deliveries()) {
+                deliveryRows.add(new Object[] {
+                    seq,
+                    d.deliveryId(),
+                    d.name(),
+                    d.nameKana(),
+                    d.phone(),
+                    d.postalCode(),
+                    d.prefecture(),
+                    d.address1(),
+                    d.address2(),
+                    d.deliveryDate(),
+                    d.timeSlot() == null ? null : d.timeSlot().name(),
+                    d.giftWrapping(),
+                    d.noshi(),
+                    d.shippingFee(),
+                    d.carrier() == null ? null : d.carrier().name(),
+                    d.trackingNumber(),
+                    d.shippedDate()
+                });
+                int line = 1;
+                for (Order.Item item : d.items()) {
+                    itemRows.add(new Object[] {
+                        seq,
+                        d.deliveryId(),
+                        line++,
+                        item.itemCode(),
+                        item.variation(),
+                        item.itemName(),
+                        item.unitPrice(),
+                        item.quantity(),
+                        item.taxRate()
+                    });
+                }
+            }
+            recorded.add(new Order(
+                    seq,
+                    serial,
+                    o.shopId(),
+                    orderNumber,
+                    o.orderDate(),
+                    updatedAt,
+                    o.orderStatus(),
+                    o.paymentStatus(),
+                    shippingStatus(o),
+                    b,
+                    o.payment(),
+                    o.deliveries(),
+                    amounts,
+                    o.remarks(),
+                    now));
+        }
+        jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
+        jdbcTemplate.batchUpdate(INSERT_DELIVERY, deliveryRows);
+        jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
+        recorded.forEach(o -> events.publishEvent(new OrderPlaced(
+                o.shopId(), o.serialCode(), o.orderNumber(), o.amounts().total())));
+        return recorded;
+    }
+
+    /** An order recorded with a past date (demo, import) was last changed when placed, or when it shipped. */
+    private static OffsetDateTime lastChange(NewOrder o, OffsetDateTime now) {
+        OffsetDateTime orderDate = o.orderDate();
+        return o.deliveries().stream()
+                .map(Order.Delivery::shippedDate)
+                .filter(java.util.Objects::nonNull)
+                .map(d -> d.atTime(17, 0).atZone(TimeConfiguration.TOKYO).toOffsetDateTime())
+                .filter(shipped -> shipped.isBefore(now))
+                .max(OffsetDateTime::compareTo)
+                .filter(shipped -> shipped.isAfter(orderDate))
+                .orElse(orderDate);
+    }
+
+    private static ShippingStatus shippingStatus(NewOrder o) {
+        return o.deliveries().stream().allMatch(d -> d.trackingNumber() != null)
+                ? ShippingStatus.Shipped
+                : ShippingStatus.NotShipped;
+    }
+
+    private int lastNumber(String shopId, String day) {
+        return jdbc.sql("select coalesce(max(substring(order_number from 10)::int), 0) from shop_order "
+                        + "where shop_id = ? and order_number like ?")
+                .params(shopId, day + "-%")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The order API's search: a stable page by sequence over {@code updated_at >= since}. */
+    public OrderPage search(String shopId, OrderSearch search) {
+        OffsetDateTime searchedAt = OffsetDateTime.now(clock);
+        StringBuilder where = new StringBuilder("shop_id = ? and updated_at >= ?");
+        List<Object> params = new ArrayList<>(List.of(shopId, search.since()));
+        if (search.until() != null) {
+            where.append(" and updated_at < ?");
+            params.add(search.until());
+        }
+        inList(where, params, "order_status", search.orderStatus());
+        inList(where, params, "payment_status", search.paymentStatus());
+        inList(where, params, "shipping_status", search.shippingStatus());
+        long total = jdbc.sql("select count(*) from shop_order where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(search.size());
+        pageParams.add(search.from());
+        List<Order> orders =
+                load("select * from shop_order where " + where + " order by seq limit ? offset ?", pageParams);
+        return new OrderPage(total, searchedAt, orders);
+    }
+
+    private static void inList(
+            StringBuilder where, List<Object> params, String column, List<? extends Enum<?>> values) {
+        if (values != null && !values.isEmpty()) {
+            where.append(" and ").append(column).append(" = any (?)");
+            params.add(values.stream().map(Enum::name).toArray(String[]::new));
+        }
+    }
+
+    public Optional<Order> find(String shopId, String serialCode) {
+        return load("select * from shop_order where shop_id = ? and serial_code = ?", List.of(shopId, serialCode))
+                .stream()
+                .findFirst();
+    }
+
+    /** Admin list: newest first, filtered by states and a keyword over number, name, kana, e-mail, phone. */
+    public AdminOrderList list(String shopId, AdminOrderFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("shop_id = ?");
+        List<Object> params = new ArrayList<>(List.of(shopId));
+        if (filter.status() != null) {
+            where.append(" and order_status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.payment() != null) {
+            where.append(" and payment_status = ? and order_status <> 'Cancelled'");
+            params.add(filter.payment().name());
+        }
+        if (filter.shipping() != null) {
+            where.append(" and shipping_status = ? and order_status <> 'Cancelled'");
+            params.add(filter.shipping().name());
+        }
+        if (filter.keyword() != null && !filter.keyword().isBlank()) {
+            where.append(" and (order_number like ? or buyer_name like ? or buyer_kana like ? or buyer_email like ?"
+                    + " or buyer_phone like ?)");
+            String like = "%" + filter.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int i = 0; i < 5; i++) {
+                params.add(like);
+            }
+        }
+        long total = jdbc.sql("select count(*) from shop_order where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Order> orders = load(
+                "select * from shop_order where " + where + " order by order_date desc, seq desc limit ? offset ?",
+                pageParams);
+        return new AdminOrderList(orders, total, page, size);
+    }
+
+    /** Changes an order's states; shipping as Shipped needs a carrier and a tracking number. */
+    @Transactional
+    public Order changeState(String shopId, String serialCode, StateChange change) {
+        Order order = find(shopId, serialCode).orElseThrow(() -> new OrderNotFound(serialCode));
+        if (change.shippingStatus() == ShippingStatus.Shipped
+                && (change.carrier() == null
+                        || change.trackingNumber() == null
+                        || change.trackingNumber().isBlank())) {
+            throw new IllegalStateChange("shipping.tracking_number", "発送済みにするには配送業者と伝票番号が必要です");
+        }
+        if (change.deliveryId() != null
+                && order.deliveries().stream().noneMatch(d -> d.deliveryId() == change.deliveryId())) {
+            throw new IllegalStateChange("shipping.delivery_id", "この受注にないお届け先です: " + change.deliveryId());
+        }
+        if (change.shippingStatus() == ShippingStatus.Shipped) {
+            LocalDate shipped = change.shippedDate() != null
+                    ? change.shippedDate()
+                    : LocalDate.now(clock.withZone(TimeConfiguration.TOKYO));
+            jdbc.sql("update shop_order_delivery set carrier = ?, tracking_number = ?, shipped_date = ? "
+                            + "where order_seq = ? and (cast(? as integer) is null or delivery_id = ?)")
+                    .params(
+                            change.carrier().name(),
+                            change.trackingNumber().strip(),
+                            shipped,
+                            order.seq(),
+                            change.deliveryId(),
+                            change.deliveryId())
+                    .update();
+        }
+        ShippingStatus shipping = change.shippingStatus() == null ? order.shippingStatus() : change.shippingStatus();
+        if (change.shippingStatus() == ShippingStatus.Shipped && change.deliveryId() != null) {
+            boolean allShipped = jdbc.sql(
+                            "select bool_and(tracking_number is not null) from shop_order_delivery where order_seq = ?")
+                    .param(order.seq())
+                    .query(Boolean.class)
+                    .single();
+            shipping = allShipped ? ShippingStatus.Shipped : ShippingStatus.NotShipped;
+        }
+        if (change.shippingStatus() == ShippingStatus.NotShipped) {
+            jdbc.sql("update shop_order_delivery set carrier = null, tracking_number = null, shipped_date = null "
+                            + "where order_seq = ?")
+                    .param(order.seq())
+                    .update();
+        }
+        OrderStatus status = change.orderStatus() == null ? order.orderStatus() : change.orderStatus();
+        PaymentStatus payment = change.paymentStatus() == null ? order.paymentStatus() : change.paymentStatus();
+        jdbc.sql("update shop_order set order_status = ?, payment_status = ?, shipping_status = ?, updated_at = ? "
+                        + "where seq = ?")
+                .params(status.name(), payment.name(), shipping.name(), OffsetDateTime.now(clock), order.seq())
+                .update();
+        events.publishEvent(new OrderStateChanged(shopId, serialCode, status, payment, shipping));
+        return find(shopId, serialCode).orElseThrow();
+    }
+
+    /** Unprocessed counts for the admin top: 未確認, 未入金, 未発送 (cancelled orders excluded). */
+    public UnprocessedCounts unprocessed(String shopId) {
+        return jdbc.sql("""
+                        select count(*) filter (where order_status = 'New') as unconfirmed,
+                               count(*) filter (where payment_status = 'Unpaid' and order_status <> 'Cancelled') as unpaid,
+                               count(*) filter (where shipping_status = 'NotShipped' and order_status <> 'Cancelled') as unshipped
+                        from shop_order where shop_id = ?
+                        """).param(shopId).query(UnprocessedCounts.class).single();
+    }
+
+    /** Sales (tax included) of the orders placed in [from, to), cancelled ones excluded. */
+    public long sales(String shopId, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("select coalesce(sum(total), 0) from shop_order where shop_id = ? and order_date >= ? "
+                        + "and order_date < ? and order_status <> 'Cancelled'")
+                .params(shopId, from, to)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<Order> load(String sql, List<Object> params) {
+        Map<Long, Order> orders = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            orders.put(rs.getLong("seq"), order(rs, List.of()));
+        });
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Long[] seqs = orders.keySet().toArray(Long[]::new);
+        Map<String, List<Order.Item>> items = new HashMap<>();
+        jdbc.sql("select * from shop_order_item where order_seq = any (?) order by order_seq, delivery_id, line_no")
+                .param(seqs)
+                .query(rs -> {
+                    items.computeIfAbsent(
+                                    rs.getLong("order_seq") + "/" + rs.getInt("delivery_id"), k -> new ArrayList<>())
+                            .add(new Order.Item(
+                                    rs.getString("item_code"),
+                                    rs.getString("variation"),
+                                    rs.getString("item_name"),
+                                    rs.getLong("unit_price"),
+                                    rs.getInt("quantity"),
+                                    rs.getInt("tax_rate")));
+                });
+        Map<Long, List<Order.Delivery>> deliveries = new HashMap<>();
+        jdbc.sql("select * from shop_order_delivery where order_seq = any (?) order by order_seq, delivery_id")
+                .param(seqs)
+                .query(rs -> {
+                    long seq = rs.getLong("order_seq");
+                    int id = rs.getInt("delivery_id");
+                    String slot = rs.getString("time_slot");
+                    String carrier = rs.getString("carrier");
+                    deliveries
+                            .computeIfAbsent(seq, k -> new ArrayList<>())
+                            .add(new Order.Delivery(
+                                    id,
+                                    rs.getString("name"),
+                                    rs.getString("kana"),
+                                    rs.getString("phone"),
+                                    rs.getString("postal_code"),
+                                    rs.getString("prefecture"),
+                                    rs.getString("address1"),
+                                    rs.getString("address2"),
+                                    rs.getObject("delivery_date", LocalDate.class),
+                                    slot == null ? null : TimeSlot.valueOf(slot),
+                                    rs.getBoolean("gift_wrapping"),
+                                    rs.getString("noshi"),
+                                    rs.getLong("shipping_fee"),
+                                    List.copyOf(items.getOrDefault(seq + "/" + id, List.of())),
+                                    carrier == null ? null : Carrier.valueOf(carrier),
+                                    rs.getString("tracking_number"),
+                                    rs.getObject("shipped_date", LocalDate.class)));
+                });
+        List<Order> result = new ArrayList<>();
+        orders.forEach((seq, o) -> result.add(withDeliveries(o, deliveries.getOrDefault(seq, List.of()))));
+        return result;
+    }
+
+    private static Order withDeliveries(Order o, List<Order.Delivery> deliveries) {
+        return new Order(
+                o.seq(),
+                o.serialCode(),
+                o.shopId(),
+                o.orderNumber(),
+                o.orderDate(),
+                o.updatedAt(),
+                o.orderStatus(),
+                o.paymentStatus(),
+                o.shippingStatus(),
+                o.buyer(),
+                o.payment(),
+                List.copyOf(deliveries),
+                o.amounts(),
+                o.remarks(),
+                o.createdAt());
+    }
+
+    private Order order(ResultSet rs, List<Order.Delivery> deliveries) throws SQLException {
+        return new Order(
+                rs.getLong("seq"),
+                rs.getString("serial_code"),
+                rs.getString("shop_id"),
+                rs.getString("order_number"),
+                rs.getObject("order_date", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                OrderStatus.valueOf(rs.getString("order_status")),
+                PaymentStatus.valueOf(rs.getString("payment_status")),
+                ShippingStatus.valueOf(rs.getString("shipping_status")),
+                new Order.Buyer(
+                        rs.getString("buyer_name"),
+                        rs.getString("buyer_kana"),
+                        rs.getString("buyer_email"),
+                        rs.getString("buyer_phone"),
+                        rs.getString("buyer_postal_code"),
+                        rs.getString("buyer_prefecture"),
+                        rs.getString("buyer_address1"),
+                        rs.getString("buyer_address2"),
+                        rs.getString("member_account")),
+                new Order.Payment(
+                        PaymentMethod.valueOf(rs.getString("payment_method")),
+                        rs.getString("card_brand"),
+                        rs.getString("card_last4")),
+                deliveries,
+                new Order.Amounts(
+                        rs.getLong("items_total"),
+                        rs.getLong("shipping_fee"),
+                        rs.getLong("cod_fee"),
+                        rs.getLong("gift_wrapping_fee"),
+                        rs.getLong("coupon_discount"),
+                        rs.getLong("points_used"),
+                        rs.getLong("total"),
+                        json.readValue(rs.getString("tax"), new TypeReference<List<Order.TaxLine>>() {})),
+                rs.getString("remarks"),
+                rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private static final String INSERT_ORDER = """
+            insert into shop_order (seq, serial_code, shop_id, order_number, order_date, updated_at, order_status,
+                payment_status, shipping_status, buyer_name, buyer_kana, buyer_email, buyer_phone, buyer_postal_code,
+                buyer_prefecture, buyer_address1, buyer_address2, member_account, payment_method, card_brand, card_last4,
+                items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used, total, tax, remarks)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            """;
+
+    private static final String INSERT_DELIVERY = """
+            insert into shop_order_delivery (order_seq, delivery_id, name, kana, phone, postal_code, prefecture,
+                address1, address2, delivery_date, time_slot, gift_wrapping, noshi, shipping_fee, carrier,
+                tracking_number, shipped_date)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static final String INSERT_ITEM = """
+            insert into shop_order_item (order_seq, delivery_id, line_no, item_code, variation, item_name, unit_price,
+                quantity, tax_rate)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+}

@@ -1,0 +1,7 @@
+package jp.juchu.shop.orders;
+
+/** 入金ステータス: 未入金 / 入金済み. */
+public enum PaymentStatus {
+    Unpaid,
+    Paid
+}

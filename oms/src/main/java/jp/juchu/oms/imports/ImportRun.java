@@ -23,6 +23,13 @@ public record ImportRun(
         return "RUNNING".equals(status);
     }
 
+    /** How long the run took, or null while it runs. */
+    public Long durationMillis() {
+        return finishedAt == null
+                ? null
+                : java.time.Duration.between(startedAt, finishedAt).toMillis();
+    }
+
     /** Progress in percent while running, from the shop's total count of the window. */
     public int percent() {
         if (totalCount == null || totalCount == 0) {

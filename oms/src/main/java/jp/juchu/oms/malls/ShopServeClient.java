@@ -97,9 +97,9 @@ public class ShopServeClient {
                 Map.of("since", OffsetDateTime.now().toString(), "size", 1));
     }
 
-    /** Checks a key against the item (open) API. */
+    /** Checks a key against the item (open) API with its lightest call, the shop's ranking. */
     void checkOpenKey(String itemUrl, String shopId, String key) {
-        post(itemUrl + "/v2/service-setup/item-categories/_get", shopId, key, Map.of("top_category_path", List.of()));
+        send("GET", itemUrl + "/v2/ranking/set-by-shop?size=1", shopId, key, null);
     }
 
     private JsonNode post(String url, String shopId, String key, Object body) {
@@ -114,7 +114,11 @@ public class ShopServeClient {
                     .header("Authorization", basic(shopId, key))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ShopUnavailable("URL が正しくありません: " + url, e);

@@ -56,7 +56,7 @@ final class FakeShop implements AutoCloseable {
         this.shopId = shopId;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/management/v2/orders/_retrieve/", this::retrieve);
-        server.createContext("/item/v2/service-setup/item-categories/_get", this::categories);
+        server.createContext("/item/v2/ranking/set-by-shop", this::ranking);
         server.start();
     }
 
@@ -236,13 +236,13 @@ final class FakeShop implements AutoCloseable {
         change(serialCode, body -> body.put("amounts", "broken"));
     }
 
-    private void categories(HttpExchange exchange) throws IOException {
+    private void ranking(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!authorised(exchange, openKey) && !authorised(exchange, managerKey)) {
                 send(exchange, 401, "{\"status\":401}");
                 return;
             }
-            send(exchange, 200, "{\"child_categories\":[]}");
+            send(exchange, 200, "{\"period_days\":30,\"ranking\":[]}");
         }
     }
 

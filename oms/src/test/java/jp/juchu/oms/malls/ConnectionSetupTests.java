@@ -64,7 +64,7 @@ class ConnectionSetupTests {
             try (exchange) {
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 int status = authorised(auth, OPEN) || authorised(auth, MANAGER) ? 200 : 401;
-                byte[] body = "{\"child_categories\":[]}".getBytes(StandardCharsets.UTF_8);
+                byte[] body = "{\"period_days\":30,\"ranking\":[]}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
             }

@@ -331,6 +331,22 @@ public class Orders {
                         """).param(shopId).query(UnprocessedCounts.class).single();
     }
 
+    /** Units sold per item in [from, to), cancelled orders excluded: the shop's ranking (ランキング). */
+    public List<RankedItem> ranking(String shopId, OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("""
+                        select i.item_code, min(i.item_name) as item_name, sum(i.quantity) as units_sold
+                        from shop_order o join shop_order_item i on i.order_seq = o.seq
+                        where o.shop_id = ? and o.order_date >= ? and o.order_date < ? and o.order_status <> 'Cancelled'
+                        group by i.item_code
+                        order by units_sold desc, i.item_code
+                        limit ?
+                        """)
+                .params(shopId, from, to, limit)
+                .query((rs, n) -> new RankedItem(
+                        n + 1, rs.getString("item_code"), rs.getString("item_name"), rs.getLong("units_sold")))
+                .list();
+    }
+
     /** Sales (tax included) of the orders placed in [from, to), cancelled ones excluded. */
     public long sales(String shopId, OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("select coalesce(sum(total), 0) from shop_order where shop_id = ? and order_date >= ? "

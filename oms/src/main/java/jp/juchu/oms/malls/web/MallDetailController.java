@@ -92,15 +92,22 @@ class MallDetailController {
             errors.rejectValue("shopId", "malls.form.shopId.taken");
         }
         if (errors.hasErrors()) {
-            return "malls/form";
+            return withoutKeys(form);
         }
         ConnectionSetup.Result result = setup.verifyAndSave(id, form.settings());
         if (!result.saved()) {
             result.problems().forEach(p -> errors.rejectValue(p.field(), p.code(), p.args(), p.code()));
-            return "malls/form";
+            return withoutKeys(form);
         }
         redirect.addFlashAttribute("saved", result.connection().shopId());
         return "redirect:/settings/mall-details";
+    }
+
+    /** A refused form comes back without the keys typed into it, so they never travel back into a page. */
+    private static String withoutKeys(ConnectionForm form) {
+        form.setOpenKey(null);
+        form.setManagerKey(null);
+        return "malls/form";
     }
 
     private MallConnection connection(long id) {

@@ -1,0 +1,194 @@
+package jp.juchu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 4's import benchmark, run on demand (not part of {@code verify}):
+ * {@code ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark}
+ * (with {@code -Dbenchmark.orders=N} for another size). The shop server makes N orders over the last 30
+ * days; the OMS, started with {@code -Xmx512m}, imports them over HTTP through its real settings page and
+ * "fetch now", then fetches the same unchanged window again. The figures are appended to
+ * {@code docs/benchmarks.md}.
+ */
+class ImportBenchmark {
+
+    private static final Pattern RUN = Pattern.compile(
+            "data-testid=\"import-run\"\\s+data-status=\"(\\w+)\" data-duration-ms=\"(\\d*)\" data-created=\"(\\d+)\""
+                    + " data-unchanged=\"(\\d+)\" data-fetched=\"(\\d+)\"");
+
+    @Test
+    void firstImportAndUnchangedSecondRun() throws Exception {
+        int orders = Integer.getInteger("benchmark.orders", 100_000);
+        Path work = Path.of(System.getProperty("juchu.workDir"), "import-benchmark-" + System.currentTimeMillis());
+        try (AppProcess shop = AppProcess.start(
+                        "shop-server",
+                        Path.of(System.getProperty("juchu.shopServerJar")),
+                        work.resolve("shop"),
+                        Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", String.valueOf(orders)));
+                AppProcess oms = AppProcess.start(
+                        "oms", Path.of(System.getProperty("juchu.omsJar")), work.resolve("oms"), Map.of())) {
+            Properties demo = awaitDemoShop(work.resolve("shop/demo-shop.properties"), orders);
+
+            OmsSession session =
+                    OmsSession.login(oms.baseUrl(), "/login", Map.of("username", "admin", "password", "juchu-admin"));
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("shopId", demo.getProperty("shop-id"));
+            form.put("openKey", demo.getProperty("open-key"));
+            form.put("managerKey", demo.getProperty("manager-key"));
+            form.put("daysToFetch", "30");
+            form.put("_autoFetch", "on");
+            form.put("fetchIntervalMinutes", "60");
+            form.put("managementUrl", demo.getProperty("management-url"));
+            form.put("itemUrl", demo.getProperty("item-url"));
+            HttpResponse<String> saved = session.postForm(
+                    "/settings/mall-details/shopserve/new", "/settings/mall-details/shopserve/new", form);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+            Matcher link = Pattern.compile("/imports/(\\d+)").matcher(session.get("/settings/mall-details"));
+            assertThat(link.find()).isTrue();
+            String connection = link.group(1);
+
+            Result first = run(session, connection, 1);
+            Result second = run(session, connection, 2);
+
+            assertThat(first.created()).isEqualTo(orders);
+            assertThat(second.unchanged()).isEqualTo(orders);
+            write(orders, first, second);
+        }
+    }
+
+    record Result(long millis, long created, long unchanged, long peakHeapBytes) {
+        double perSecond(long orders) {
+            return orders * 1000.0 / millis;
+        }
+    }
+
+    private Result run(OmsSession session, String connection, int expectedRuns) throws InterruptedException {
+        session.postForm("/imports/" + connection, "/imports/" + connection + "/run", Map.of());
+        long peak = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (Instant.now().isBefore(deadline)) {
+            peak = Math.max(peak, heapUsed(session));
+            String runs = session.get("/imports/" + connection + "/runs");
+            Matcher row = RUN.matcher(runs);
+            int count = 0;
+            Result latest = null;
+            while (row.find()) {
+                count++;
+                if (latest == null && !row.group(2).isEmpty()) {
+                    latest = new Result(
+                            Long.parseLong(row.group(2)),
+                            Long.parseLong(row.group(3)),
+                            Long.parseLong(row.group(4)),
+                            0);
+                }
+                if (count == 1 && !"SUCCEEDED".equals(row.group(1))) {
+                    latest = null;
+                    if ("FAILED".equals(row.group(1))) {
+                        throw new AssertionError("import run failed: " + runs);
+                    }
+                }
+            }
+            if (count >= expectedRuns && latest != null) {
+                return new Result(latest.millis(), latest.created(), latest.unchanged(), peak);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("import did not finish in time");
+    }
+
+    private static long heapUsed(OmsSession session) {
+        Matcher value = Pattern.compile("\"value\":([0-9.E]+)")
+                .matcher(session.get("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+        return value.find() ? (long) Double.parseDouble(value.group(1)) : 0;
+    }
+
+    /** The shop server writes the hand-off file when the demo shop opens; its orders are all there once the API counts them. */
+    private static Properties awaitDemoShop(Path handoff, int orders) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(handoff)) {
+                Properties demo = new Properties();
+                try (Reader reader = Files.newBufferedReader(handoff)) {
+                    demo.load(reader);
+                }
+                String auth = Base64.getEncoder()
+                        .encodeToString((demo.getProperty("shop-id") + ":" + demo.getProperty("manager-key"))
+                                .getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(demo.getProperty("management-url") + "/v2/orders/_retrieve/basic"))
+                                .header("Authorization", "Basic " + auth)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"since\":\"" + OffsetDateTime.now().minusDays(31) + "\",\"size\":1}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher total = Pattern.compile("\"total_count\":(\\d+)").matcher(page.body());
+                if (total.find() && Long.parseLong(total.group(1)) >= orders) {
+                    return demo;
+                }
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the demo shop's orders were not ready in time");
+    }
+
+    private static void write(int orders, Result first, Result second) throws IOException {
+        Path file = Path.of(System.getProperty("juchu.workDir"))
+                .resolve("../../../docs/benchmarks.md")
+                .normalize();
+        String section = """
+
+                ## Order import over HTTP (issue 4) — %s
+
+                Machine: %d cores, %d MiB max heap for the OMS (`-Xmx512m`), both apps on their embedded PostgreSQL 17 on one host.
+                Command: `./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d`
+
+                | run | orders | time | orders/s | peak OMS heap used (sampled) |
+                |---|---|---|---|---|
+                | first import (all new) | %d | %.1f s | %.0f | %d MiB |
+                | second run, same window (all unchanged) | %d | %.1f s | %.0f | %d MiB |
+
+                The second run is %.1f× faster than the first.
+                """.formatted(
+                        OffsetDateTime.now().toLocalDate(),
+                        Runtime.getRuntime().availableProcessors(),
+                        512,
+                        orders,
+                        first.created(),
+                        first.millis() / 1000.0,
+                        first.perSecond(orders),
+                        first.peakHeapBytes() / (1024 * 1024),
+                        second.unchanged(),
+                        second.millis() / 1000.0,
+                        second.perSecond(orders),
+                        second.peakHeapBytes() / (1024 * 1024),
+                        (double) first.millis() / second.millis());
+        if (!Files.exists(file)) {
+            Files.writeString(
+                    file, "# Benchmarks\n\nFigures measured by the harnesses in this repository, newest last.\n");
+        }
+        Files.writeString(file, section, java.nio.file.StandardOpenOption.APPEND);
+    }
+}

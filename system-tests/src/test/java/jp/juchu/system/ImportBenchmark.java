@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark}
  * (with {@code -Dbenchmark.orders=N} for another size). The shop server makes N orders over the last 30
  * days; the OMS, started with {@code -Xmx512m}, imports them over HTTP through its real settings page and
- * "fetch now", then fetches the same unchanged window again. The figures are appended to
+ * "fetch now", then reads the same unchanged window again ("再取得"). The figures are appended to
  * {@code docs/benchmarks.md}.
  */
 class ImportBenchmark {
@@ -67,8 +67,8 @@ class ImportBenchmark {
             assertThat(link.find()).isTrue();
             String connection = link.group(1);
 
-            Result first = run(session, connection, 1);
-            Result second = run(session, connection, 2);
+            Result first = run(session, connection, "/run", 1);
+            Result second = run(session, connection, "/refetch", 2);
 
             assertThat(first.created()).isEqualTo(orders);
             assertThat(second.unchanged()).isEqualTo(orders);
@@ -82,8 +82,9 @@ class ImportBenchmark {
         }
     }
 
-    private Result run(OmsSession session, String connection, int expectedRuns) throws InterruptedException {
-        session.postForm("/imports/" + connection, "/imports/" + connection + "/run", Map.of());
+    private Result run(OmsSession session, String connection, String action, int expectedRuns)
+            throws InterruptedException {
+        session.postForm("/imports/" + connection, "/imports/" + connection + action, Map.of());
         long peak = 0;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
         while (Instant.now().isBefore(deadline)) {

@@ -23,6 +23,15 @@ public class ImportHistory {
         return records.quarantined(connectionId);
     }
 
+    /**
+     * "再取得": reads the last N days again (after a problem at the shop was fixed, say). Orders already
+     * in the OMS stay as they are unless the shop changed them, so nothing is doubled.
+     */
+    public boolean refetchWindow(long connectionId) {
+        records.forgetWatermark(connectionId);
+        return scheduler.runNow(connectionId);
+    }
+
     /** Schedules a run now; false when one is running at this moment. */
     public boolean runNow(long connectionId) {
         return scheduler.runNow(connectionId);

@@ -63,6 +63,13 @@ class ImportRecords {
                 .update();
     }
 
+    /** The next run reads the connection's whole window (its days to fetch) again, as a first run does. */
+    void forgetWatermark(long connectionId) {
+        jdbc.sql("update import_state set watermark = null where connection_id = ?")
+                .param(connectionId)
+                .update();
+    }
+
     /** After a refused key the connection waits for new settings instead of retrying on its schedule. */
     void suspend(long connectionId, boolean suspended) {
         jdbc.sql("insert into import_state (connection_id, suspended) values (?, ?) "

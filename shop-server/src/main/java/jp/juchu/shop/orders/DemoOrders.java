@@ -76,7 +76,8 @@ public class DemoOrders {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        generate(opened.shopId(), settings.demoOrders(), now.minusDays(30), now.minusMinutes(5), 20261128L);
+        generate(
+                opened.shopId(), settings.demoOrders(), now.minusDays(30).plusHours(1), now.minusMinutes(5), 20261128L);
         if (settings.generateOnStart() > 0) {
             generate(opened.shopId(), settings.generateOnStart(), now.minusDays(365), now.minusDays(31), 7L);
         }

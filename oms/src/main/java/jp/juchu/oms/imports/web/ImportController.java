@@ -44,6 +44,14 @@ class ImportController {
         return "imports/page :: runs";
     }
 
+    @PostMapping("/imports/{connectionId}/refetch")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    String refetch(@PathVariable long connectionId, RedirectAttributes redirect) {
+        boolean scheduled = history.refetchWindow(connectionId);
+        redirect.addFlashAttribute("message", scheduled ? "imports.refetch.scheduled" : "imports.runNow.running");
+        return "redirect:/imports/" + connectionId;
+    }
+
     @PostMapping("/imports/{connectionId}/run")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String runNow(@PathVariable long connectionId, RedirectAttributes redirect) {

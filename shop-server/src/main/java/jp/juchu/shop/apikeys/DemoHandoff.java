@@ -42,7 +42,7 @@ class DemoHandoff {
     @EventListener
     @Order(5)
     void on(ShopOpened opened) {
-        if (!opened.demo()) {
+        if (!opened.demo() || !settings.demoIssuesKeys()) {
             return;
         }
         IssuedKeys keys = apiKeys.issue(opened.shopId(), "demo");

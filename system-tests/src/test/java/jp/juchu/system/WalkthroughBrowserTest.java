@@ -86,6 +86,7 @@ class WalkthroughBrowserTest {
             Browser.screenshot(back, "08-wrong-manager-key");
 
             // 【8】–【11】 shop ID, open key, manager key, 7 days, automatic every 30 minutes, save and go to next
+            back.navigate("/settings/mall-details/shopserve/new");
             fillConnection(back, openKey, managerKey, managementUrl, itemUrl);
             Browser.screenshot(back, "09-api-access-settings");
             back.getByTestId("save-and-next").click();
@@ -173,8 +174,8 @@ class WalkthroughBrowserTest {
     /** Order number → total of every order in the OMS's order list, all pages. */
     private static Map<String, Long> omsOrders(Page page) {
         Map<String, Long> orders = new TreeMap<>();
-        page.navigate("/orders");
-        while (true) {
+        for (int pageNo = 0; ; pageNo++) {
+            page.navigate("/orders?page=" + pageNo);
             for (Locator row : page.getByTestId("order-row").all()) {
                 String number = row.getByTestId("order-number").innerText().strip();
                 long total = Long.parseLong(
@@ -183,11 +184,9 @@ class WalkthroughBrowserTest {
                         .as("order %s listed twice", number)
                         .isNull();
             }
-            Locator next = page.getByTestId("next-page");
-            if (next.count() == 0) {
+            if (page.getByTestId("next-page").count() == 0) {
                 return orders;
             }
-            next.click();
         }
     }
 

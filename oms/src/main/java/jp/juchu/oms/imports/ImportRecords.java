@@ -93,9 +93,11 @@ class ImportRecords {
                 .single();
     }
 
-    void progress(long runId, long totalCount, int fetched, int created, int updated, int unchanged, int quarantined) {
+    /** Adds a page's counts; the window's total is kept from the pages that carry one. */
+    void progress(long runId, Long totalCount, int fetched, int created, int updated, int unchanged, int quarantined) {
         jdbc.sql("""
-                        update import_run set total_count = ?, fetched = fetched + ?, created = created + ?,
+                        update import_run set total_count = coalesce(cast(? as bigint), total_count),
+                               fetched = fetched + ?, created = created + ?,
                                updated = updated + ?, unchanged = unchanged + ?, quarantined = quarantined + ?
                         where id = ?
                         """)

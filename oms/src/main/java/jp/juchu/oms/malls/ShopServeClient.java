@@ -44,16 +44,27 @@ public class ShopServeClient {
                 .build();
     }
 
-    /** Orders placed or changed since {@code since}, one page (blocks {@code all}). */
-    public OrderPage retrieveOrders(long connectionId, OffsetDateTime since, int from, int size) {
+    /**
+     * Orders placed or changed since {@code since}, one page (blocks {@code all}): by offset, or after the
+     * cursor of the previous page when the shop gave one ({@code searchAfter}, null for offset paging).
+     */
+    public OrderPage retrieveOrders(long connectionId, OffsetDateTime since, int from, int size, String searchAfter) {
         Credentials credentials = connections.credentials(connectionId);
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("since", since.toString());
+        request.put("size", size);
+        if (searchAfter == null) {
+            request.put("from", from);
+        } else {
+            request.put("search_after", searchAfter);
+        }
         JsonNode body = post(
                 credentials.managementUrl() + "/v2/orders/_retrieve/all",
                 credentials.shopId(),
                 credentials.managerKey(),
-                Map.of("since", since.toString(), "from", from, "size", size));
+                request);
         JsonNode orders = body.get("orders");
-        if (orders == null || !orders.isArray() || !body.has("total_count")) {
+        if (orders == null || !orders.isArray() || (searchAfter == null && !body.has("total_count"))) {
             throw new BadShopResponse("the answer has no orders / total_count", null);
         }
         List<RawOrder> raw = new ArrayList<>();
@@ -63,12 +74,15 @@ public class ShopServeClient {
                     serial != null && serial.isString() ? serial.asString() : null, json.writeValueAsString(order)));
         }
         JsonNode searchedAt = body.get("searched_at");
+        JsonNode total = body.get("total_count");
+        JsonNode next = body.get("next_search_after");
         return new OrderPage(
-                body.get("total_count").asLong(),
+                total == null || total.isNull() ? null : total.asLong(),
                 searchedAt == null || searchedAt.isNull()
                         ? OffsetDateTime.now()
                         : OffsetDateTime.parse(searchedAt.asString()),
-                List.copyOf(raw));
+                List.copyOf(raw),
+                next == null || next.isNull() ? null : next.asString());
     }
 
     /** Tells the shop an order was shipped: carrier, tracking number, ship date. */

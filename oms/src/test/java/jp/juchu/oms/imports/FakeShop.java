@@ -41,6 +41,7 @@ final class FakeShop implements AutoCloseable {
     private volatile String managerKey = "manager-key-1";
     private volatile String openKey = "open-key-1";
     private volatile Consumer<Integer> beforePage = page -> {};
+    private volatile boolean offerCursor;
 
     record StoredOrder(long sequence, String serialCode, OffsetDateTime updatedAt, ObjectNode body) {}
 
@@ -86,6 +87,11 @@ final class FakeShop implements AutoCloseable {
 
     void fault(Fault... next) {
         faults.addAll(List.of(next));
+    }
+
+    /** Answers with {@code next_search_after} and accepts {@code search_after}, as this repository's shop server does. */
+    void offerCursor() {
+        offerCursor = true;
     }
 
     int requests() {
@@ -214,19 +220,44 @@ final class FakeShop implements AutoCloseable {
             OffsetDateTime since = OffsetDateTime.parse(request.get("since").asString());
             int from = request.has("from") ? request.get("from").asInt() : 0;
             int size = request.has("size") ? request.get("size").asInt() : 100;
-            beforePage.accept(from);
+            long after = request.has("search_after")
+                    ? Long.parseLong(request.get("search_after").asString())
+                    : 0;
+            List<StoredOrder> all = orders.values().stream()
+                    .filter(o -> !o.updatedAt().isBefore(since))
+                    .sorted(Comparator.comparingLong(StoredOrder::sequence))
+                    .toList();
+            beforePage.accept(
+                    after == 0
+                            ? from
+                            : (int) all.stream()
+                                    .filter(o -> o.sequence() <= after)
+                                    .count());
             OffsetDateTime searchedAt = now();
             List<StoredOrder> window = new ArrayList<>(orders.values().stream()
                     .filter(o -> !o.updatedAt().isBefore(since))
                     .sorted(Comparator.comparingLong(StoredOrder::sequence))
                     .toList());
             ObjectNode response = json.createObjectNode();
-            response.put("total_count", window.size());
+            if (after == 0) {
+                response.put("total_count", window.size());
+            }
             response.put("from", from);
             response.put("size", size);
             response.put("searched_at", searchedAt.toString());
             var array = response.putArray("orders");
-            window.stream().skip(from).limit(size).forEach(o -> array.add(o.body()));
+            List<StoredOrder> page = after == 0
+                    ? window.stream().skip(from).limit(size).toList()
+                    : window.stream()
+                            .filter(o -> o.sequence() > after)
+                            .limit(size)
+                            .toList();
+            page.forEach(o -> array.add(o.body()));
+            if (offerCursor && page.size() == size) {
+                response.put(
+                        "next_search_after",
+                        String.valueOf(page.get(page.size() - 1).sequence()));
+            }
             send(exchange, 200, json.writeValueAsString(response));
         }
     }

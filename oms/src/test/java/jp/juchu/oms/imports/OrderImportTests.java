@@ -298,6 +298,25 @@ class OrderImportTests {
                 .isEqualTo("Paid");
     }
 
+    @Test
+    void cursorPagingReadsEveryOrderOnceWhileOrdersChange() {
+        shop.offerCursor();
+        placeOrders(35, 1);
+        shop.beforePage(from -> {
+            if (from == 10) {
+                shop.beforePage(f -> {});
+                shop.change("o-2", body -> body.put("payment_status", "Paid"));
+                shop.place("late-2", FakeShop.now(), 1);
+            }
+        });
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        assertThat(serials()).hasSize(36).doesNotHaveDuplicates().contains("late-2");
+        assertThat(records.runs(connectionId, 2).get(1).totalCount()).isEqualTo(35);
+    }
+
     private tools.jackson.databind.node.ObjectNode fixedAmounts(tools.jackson.databind.node.ObjectNode body) {
         var amounts = body.objectNode();
         amounts.put("items_total", 2160);

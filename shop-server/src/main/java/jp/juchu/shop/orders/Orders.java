@@ -204,16 +204,26 @@ public class Orders {
         inList(where, params, "order_status", search.orderStatus());
         inList(where, params, "payment_status", search.paymentStatus());
         inList(where, params, "shipping_status", search.shippingStatus());
-        long total = jdbc.sql("select count(*) from shop_order where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        Long total = null;
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(search.size());
-        pageParams.add(search.from());
-        List<Order> orders =
-                load("select * from shop_order where " + where + " order by seq limit ? offset ?", pageParams);
-        return new OrderPage(total, searchedAt, orders);
+        String page;
+        if (search.searchAfter() == null) {
+            total = jdbc.sql("select count(*) from shop_order where " + where)
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+            page = " order by seq limit ? offset ?";
+            pageParams.add(search.size());
+            pageParams.add(search.from());
+        } else {
+            page = " and seq > ? order by seq limit ?";
+            pageParams.add(search.searchAfter());
+            pageParams.add(search.size());
+        }
+        List<Order> orders = load("select * from shop_order where " + where + page, pageParams);
+        Long next =
+                orders.size() == search.size() ? orders.get(orders.size() - 1).seq() : null;
+        return new OrderPage(total, searchedAt, orders, next);
     }
 
     private static void inList(

@@ -168,6 +168,40 @@ class OrderApiTests {
     }
 
     @Test
+    void pagingAfterACursorReadsEveryOrderExactlyOnceWhileOrdersChange() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now();
+        demo.generate(shopId, 35, now.minusDays(2), now.minusHours(1), 5L);
+        String since = now.minusDays(3).toString();
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        boolean changed = false;
+        while (true) {
+            String body = "{\"since\":\"" + since + "\",\"size\":10"
+                    + (cursor == null ? "" : ",\"search_after\":\"" + cursor + "\"") + "}";
+            JsonNode page = json.readTree(retrieve("all", body, keys.managerKey())
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(page.has("total_count")).isEqualTo(cursor == null);
+            for (JsonNode o : page.get("orders")) {
+                seen.add(o.get("serial_code").asString());
+            }
+            if (!changed) {
+                orders.changeState(
+                        shopId, seen.get(1), new StateChange(null, PaymentStatus.Paid, null, null, null, null, null));
+                demo.generate(shopId, 1, now, now, 6L);
+                changed = true;
+            }
+            if (!page.has("next_search_after")) {
+                break;
+            }
+            cursor = page.get("next_search_after").asString();
+        }
+        assertThat(seen).hasSize(36).doesNotHaveDuplicates();
+    }
+
+    @Test
     void shippedWithoutATrackingNumberIsRefusedNamingTheField() throws Exception {
         String serial = orders.record(List.of(sample())).get(0).serialCode();
         mvc.perform(put("/api/management/v2/orders/" + serial + "/status")

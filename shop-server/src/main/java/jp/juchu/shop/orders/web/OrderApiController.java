@@ -1,9 +1,11 @@
 package jp.juchu.shop.orders.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,9 +52,19 @@ class OrderApiController {
             List<PaymentStatus> paymentStatus,
             List<ShippingStatus> shippingStatus,
             @Min(0) Integer from,
-            @Min(1) @Max(100) Integer size) {}
+            @Min(1) @Max(100) Integer size,
 
-    record RetrieveResponse(long totalCount, int from, int size, OffsetDateTime searchedAt, List<ApiOrder> orders) {}
+            @Pattern(regexp = "\\d{1,18}", message = "must be a cursor returned as next_search_after")
+            String searchAfter) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RetrieveResponse(
+            Long totalCount,
+            int from,
+            int size,
+            OffsetDateTime searchedAt,
+            List<ApiOrder> orders,
+            String nextSearchAfter) {}
 
     @PostMapping("/_retrieve/{blocks}")
     RetrieveResponse retrieve(
@@ -69,13 +81,15 @@ class OrderApiController {
                         request.paymentStatus(),
                         request.shippingStatus(),
                         from,
-                        size));
+                        size,
+                        request.searchAfter() == null ? null : Long.valueOf(request.searchAfter())));
         return new RetrieveResponse(
                 page.totalCount(),
                 from,
                 size,
                 page.searchedAt(),
-                page.orders().stream().map(o -> ApiOrder.of(o, wanted)).toList());
+                page.orders().stream().map(o -> ApiOrder.of(o, wanted)).toList(),
+                page.nextSearchAfter() == null ? null : String.valueOf(page.nextSearchAfter()));
     }
 
     @GetMapping("/{serialCode}/{blocks}")

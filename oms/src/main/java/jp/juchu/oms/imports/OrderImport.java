@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One import run of a connection (受注取込). It reads the orders placed or changed at the shop since the
@@ -164,24 +165,53 @@ public class OrderImport {
         return quarantined.filter(q -> q.isBefore(since)).orElse(since);
     }
 
+    /**
+     * One page in one transaction. Hashes come first: an order whose content hash is the stored one is
+     * counted unchanged without being read further, which makes re-reading a window cheap.
+     */
     private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
-        Map<String, IncomingOrder> readable = new LinkedHashMap<>();
+        record Seen(RawOrder raw, JsonNode tree, String hash) {}
+        List<Seen> seen = new ArrayList<>();
         int quarantined = 0;
         for (RawOrder raw : page.orders()) {
             try {
-                IncomingOrder order = reader.read(raw.json());
-                readable.put(order.order().serialCode(), order);
+                JsonNode tree = reader.tree(raw.json());
+                seen.add(new Seen(raw, tree, reader.contentHash(tree)));
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(raw), raw.json(), e.getMessage(), since);
             }
         }
-        Map<String, ShopChange> results = orders.applyFromShop(connectionId, new ArrayList<>(readable.values()));
-        records.resolveQuarantined(connectionId, results.keySet());
+        Map<String, String> stored = orders.contentHashes(
+                connectionId,
+                seen.stream()
+                        .map(s -> s.raw().serialCode())
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        Map<String, IncomingOrder> toApply = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        for (Seen s : seen) {
+            if (s.raw().serialCode() != null
+                    && s.hash().equals(stored.get(s.raw().serialCode()))) {
+                unchanged.add(s.raw().serialCode());
+                continue;
+            }
+            try {
+                IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
+                toApply.put(order.order().serialCode(), order);
+            } catch (ShopOrderReader.Unreadable e) {
+                quarantined++;
+                records.quarantine(connectionId, orderKey(s.raw()), s.raw().json(), e.getMessage(), since);
+            }
+        }
+        Map<String, ShopChange> results = orders.applyFromShop(connectionId, new ArrayList<>(toApply.values()));
+        List<String> imported = new ArrayList<>(results.keySet());
+        imported.addAll(unchanged);
+        records.resolveQuarantined(connectionId, imported);
         int created = count(results, ShopChange.CREATED);
         int updated = count(results, ShopChange.UPDATED);
-        int unchanged = count(results, ShopChange.UNCHANGED);
-        records.progress(runId, page.totalCount(), page.orders().size(), created, updated, unchanged, quarantined);
+        int same = unchanged.size() + count(results, ShopChange.UNCHANGED);
+        records.progress(runId, page.totalCount(), page.orders().size(), created, updated, same, quarantined);
     }
 
     /** The serial code when the order has one; otherwise a hash of its payload, so it is quarantined once. */

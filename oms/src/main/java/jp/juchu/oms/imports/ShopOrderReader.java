@@ -13,7 +13,7 @@ import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.ShopOrder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +28,8 @@ final class ShopOrderReader {
     private static final Set<String> SHIPPING_STATUSES = Set.of("NotShipped", "Shipped");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final JsonMapper canonical = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private final JsonMapper canonical =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     /** The order's reason for quarantine (取込保留). */
     static final class Unreadable extends Exception {
@@ -39,7 +38,8 @@ final class ShopOrderReader {
         }
     }
 
-    IncomingOrder read(String payload) throws Unreadable {
+    /** The payload as a JSON object, or why it is not one. */
+    JsonNode tree(String payload) throws Unreadable {
         JsonNode node;
         try {
             node = json.readTree(payload);
@@ -49,16 +49,20 @@ final class ShopOrderReader {
         if (node == null || !node.isObject()) {
             throw new Unreadable("受注データがオブジェクトではありません");
         }
+        return node;
+    }
+
+    /** Reads and checks an order whose tree and content hash are already known. */
+    IncomingOrder read(JsonNode node, String payload, String contentHash) throws Unreadable {
         ShopOrder order = order(node);
         checkAmounts(order);
-        return new IncomingOrder(order, payload, contentHash(node));
+        return new IncomingOrder(order, payload, contentHash);
     }
 
     /** SHA-256 of the payload with its keys sorted, so the same content always hashes the same. */
     String contentHash(JsonNode node) {
         try {
-            Object tree = canonical.convertValue(node, Object.class);
-            byte[] bytes = canonical.writeValueAsBytes(tree);
+            byte[] bytes = canonical.writeValueAsBytes(node);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

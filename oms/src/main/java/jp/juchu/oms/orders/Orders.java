@@ -67,6 +67,20 @@ public class Orders {
         return results;
     }
 
+    /** The stored content hash of each of these orders that the OMS already has. */
+    public Map<String, String> contentHashes(long connectionId, Collection<String> serialCodes) {
+        Map<String, String> hashes = new HashMap<>();
+        if (serialCodes.isEmpty()) {
+            return hashes;
+        }
+        jdbc.sql("select serial_code, content_hash from oms_order where connection_id = ? and serial_code = any (?)")
+                .params(connectionId, serialCodes.toArray(String[]::new))
+                .query(rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
     /** How many orders the OMS holds for a connection. */
     public long count(long connectionId) {
         return jdbc.sql("select count(*) from oms_order where connection_id = ?")

@@ -1,4 +1,4 @@
-package jp.juchu.shop.system;
+package jp.juchu.support.time;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -6,13 +6,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
-import org.springframework.stereotype.Component;
 
 /**
  * Formats times for pages in Japan time. The database driver hands back timestamps in UTC, so a page
  * formatting them as they come would show UTC; templates call {@code ${@jst.format(time, 'yyyy/MM/dd HH:mm')}}.
  */
-@Component("jst")
 public class JapanTime {
 
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4's import benchmark, run on demand (not part of {@code verify}):
- * {@code ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark}
+ * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark}
  * (with {@code -Dbenchmark.orders=N} for another size). The shop server makes N orders over the last 30
  * days; the OMS, started with {@code -Xmx512m}, imports them over HTTP through its real settings page and
  * "fetch now", then reads the same unchanged window again ("再取得"). The figures are appended to
@@ -174,7 +174,7 @@ class ImportBenchmark {
                 Machine: %d cores, %d MiB max heap for the OMS (`-Xmx512m`), both apps on their embedded PostgreSQL 17 on one host.
                 The shop server's per-key rate limit is lifted for this run: at the default 120 requests/min a client
                 reads at most 12,000 orders a minute, and the importer then waits out each 429 as the shop asks.
-                Command: `./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d`
+                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d`
 
                 | run | orders | time | orders/s | peak OMS heap used (sampled) |
                 |---|---|---|---|---|

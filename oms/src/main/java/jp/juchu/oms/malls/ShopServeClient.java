@@ -85,23 +85,6 @@ public class ShopServeClient {
                 next == null || next.isNull() ? null : next.asString());
     }
 
-    /** Tells the shop an order was shipped: carrier, tracking number, ship date. */
-    public void updateOrderStatus(long connectionId, String serialCode, ShippingUpdate update) {
-        Credentials credentials = connections.credentials(connectionId);
-        send(
-                "PUT",
-                credentials.managementUrl() + "/v2/orders/" + serialCode + "/status",
-                credentials.shopId(),
-                credentials.managerKey(),
-                Map.of(
-                        "shipping",
-                        Map.of(
-                                "shipping_status", "Shipped",
-                                "carrier", update.carrier(),
-                                "tracking_number", update.trackingNumber(),
-                                "shipped_date", update.shippedDate().toString())));
-    }
-
     /** Checks a manager key against the management API with the smallest possible search. */
     void checkManagerKey(String managementUrl, String shopId, String managerKey) {
         post(

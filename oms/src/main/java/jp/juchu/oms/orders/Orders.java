@@ -81,14 +81,6 @@ public class Orders {
         return hashes;
     }
 
-    /** How many orders the OMS holds for a connection. */
-    public long count(long connectionId) {
-        return jdbc.sql("select count(*) from oms_order where connection_id = ?")
-                .param(connectionId)
-                .query(Long.class)
-                .single();
-    }
-
     public Optional<OrderDetail> detail(long id) {
         return OrderQueries.detail(jdbc, id);
     }

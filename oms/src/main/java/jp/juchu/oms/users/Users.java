@@ -1,6 +1,5 @@
 package jp.juchu.oms.users;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -44,12 +43,6 @@ public class Users implements UserDetailsService {
                 .param(loginId)
                 .query(User.class)
                 .optional();
-    }
-
-    public List<User> all() {
-        return jdbc.sql("select " + COLUMNS + " from app_user order by login_id")
-                .query(User.class)
-                .list();
     }
 
     public long count() {

@@ -2,7 +2,6 @@ package jp.juchu.shop.shops;
 
 import java.security.Principal;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,12 +40,6 @@ public class Shops {
     public Shop current(Principal principal) {
         return find(principal.getName())
                 .orElseThrow(() -> new IllegalStateException("Signed in to a shop that does not exist"));
-    }
-
-    public List<Shop> all() {
-        return jdbc.sql("select shop_id, name, product_limit, created_at from shop order by shop_id")
-                .query(Shop.class)
-                .list();
     }
 
     public boolean exists(String shopId) {

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.juchu.oms.malls.BadShopResponse;
 import jp.juchu.oms.malls.KeyRejected;
@@ -54,6 +58,12 @@ public class OrderImport {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ShopOrderReader reader = new ShopOrderReader();
+    /** Reads a run's next page while the current one is written. */
+    private final ExecutorService fetcher = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "order-import-fetch");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** This node's name on the leases it takes; unique even for two application contexts in one JVM. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -106,21 +116,30 @@ public class OrderImport {
         try {
             OffsetDateTime nextWatermark = null;
             int from = 0;
-            String cursor = null;
+            CompletableFuture<OrderPage> next = prefetch(connectionId, since, 0, null);
             while (true) {
-                OrderPage page = fetch(connectionId, since, from, cursor);
+                OrderPage page = join(next);
                 if (nextWatermark == null) {
                     nextWatermark = page.searchedAt();
                 }
-                OffsetDateTime window = since;
-                transactions.executeWithoutResult(status -> apply(connectionId, runId, window, page));
-                records.renewLease(connectionId, node, settings.lease());
                 from += page.orders().size();
-                if (page.orders().size() < settings.pageSize()) {
+                boolean last = page.orders().size() < settings.pageSize();
+                // the next page is read while this one is written; a cursor, where the shop offers one,
+                // keeps deep pages as cheap as the first
+                next = last ? null : prefetch(connectionId, since, from, page.nextSearchAfter());
+                OffsetDateTime window = since;
+                try {
+                    transactions.executeWithoutResult(status -> apply(connectionId, runId, window, page));
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
+                records.renewLease(connectionId, node, settings.lease());
+                if (last) {
                     break;
                 }
-                // a cursor, where the shop offers one, keeps deep pages as cheap as the first
-                cursor = page.nextSearchAfter();
             }
             OffsetDateTime watermark = nextWatermark;
             transactions.executeWithoutResult(status -> {
@@ -230,6 +249,22 @@ public class OrderImport {
 
     private static int count(Map<String, ShopChange> results, ShopChange change) {
         return (int) results.values().stream().filter(change::equals).count();
+    }
+
+    private CompletableFuture<OrderPage> prefetch(long connectionId, OffsetDateTime since, int from, String cursor) {
+        return CompletableFuture.supplyAsync(() -> fetch(connectionId, since, from, cursor), fetcher);
+    }
+
+    /** The page, or the shop's failure as the fetch raised it. */
+    private static OrderPage join(CompletableFuture<OrderPage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import jp.juchu.oms.malls.BadShopResponse;
 import jp.juchu.oms.malls.KeyRejected;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.OrderBlocks;
 import jp.juchu.oms.malls.OrderPage;
 import jp.juchu.oms.malls.RateLimited;
 import jp.juchu.oms.malls.RawOrder;
@@ -116,20 +118,38 @@ public class OrderImport {
         try {
             OffsetDateTime nextWatermark = null;
             int from = 0;
-            CompletableFuture<OrderPage> next = prefetch(connectionId, since, 0, null);
+            String cursor = null;
+            // a first run finds every order new, so it reads whole orders at once; later runs list the
+            // window first and read in full only the pages with something new or changed
+            OrderBlocks blocks = records.watermark(connectionId).isEmpty() ? OrderBlocks.ALL : OrderBlocks.BASIC;
+            CompletableFuture<OrderPage> next = prefetch(connectionId, since, from, cursor, blocks);
             while (true) {
                 OrderPage page = join(next);
                 if (nextWatermark == null) {
                     nextWatermark = page.searchedAt();
                 }
+                boolean changed = anyChanged(connectionId, page);
+                if (blocks == OrderBlocks.BASIC && changed) {
+                    page = fetch(connectionId, since, from, cursor, OrderBlocks.ALL);
+                }
+                boolean readInFull = blocks == OrderBlocks.ALL || changed;
+                blocks = changed ? OrderBlocks.ALL : OrderBlocks.BASIC;
                 from += page.orders().size();
+                cursor = page.nextSearchAfter();
                 boolean last = page.orders().size() < settings.pageSize();
                 // the next page is read while this one is written; a cursor, where the shop offers one,
                 // keeps deep pages as cheap as the first
-                next = last ? null : prefetch(connectionId, since, from, page.nextSearchAfter());
+                next = last ? null : prefetch(connectionId, since, from, cursor, blocks);
                 OffsetDateTime window = since;
+                OrderPage current = page;
                 try {
-                    transactions.executeWithoutResult(status -> apply(connectionId, runId, window, page));
+                    transactions.executeWithoutResult(status -> {
+                        if (readInFull) {
+                            apply(connectionId, runId, window, current);
+                        } else {
+                            countUnchanged(connectionId, runId, current);
+                        }
+                    });
                 } catch (RuntimeException e) {
                     if (next != null) {
                         next.cancel(true);
@@ -233,6 +253,30 @@ public class OrderImport {
         records.progress(runId, page.totalCount(), page.orders().size(), created, updated, same, quarantined);
     }
 
+    /**
+     * Whether any order of the page is new to the OMS or was changed at the shop since it was imported,
+     * judged by the shop's {@code updated_at}; an order whose serial code or date cannot be read counts as
+     * changed, so that it is read in full (and quarantined there if it really is unreadable).
+     */
+    private boolean anyChanged(long connectionId, OrderPage page) {
+        Map<String, Instant> listed = new LinkedHashMap<>();
+        for (RawOrder raw : page.orders()) {
+            if (raw.serialCode() == null || raw.updatedAt() == null) {
+                return true;
+            }
+            listed.put(raw.serialCode(), raw.updatedAt());
+        }
+        Map<String, Instant> stored = orders.shopUpdatedAt(connectionId, listed.keySet());
+        return listed.entrySet().stream().anyMatch(e -> !e.getValue().equals(stored.get(e.getKey())));
+    }
+
+    /** A listed page whose orders the OMS has, each as the shop last changed it. */
+    private void countUnchanged(long connectionId, long runId, OrderPage page) {
+        List<String> serials = page.orders().stream().map(RawOrder::serialCode).toList();
+        records.resolveQuarantined(connectionId, serials);
+        records.progress(runId, page.totalCount(), serials.size(), 0, 0, serials.size(), 0);
+    }
+
     /** The serial code when the order has one; otherwise a hash of its payload, so it is quarantined once. */
     private String orderKey(RawOrder raw) {
         if (raw.serialCode() != null && !raw.serialCode().isBlank()) {
@@ -251,8 +295,9 @@ public class OrderImport {
         return (int) results.values().stream().filter(change::equals).count();
     }
 
-    private CompletableFuture<OrderPage> prefetch(long connectionId, OffsetDateTime since, int from, String cursor) {
-        return CompletableFuture.supplyAsync(() -> fetch(connectionId, since, from, cursor), fetcher);
+    private CompletableFuture<OrderPage> prefetch(
+            long connectionId, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
+        return CompletableFuture.supplyAsync(() -> fetch(connectionId, since, from, cursor, blocks), fetcher);
     }
 
     /** The page, or the shop's failure as the fetch raised it. */
@@ -268,12 +313,12 @@ public class OrderImport {
     }
 
     /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */
-    private OrderPage fetch(long connectionId, OffsetDateTime since, int from, String cursor) {
+    private OrderPage fetch(long connectionId, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
         int attempt = 0;
         while (true) {
             attempt++;
             try {
-                return client.retrieveOrders(connectionId, since, from, settings.pageSize(), cursor);
+                return client.retrieveOrders(connectionId, since, from, settings.pageSize(), cursor, blocks);
             } catch (RateLimited e) {
                 if (attempt >= settings.maxAttempts()) {
                     throw e;

@@ -1,4 +1,9 @@
 package jp.juchu.oms.malls;
 
-/** One order of a page as the shop sent it: its serial code when readable, and its JSON text untouched. */
-public record RawOrder(String serialCode, String json) {}
+import java.time.Instant;
+
+/**
+ * One order of a page as the shop sent it: its serial code and when the shop last changed it (each null when
+ * unreadable), and its JSON text untouched.
+ */
+public record RawOrder(String serialCode, Instant updatedAt, String json) {}

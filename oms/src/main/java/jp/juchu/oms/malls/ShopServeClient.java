@@ -8,10 +8,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,10 +47,13 @@ public class ShopServeClient {
     }
 
     /**
-     * Orders placed or changed since {@code since}, one page (blocks {@code all}): by offset, or after the
-     * cursor of the previous page when the shop gave one ({@code searchAfter}, null for offset paging).
+     * Orders placed or changed since {@code since}, one page: by offset, or after the cursor of the previous
+     * page when the shop gave one ({@code searchAfter}, null for offset paging). {@code blocks} names what
+     * of each order comes back: {@link OrderBlocks#ALL} the whole order, {@link OrderBlocks#BASIC} its serial
+     * code, states and dates only — enough to tell which orders changed.
      */
-    public OrderPage retrieveOrders(long connectionId, OffsetDateTime since, int from, int size, String searchAfter) {
+    public OrderPage retrieveOrders(
+            long connectionId, OffsetDateTime since, int from, int size, String searchAfter, OrderBlocks blocks) {
         Credentials credentials = connections.credentials(connectionId);
         Map<String, Object> request = new java.util.LinkedHashMap<>();
         request.put("since", since.toString());
@@ -59,7 +64,7 @@ public class ShopServeClient {
             request.put("search_after", searchAfter);
         }
         JsonNode body = post(
-                credentials.managementUrl() + "/v2/orders/_retrieve/all",
+                credentials.managementUrl() + "/v2/orders/_retrieve/" + blocks.path(),
                 credentials.shopId(),
                 credentials.managerKey(),
                 request);
@@ -71,7 +76,9 @@ public class ShopServeClient {
         for (JsonNode order : orders) {
             JsonNode serial = order.get("serial_code");
             raw.add(new RawOrder(
-                    serial != null && serial.isString() ? serial.asString() : null, json.writeValueAsString(order)));
+                    serial != null && serial.isString() ? serial.asString() : null,
+                    instant(order.get("updated_at")),
+                    json.writeValueAsString(order)));
         }
         JsonNode searchedAt = body.get("searched_at");
         JsonNode total = body.get("total_count");
@@ -83,6 +90,24 @@ public class ShopServeClient {
                         : OffsetDateTime.parse(searchedAt.asString()),
                 List.copyOf(raw),
                 next == null || next.isNull() ? null : next.asString());
+    }
+
+    /**
+     * A date-time field rounded to the microsecond as PostgreSQL stores it, so that it compares equal to the
+     * stored copy; null when absent or unreadable.
+     */
+    private static Instant instant(JsonNode value) {
+        if (value == null || !value.isString()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asString())
+                    .toInstant()
+                    .plusNanos(500)
+                    .truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Checks a manager key against the management API with the smallest possible search. */

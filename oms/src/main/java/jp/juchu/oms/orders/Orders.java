@@ -1,6 +1,9 @@
 package jp.juchu.oms.orders;
 
 import java.sql.Date;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -79,6 +82,22 @@ public class Orders {
                     hashes.put(rs.getString(1), rs.getString(2));
                 });
         return hashes;
+    }
+
+    /** When the shop last changed each of these orders, as the OMS last imported them. */
+    public Map<String, Instant> shopUpdatedAt(long connectionId, Collection<String> serialCodes) {
+        Map<String, Instant> updated = new HashMap<>();
+        if (serialCodes.isEmpty()) {
+            return updated;
+        }
+        jdbc.sql("select serial_code, shop_updated_at from oms_order where connection_id = ? and serial_code = any (?)")
+                .params(connectionId, serialCodes.toArray(String[]::new))
+                .query(rs -> {
+                    updated.put(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS));
+                });
+        return updated;
     }
 
     public Optional<OrderDetail> detail(long id) {

@@ -37,6 +37,8 @@ final class FakeShop implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger basicRequests = new AtomicInteger();
+    private final AtomicInteger fullRequests = new AtomicInteger();
     private final String shopId;
     private volatile String managerKey = "manager-key-1";
     private volatile String openKey = "open-key-1";
@@ -96,6 +98,34 @@ final class FakeShop implements AutoCloseable {
 
     int requests() {
         return requests.get();
+    }
+
+    /** Pages answered with the {@code basic} block only. */
+    int basicPages() {
+        return basicRequests.get();
+    }
+
+    /** Pages answered with whole orders. */
+    int fullPages() {
+        return fullRequests.get();
+    }
+
+    /** What the basic block keeps of an order: its serial code, number, dates and states. */
+    private static ObjectNode basic(ObjectNode body) {
+        ObjectNode basic = body.objectNode();
+        for (String field : List.of(
+                "serial_code",
+                "order_number",
+                "order_date",
+                "updated_at",
+                "order_status",
+                "payment_status",
+                "shipping_status")) {
+            if (body.has(field)) {
+                basic.set(field, body.get(field));
+            }
+        }
+        return basic;
     }
 
     /** Runs before each page is answered, with the page's {@code from}: lets a test change orders mid-run. */
@@ -252,7 +282,9 @@ final class FakeShop implements AutoCloseable {
                             .filter(o -> o.sequence() > after)
                             .limit(size)
                             .toList();
-            page.forEach(o -> array.add(o.body()));
+            boolean basic = exchange.getRequestURI().getPath().endsWith("/basic");
+            page.forEach(o -> array.add(basic ? basic(o.body()) : o.body()));
+            (basic ? basicRequests : fullRequests).incrementAndGet();
             if (offerCursor && page.size() == size) {
                 response.put(
                         "next_search_after",

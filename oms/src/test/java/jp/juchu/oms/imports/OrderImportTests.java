@@ -317,6 +317,41 @@ class OrderImportTests {
         assertThat(records.runs(connectionId, 2).get(1).totalCount()).isEqualTo(35);
     }
 
+    @Test
+    void rereadingAnUnchangedWindowListsItWithoutReadingAnyOrderInFull() {
+        shop.offerCursor();
+        placeOrders(25, 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        int fullPages = shop.fullPages();
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat(shop.fullPages()).isEqualTo(fullPages);
+        assertThat(latestRun().unchanged()).isEqualTo(25);
+    }
+
+    @Test
+    void aPageWhoseListingShowsAChangeIsReadInFullAndTheChangeApplied() {
+        shop.offerCursor();
+        placeOrders(35, 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        int fullPages = shop.fullPages();
+        shop.change("o-13", body -> body.put("payment_status", "Paid"));
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        // page 2 (o-10..o-19) is read again in full, and page 3 after it; pages 1 and 4 only listed
+        assertThat(shop.fullPages() - fullPages).isEqualTo(2);
+        assertThat(latestRun().updated()).isEqualTo(1);
+        assertThat(latestRun().unchanged()).isEqualTo(34);
+        assertThat(jdbc.sql(
+                                "select shop_payment_status from oms_order where serial_code = 'o-13' and connection_id = ?")
+                        .param(connectionId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Paid");
+    }
+
     private tools.jackson.databind.node.ObjectNode fixedAmounts(tools.jackson.databind.node.ObjectNode body) {
         var amounts = body.objectNode();
         amounts.put("items_total", 2160);

@@ -192,8 +192,12 @@ public class Orders {
                 .single();
     }
 
-    /** The order API's search: a stable page by sequence over {@code updated_at >= since}. */
-    public OrderPage search(String shopId, OrderSearch search) {
+    /**
+     * The order API's search: a stable page by sequence over {@code updated_at >= since}. Without
+     * {@code withDeliveries} the orders come without their deliveries and items, which a client listing
+     * what changed does not need.
+     */
+    public OrderPage search(String shopId, OrderSearch search, boolean withDeliveries) {
         OffsetDateTime searchedAt = OffsetDateTime.now(clock);
         StringBuilder where = new StringBuilder("shop_id = ? and updated_at >= ?");
         List<Object> params = new ArrayList<>(List.of(shopId, search.since()));
@@ -220,7 +224,7 @@ public class Orders {
             pageParams.add(search.searchAfter());
             pageParams.add(search.size());
         }
-        List<Order> orders = load("select * from shop_order where " + where + page, pageParams);
+        List<Order> orders = load("select * from shop_order where " + where + page, pageParams, withDeliveries);
         Long next =
                 orders.size() == search.size() ? orders.get(orders.size() - 1).seq() : null;
         return new OrderPage(total, searchedAt, orders, next);
@@ -235,7 +239,7 @@ public class Orders {
     }
 
     public Optional<Order> find(String shopId, String serialCode) {
-        return load("select * from shop_order where shop_id = ? and serial_code = ?", List.of(shopId, serialCode))
+        return load("select * from shop_order where shop_id = ? and serial_code = ?", List.of(shopId, serialCode), true)
                 .stream()
                 .findFirst();
     }
@@ -273,7 +277,8 @@ public class Orders {
         pageParams.add((long) page * size);
         List<Order> orders = load(
                 "select * from shop_order where " + where + " order by order_date desc, seq desc limit ? offset ?",
-                pageParams);
+                pageParams,
+                true);
         return new AdminOrderList(orders, total, page, size);
     }
 
@@ -366,13 +371,13 @@ public class Orders {
                 .single();
     }
 
-    private List<Order> load(String sql, List<Object> params) {
+    private List<Order> load(String sql, List<Object> params, boolean withDeliveries) {
         Map<Long, Order> orders = new LinkedHashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             orders.put(rs.getLong("seq"), order(rs, List.of()));
         });
-        if (orders.isEmpty()) {
-            return List.of();
+        if (orders.isEmpty() || !withDeliveries) {
+            return List.copyOf(orders.values());
         }
         Long[] seqs = orders.keySet().toArray(Long[]::new);
         Map<String, List<Order.Item>> items = new HashMap<>();

@@ -82,7 +82,8 @@ class OrderApiController {
                         request.shippingStatus(),
                         from,
                         size,
-                        request.searchAfter() == null ? null : Long.valueOf(request.searchAfter())));
+                        request.searchAfter() == null ? null : Long.valueOf(request.searchAfter())),
+                wanted.contains(ApiOrder.Block.deliveries));
         return new RetrieveResponse(
                 page.totalCount(),
                 from,

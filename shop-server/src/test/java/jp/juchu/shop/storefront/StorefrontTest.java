@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import({StorefrontFixtures.class, InMemoryBackend.class})
 @TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + StorefrontTest.SMTP_PORT})
 public @interface StorefrontTest {
 

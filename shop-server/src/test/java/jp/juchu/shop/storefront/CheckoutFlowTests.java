@@ -103,6 +103,15 @@ class CheckoutFlowTests {
         assertThat(history.select("[data-testid=history-row]").text())
                 .contains(orderNumber)
                 .contains("未入金");
+        Document detail = buyer.page(history.select("[data-testid=history-row] a")
+                .attr("href")
+                .substring(buyer.base().length()));
+        assertThat(detail.select("[data-testid=detail-number]").text()).isEqualTo(orderNumber);
+        assertThat(detail.select("[data-testid=detail-shipping-status]").text()).isEqualTo("未発送");
+        assertThat(detail.select("[data-testid=detail-total]").text()).isEqualTo("2,700円");
+        assertThat(buyer.post("/logout", Map.of()).getResponse().getRedirectedUrl())
+                .endsWith("/?loggedOut");
+        assertThat(buyer.get("/mypage").getResponse().getRedirectedUrl()).contains("/login");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Map;
+import jp.juchu.shop.shops.Shops;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +23,15 @@ class CartAndBrowseTests {
 
     @Autowired
     StorefrontFixtures fixtures;
+
+    @Autowired
+    Shops shops;
+
+    @Autowired
+    Coupons coupons;
+
+    @Autowired
+    ShippingRules shippingRules;
 
     @Test
     void topPageListsNewItemsAndProductPageShowsPriceStockAndReviews() throws Exception {
@@ -104,6 +114,31 @@ class CartAndBrowseTests {
         assertThat(page.select("[data-testid=variation-row]").text()).contains("売り切れ");
         assertThat(page.select("[data-testid=choice-0] option[disabled]").text())
                 .contains("（売り切れ）");
+    }
+
+    @Test
+    void aVariationIsChosenOnEachAxisAndSoldOutOnesAreRefused() throws Exception {
+        String shopId = fixtures.shop();
+        fixtures.productWithVariations(shopId, "tshirt", "Tシャツ", 3300);
+        Shopper buyer = new Shopper(mvc, shopId);
+        assertThat(buyer.addToCart("tshirt", 1, "白", "M").getFlashMap().get("error"))
+                .isEqualTo("storefront.cart.beyondStock");
+        assertThat(buyer.addToCart("tshirt", 1, "赤", "").getFlashMap().get("error"))
+                .isEqualTo("storefront.cart.chooseVariation");
+        buyer.addToCart("tshirt", 2, "赤", "M");
+        Document cart = buyer.page("/cart");
+        assertThat(cart.select("[data-testid=cart-line]").text())
+                .contains("Tシャツ")
+                .contains("赤/M");
+        assertThat(cart.select("[data-testid=cart-total]").text()).isEqualTo("6,600円");
+    }
+
+    @Test
+    void demoShopGetsItsShippingRuleAndCoupons() {
+        String shopId = "sfdemo" + System.nanoTime() % 100_000;
+        shops.openDemo(shopId, "デモ店", "demo-pass-1");
+        assertThat(coupons.find(shopId, "welcome500")).isPresent();
+        assertThat(shippingRules.of(shopId).fee("沖縄県", 0)).isEqualTo(1_800);
     }
 
     @Test

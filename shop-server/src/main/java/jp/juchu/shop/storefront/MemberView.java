@@ -1,0 +1,14 @@
+package jp.juchu.shop.storefront;
+
+/** A signed-in member as the storefront shows and pre-fills them, with the points balance. */
+public record MemberView(
+        String account,
+        String name,
+        String kana,
+        String email,
+        String phone,
+        String postalCode,
+        String prefecture,
+        String address1,
+        String address2,
+        long points) {}

@@ -107,19 +107,45 @@ class WalkthroughBrowserTest {
             back.navigate("/orders");
             Browser.screenshot(back, "12-order-list");
 
+            // a buyer orders at the shop's storefront as a guest; after the next fetch the order is in the OMS
+            Page buyer = browser.newPage(shopServer.baseUrl());
+            buyer.navigate("/shops/" + SHOP_ID + "/");
+            buyer.getByTestId("item-card").first().click();
+            buyer.getByTestId("add-to-cart").click();
+            buyer.getByTestId("to-checkout").click();
+            buyer.getByTestId("buyer-name").fill("森 さやか");
+            buyer.getByTestId("buyer-kana").fill("モリ サヤカ");
+            buyer.getByTestId("buyer-email").fill("sayaka.mori@example.jp");
+            buyer.getByTestId("buyer-phone").fill("045-123-4567");
+            buyer.getByTestId("buyer-postal").fill("231-0023");
+            buyer.getByTestId("buyer-prefecture").selectOption("神奈川県");
+            buyer.getByTestId("buyer-address1").fill("横浜市中区山下町1-1");
+            buyer.getByTestId("pay-BankTransfer").check();
+            buyer.getByTestId("to-confirm").click();
+            Browser.screenshot(buyer, "13-storefront-confirm");
+            buyer.getByTestId("place-order").click();
+            String orderNumber = buyer.getByTestId("order-number").textContent().strip();
+            Browser.screenshot(buyer, "14-storefront-thanks");
+            back.navigate(importsUrl);
+            back.getByTestId("fetch-now").click();
+            awaitRuns(back, importsUrl, 3, "SUCCEEDED");
+            back.navigate("/orders");
+            assertThat(back.locator("body")).containsText(orderNumber);
+            Browser.screenshot(back, "15-storefront-order-in-oms");
+
             // the shop reissues the manager key: the OMS's next fetch says the key is invalid
             shop.navigate("/admin/server/api");
             shop.getByTestId("reissue-manager").click();
             shop.getByTestId("confirm-reissue").click();
             assertThat(shop.getByTestId("reissued")).isVisible();
-            Browser.screenshot(shop, "13-manager-key-reissued");
+            Browser.screenshot(shop, "16-manager-key-reissued");
             String newManagerKey = shop.getByTestId("manager-key").innerText().strip();
             back.navigate(importsUrl);
             back.getByTestId("fetch-now").click();
-            awaitRuns(back, importsUrl, 3, "FAILED");
+            awaitRuns(back, importsUrl, 4, "FAILED");
             back.navigate("/");
             assertThat(back.getByTestId("key-invalid-banner")).containsText("マネジャー認証キーが無効です");
-            Browser.screenshot(back, "14-key-invalid-banner");
+            Browser.screenshot(back, "17-key-invalid-banner");
 
             // entering the new key restores the link; nothing lost, nothing doubled
             back.getByTestId("key-invalid-banner").locator("a").click();
@@ -127,8 +153,8 @@ class WalkthroughBrowserTest {
             back.getByTestId("save-and-next").click();
             assertThat(back.getByTestId("saved-message")).isVisible();
             back.navigate(importsUrl);
-            awaitRuns(back, importsUrl, 4, "SUCCEEDED");
-            Browser.screenshot(back, "15-restored");
+            awaitRuns(back, importsUrl, 5, "SUCCEEDED");
+            Browser.screenshot(back, "18-restored");
             back.navigate("/");
             assertThat(back.getByTestId("key-invalid-banner")).hasCount(0);
             assertThat(omsOrders(back)).isEqualTo(shopOrdersOfTheLastDays(managementUrl, newManagerKey, 7));

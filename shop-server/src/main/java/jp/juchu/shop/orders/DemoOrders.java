@@ -47,6 +47,15 @@ public class DemoOrders {
         {"加藤 愛", "カトウ アイ"}, {"吉田 誠", "ヨシダ マコト"}, {"山本 恵", "ヤマモト メグミ"}
     };
 
+    /** A demo shop member: the people of the demo orders who buy as members. */
+    public record DemoMember(String account, String name, String kana, String email) {}
+
+    /** The demo orders' members; the customers module registers them (password {@code demo-pass}). */
+    public static final List<DemoMember> MEMBERS = java.util.stream.IntStream.range(0, PEOPLE.length)
+            .mapToObj(i -> new DemoMember(
+                    "member" + (101 + i), PEOPLE[i][0], PEOPLE[i][1], "member" + (101 + i) + "@example.jp"))
+            .toList();
+
     private static final String[][] PLACES = {
         {"150-0001", "東京都", "渋谷区神宮前1-2-3", "03"}, {"530-0001", "大阪府", "大阪市北区梅田2-4-9", "06"},
         {"460-0008", "愛知県", "名古屋市中区栄3-5-12", "052"}, {"060-0001", "北海道", "札幌市中央区北一条西4-2", "011"},
@@ -104,16 +113,17 @@ public class DemoOrders {
     }
 
     private NewOrder order(String shopId, OffsetDateTime at, OffsetDateTime now, Random random) {
-        String[] person = PEOPLE[random.nextInt(PEOPLE.length)];
+        int personIndex = random.nextInt(PEOPLE.length);
+        String[] person = PEOPLE[personIndex];
         String[] place = PLACES[random.nextInt(PLACES.length)];
         boolean member = random.nextInt(3) > 0;
         int personNo = random.nextInt(900) + 100;
-        String account = member ? "member" + personNo : null;
+        String account = member ? MEMBERS.get(personIndex).account() : null;
         String phone = place[3] + "-" + (1000 + random.nextInt(9000)) + "-" + (1000 + random.nextInt(9000));
         Order.Buyer buyer = new Order.Buyer(
                 person[0],
                 person[1],
-                "buyer" + personNo + "@example.jp",
+                member ? MEMBERS.get(personIndex).email() : "buyer" + personNo + "@example.jp",
                 phone,
                 place[0],
                 place[1],

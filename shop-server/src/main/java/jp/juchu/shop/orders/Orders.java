@@ -244,6 +244,64 @@ public class Orders {
                 .findFirst();
     }
 
+    /** A member's orders, newest first, without their deliveries. */
+    public List<Order> ofMember(String shopId, String account, int limit) {
+        return load(
+                "select * from shop_order where shop_id = ? and member_account = ? order by order_date desc, seq desc"
+                        + " limit ?",
+                List.of(shopId, account, limit),
+                false);
+    }
+
+    /**
+     * Guests (buyers without a member account) whose details match, once per e-mail address with the details
+     * of their latest order. Name and kana match partly, ignoring spaces; e-mail and phone match whole.
+     */
+    public List<Order.Buyer> guests(String shopId, String email, String name, String kana, String phone, int limit) {
+        StringBuilder where = new StringBuilder("shop_id = ? and member_account is null");
+        List<Object> params = new ArrayList<>(List.of(shopId));
+        if (email != null && !email.isBlank()) {
+            where.append(" and lower(buyer_email) = lower(?)");
+            params.add(email.strip());
+        }
+        if (name != null && !name.isBlank()) {
+            where.append(" and replace(buyer_name, ' ', '') like ?");
+            params.add(contains(name));
+        }
+        if (kana != null && !kana.isBlank()) {
+            where.append(" and replace(buyer_kana, ' ', '') like ?");
+            params.add(contains(kana));
+        }
+        if (phone != null && !phone.isBlank()) {
+            where.append(" and replace(buyer_phone, '-', '') = ?");
+            params.add(phone.replace("-", "").strip());
+        }
+        params.add(limit);
+        return jdbc.sql("select * from (select distinct on (lower(buyer_email)) * from shop_order where " + where
+                        + " order by lower(buyer_email), order_date desc) latest order by buyer_kana limit ?")
+                .params(params)
+                .query((rs, n) -> new Order.Buyer(
+                        rs.getString("buyer_name"),
+                        rs.getString("buyer_kana"),
+                        rs.getString("buyer_email"),
+                        rs.getString("buyer_phone"),
+                        rs.getString("buyer_postal_code"),
+                        rs.getString("buyer_prefecture"),
+                        rs.getString("buyer_address1"),
+                        rs.getString("buyer_address2"),
+                        null))
+                .list();
+    }
+
+    private static String contains(String text) {
+        return "%"
+                + text.replace(" ", "")
+                        .replace("　", "")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                        .strip() + "%";
+    }
+
     /** Admin list: newest first, filtered by states and a keyword over number, name, kana, e-mail, phone. */
     public AdminOrderList list(String shopId, AdminOrderFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder("shop_id = ?");

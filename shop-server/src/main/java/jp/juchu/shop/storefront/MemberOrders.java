@@ -1,18 +1,35 @@
 package jp.juchu.shop.storefront;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.juchu.shop.catalog.Catalog;
+import jp.juchu.shop.catalog.OutOfStock;
+import jp.juchu.shop.catalog.StockLine;
+import jp.juchu.shop.customers.Members;
+import jp.juchu.shop.orders.NewOrder;
+import jp.juchu.shop.orders.Order;
+import jp.juchu.shop.orders.OrderStatus;
+import jp.juchu.shop.orders.Orders;
+import jp.juchu.shop.orders.PaymentMethod;
+import jp.juchu.shop.orders.PaymentStatus;
+import jp.juchu.shop.orders.TimeSlot;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Placing a checked-out order and a member's order history. A port: the orders module provides it,
- * placing through its one-transaction order placement (prices, stock, points, buyer, amounts).
+ * Places a checkout as the platform's order, in one transaction: the stock is taken, the order recorded
+ * with the quoted amounts, and the member's points spent — or, if any of it fails, none of it. Also a
+ * member's order history.
  */
-public interface MemberOrders {
+@Component
+public class MemberOrders {
 
     /** States are the contract's enumeration names (New, Unpaid, NotShipped …). */
-    record Summary(
+    public record Summary(
             String serialCode,
             String orderNumber,
             OffsetDateTime orderDate,
@@ -21,9 +38,9 @@ public interface MemberOrders {
             String paymentStatus,
             String shippingStatus) {}
 
-    record Item(String itemName, String variation, long unitPrice, int quantity) {}
+    public record Item(String itemName, String variation, long unitPrice, int quantity) {}
 
-    record Delivery(
+    public record Delivery(
             String name,
             String prefecture,
             String address1,
@@ -32,7 +49,7 @@ public interface MemberOrders {
             String trackingNumber,
             LocalDate shippedDate) {}
 
-    record Detail(
+    public record Detail(
             Summary summary,
             String paymentMethod,
             List<Delivery> deliveries,
@@ -43,14 +60,142 @@ public interface MemberOrders {
             long couponDiscount,
             long pointsUsed) {}
 
-    /**
-     * Places the order in one transaction with the amounts quoted to the buyer.
-     *
-     * @throws SoldOutWhileCheckingOut when the stock is no longer there; nothing is saved or charged
-     */
-    PlacedOrder place(String shopId, CheckoutOrder order, Quote quote);
+    private static final int HISTORY = 50;
 
-    List<Summary> history(String shopId, String account);
+    private final Catalog catalog;
+    private final Members members;
+    private final Orders orders;
+    private final Clock clock;
 
-    Optional<Detail> detail(String shopId, String account, String serialCode);
+    MemberOrders(Catalog catalog, Members members, Orders orders, Clock clock) {
+        this.catalog = catalog;
+        this.members = members;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlacedOrder place(String shopId, CheckoutOrder checkout, Quote quote) {
+        List<StockLine> lines = new ArrayList<>();
+        quote.destinations()
+                .forEach(d ->
+                        d.lines().forEach(l -> lines.add(new StockLine(l.itemCode(), l.variation(), l.quantity()))));
+        try {
+            catalog.take(shopId, lines);
+        } catch (OutOfStock e) {
+            throw new SoldOutWhileCheckingOut(e.itemName(), e);
+        }
+        Order placed = orders.record(List.of(newOrder(shopId, checkout, quote))).get(0);
+        if (placed.amounts().total() != quote.total()) {
+            // the confirmation page promised this total; never charge another
+            throw new IllegalStateException(
+                    "order total " + placed.amounts().total() + " differs from the quoted " + quote.total());
+        }
+        if (quote.pointsUsed() > 0) {
+            members.usePoints(shopId, checkout.memberAccount(), quote.pointsUsed(), placed.serialCode());
+        }
+        return new PlacedOrder(placed.serialCode(), placed.orderNumber(), quote);
+    }
+
+    private NewOrder newOrder(String shopId, CheckoutOrder c, Quote quote) {
+        CheckoutOrder.Buyer b = c.buyer();
+        List<Order.Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < c.destinations().size(); i++) {
+            CheckoutOrder.Destination d = c.destinations().get(i);
+            Quote.DestinationQuote q = quote.destinations().get(i);
+            deliveries.add(new Order.Delivery(
+                    i + 1,
+                    d.name(),
+                    d.kana(),
+                    d.phone(),
+                    d.postalCode(),
+                    d.prefecture(),
+                    d.address1(),
+                    blankToNull(d.address2()),
+                    d.deliveryDate(),
+                    d.timeSlot() == null ? null : TimeSlot.valueOf(d.timeSlot()),
+                    d.giftWrapping(),
+                    blankToNull(d.noshi()),
+                    q.shippingFee(),
+                    q.lines().stream()
+                            .map(l -> new Order.Item(
+                                    l.itemCode(), l.variation(), l.name(), l.unitPrice(), l.quantity(), l.taxPercent()))
+                            .toList(),
+                    null,
+                    null,
+                    null));
+        }
+        PaymentMethod method = PaymentMethod.valueOf(c.paymentMethod());
+        return new NewOrder(
+                shopId,
+                OffsetDateTime.now(clock),
+                new Order.Buyer(
+                        b.name(),
+                        b.kana(),
+                        b.email(),
+                        b.phone(),
+                        b.postalCode(),
+                        b.prefecture(),
+                        b.address1(),
+                        blankToNull(b.address2()),
+                        c.memberAccount()),
+                new Order.Payment(method, c.cardBrand(), c.cardLast4()),
+                deliveries,
+                quote.codFee(),
+                quote.giftWrappingFee(),
+                quote.couponDiscount(),
+                quote.pointsUsed(),
+                blankToNull(c.remarks()),
+                OrderStatus.New,
+                // a card is authorised at checkout; every other method is paid later
+                method == PaymentMethod.CreditCard ? PaymentStatus.Paid : PaymentStatus.Unpaid);
+    }
+
+    public List<Summary> history(String shopId, String account) {
+        return orders.ofMember(shopId, account, HISTORY).stream()
+                .map(MemberOrders::summary)
+                .toList();
+    }
+
+    public Optional<Detail> detail(String shopId, String account, String serialCode) {
+        return orders.find(shopId, serialCode)
+                .filter(o -> account.equals(o.buyer().memberAccount()))
+                .map(o -> new Detail(
+                        summary(o),
+                        o.payment().method().name(),
+                        o.deliveries().stream()
+                                .map(d -> new Delivery(
+                                        d.name(),
+                                        d.prefecture(),
+                                        d.address1(),
+                                        d.items().stream()
+                                                .map(i -> new Item(
+                                                        i.itemName(), i.variation(), i.unitPrice(), i.quantity()))
+                                                .toList(),
+                                        d.carrier() == null ? null : d.carrier().name(),
+                                        d.trackingNumber(),
+                                        d.shippedDate()))
+                                .toList(),
+                        o.amounts().itemsTotal(),
+                        o.amounts().shippingFee(),
+                        o.amounts().codFee(),
+                        o.amounts().giftWrappingFee(),
+                        o.amounts().couponDiscount(),
+                        o.amounts().pointsUsed()));
+    }
+
+    private static Summary summary(Order o) {
+        return new Summary(
+                o.serialCode(),
+                o.orderNumber(),
+                o.orderDate(),
+                o.amounts().total(),
+                o.orderStatus().name(),
+                o.paymentStatus().name(),
+                o.shippingStatus().name());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
  * and orders modules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({StorefrontFixtures.class, InMemoryBackend.class})
+@Import(StorefrontFixtures.class)
 @TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + StorefrontTest.SMTP_PORT})
 class StorefrontCheckoutBrowserTest {
 

@@ -3,13 +3,19 @@ package jp.juchu.shop.storefront;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import jp.juchu.shop.catalog.Catalog;
+import jp.juchu.shop.catalog.Categories;
+import jp.juchu.shop.catalog.Product;
+import jp.juchu.shop.catalog.ProductDraft;
+import jp.juchu.shop.customers.Members;
+import jp.juchu.shop.customers.Registration;
+import jp.juchu.shop.customers.Reviews;
+import jp.juchu.shop.orders.AdminOrderFilter;
+import jp.juchu.shop.orders.Order;
+import jp.juchu.shop.orders.Orders;
 import jp.juchu.shop.shops.Shops;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -19,7 +25,6 @@ class StorefrontFixtures {
 
     static final String MERCHANT_PASSWORD = "merchant-pass-1";
     private static final AtomicInteger SHOPS = new AtomicInteger();
-    private static final AtomicLong CREATED = new AtomicLong();
 
     /** An order as the tests read it back. */
     record StoredOrder(
@@ -34,13 +39,29 @@ class StorefrontFixtures {
 
     private final Shops shops;
     private final Coupons coupons;
-    private final InMemoryBackend backend;
+    private final Catalog catalog;
+    private final Categories categories;
+    private final Members members;
+    private final Reviews reviews;
+    private final Orders orders;
     private final Clock clock;
 
-    StorefrontFixtures(Shops shops, Coupons coupons, InMemoryBackend backend, Clock clock) {
+    StorefrontFixtures(
+            Shops shops,
+            Coupons coupons,
+            Catalog catalog,
+            Categories categories,
+            Members members,
+            Reviews reviews,
+            Orders orders,
+            Clock clock) {
         this.shops = shops;
         this.coupons = coupons;
-        this.backend = backend;
+        this.catalog = catalog;
+        this.categories = categories;
+        this.members = members;
+        this.reviews = reviews;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -48,74 +69,69 @@ class StorefrontFixtures {
     String shop() {
         String shopId = "sf" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SHOPS.incrementAndGet();
         shops.open(shopId, "テスト日本茶店 " + shopId, MERCHANT_PASSWORD);
+        for (String[] path : new String[][] {{null, "食品"}, {"食品", "日本茶"}, {null, "雑貨"}, {"雑貨", "衣類"}}) {
+            categories.add(shopId, path[0], path[1]);
+        }
         return shopId;
     }
 
-    /** An item without variations; {@code stock} null for unlimited. */
+    /** An item without variations in 食品/日本茶, running low at 5 units; {@code stock} null for unlimited. */
     void product(String shopId, String code, String name, long price, int rate, Integer stock) {
-        Map<String, Integer> quantities = Collections.synchronizedMap(new LinkedHashMap<>());
-        quantities.put("", stock);
-        backend.products.put(
-                InMemoryBackend.key(shopId, code),
-                new InMemoryBackend.Product(
-                        shopId,
+        catalog.create(
+                shopId,
+                new ProductDraft(
                         code,
                         name,
                         price,
                         rate,
-                        List.of("食品/日本茶"),
+                        stock == null,
+                        5,
+                        true,
+                        null,
                         List.of(),
-                        quantities,
-                        Collections.synchronizedList(new ArrayList<>()),
-                        CREATED.incrementAndGet()));
+                        stock == null ? Map.of() : Map.of("", stock),
+                        List.of("食品/日本茶")));
     }
 
     /** A T-shirt in 色 赤/白 × サイズ M/L; every 白 is sold out. */
     void productWithVariations(String shopId, String code, String name, long price) {
-        Map<String, Integer> quantities = Collections.synchronizedMap(new LinkedHashMap<>());
-        quantities.put("赤/M", 5);
-        quantities.put("赤/L", 2);
-        quantities.put("白/M", 0);
-        quantities.put("白/L", 0);
-        backend.products.put(
-                InMemoryBackend.key(shopId, code),
-                new InMemoryBackend.Product(
-                        shopId,
+        catalog.create(
+                shopId,
+                new ProductDraft(
                         code,
                         name,
                         price,
                         10,
-                        List.of("雑貨/衣類"),
-                        List.of("色", "サイズ"),
-                        quantities,
-                        Collections.synchronizedList(new ArrayList<>()),
-                        CREATED.incrementAndGet()));
+                        false,
+                        2,
+                        true,
+                        null,
+                        List.of(new Product.Axis("色", List.of("赤", "白")), new Product.Axis("サイズ", List.of("M", "L"))),
+                        Map.of("赤/M", 5, "赤/L", 2, "白/M", 0, "白/L", 0),
+                        List.of("雑貨/衣類")));
     }
 
     void review(String shopId, String code, int rating, String title) {
-        backend.products
-                .get(InMemoryBackend.key(shopId, code))
-                .reviews()
-                .add(new ProductView.Review(rating, title, title + "。", "お茶好き", OffsetDateTime.now(clock)));
+        reviews.post(shopId, code, rating, title, title + "。", "お茶好き", OffsetDateTime.now(clock));
     }
 
     void member(String shopId, String account, String password, long points) {
-        StorefrontMembers.Registration registration = new StorefrontMembers.Registration(
-                account,
-                password,
-                "会員 " + account,
-                "カイイン",
-                account + "@example.jp",
-                "03-1111-2222",
-                "150-0001",
-                "東京都",
-                "渋谷区神宮前1-2-3",
-                "");
-        backend.register(shopId, registration);
-        InMemoryBackend.Member m = backend.members.get(InMemoryBackend.key(shopId, account));
-        backend.members.put(
-                InMemoryBackend.key(shopId, account),
-                new InMemoryBackend.Member(m.registration(), m.passwordHash(), points));
+        members.register(
+                shopId,
+                new Registration(
+                        account,
+                        password,
+                        "会員 " + account,
+                        "カイイン",
+                        account + "@example.jp",
+                        "03-1111-2222",
+                        "150-0001",
+                        "東京都",
+                        "渋谷区神宮前1-2-3",
+                        ""));
+        if (points > 0) {
+            members.changePoints(shopId, account, points, "テスト", null);
+        }
     }
 
     /** OLD300 expired, BIG500 from 3,000 yen, TEA10 10 % off. */
@@ -126,40 +142,32 @@ class StorefrontFixtures {
         coupons.add(shopId, new Coupons.Coupon("TEA10", "10%引き", null, 10, 0, today.minusDays(1), today));
     }
 
+    /** The order as the platform recorded it. */
     StoredOrder order(String shopId, String orderNumber) {
-        synchronized (backend.orders) {
-            InMemoryBackend.StoredOrder o = backend.orders.stream()
-                    .filter(s -> s.shopId().equals(shopId) && s.orderNumber().equals(orderNumber))
-                    .findFirst()
-                    .orElseThrow();
-            CheckoutOrder c = o.order();
-            return new StoredOrder(
-                    c.paymentMethod(),
-                    c.cardBrand(),
-                    c.cardLast4(),
-                    o.quote().total(),
-                    c.memberAccount(),
-                    o.quote().pointsUsed(),
-                    o.quote().codFee(),
-                    c.destinations().stream()
-                            .map(CheckoutOrder.Destination::toString)
-                            .toList());
-        }
+        Order o = orders.list(shopId, new AdminOrderFilter(null, null, null, orderNumber), 0, 1).orders().stream()
+                .findFirst()
+                .orElseThrow();
+        return new StoredOrder(
+                o.payment().method().name(),
+                o.payment().cardBrand(),
+                o.payment().cardLast4(),
+                o.amounts().total(),
+                o.buyer().memberAccount(),
+                o.amounts().pointsUsed(),
+                o.amounts().codFee(),
+                o.deliveries().stream().map(Order.Delivery::toString).toList());
     }
 
     int orderCount(String shopId) {
-        synchronized (backend.orders) {
-            return (int) backend.orders.stream()
-                    .filter(o -> o.shopId().equals(shopId))
-                    .count();
-        }
+        return (int) orders.list(shopId, new AdminOrderFilter(null, null, null, null), 0, 1)
+                .total();
     }
 
     long points(String shopId, String account) {
-        return backend.members.get(InMemoryBackend.key(shopId, account)).points();
+        return members.find(shopId, account).orElseThrow().points();
     }
 
     int available(String shopId, String code) {
-        return backend.products.get(InMemoryBackend.key(shopId, code)).stock().get("");
+        return catalog.find(shopId, code).orElseThrow().stock().get("");
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({StorefrontFixtures.class, InMemoryBackend.class})
+@Import(StorefrontFixtures.class)
 @TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + StorefrontTest.SMTP_PORT})
 public @interface StorefrontTest {
 

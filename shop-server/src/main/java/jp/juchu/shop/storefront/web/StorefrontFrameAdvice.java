@@ -42,8 +42,6 @@ class StorefrontFrameAdvice {
     @ModelAttribute("member")
     MemberView member(@PathVariable String shopId, Authentication authentication) {
         String account = StorefrontSecurityConfiguration.MemberPrincipal.account(authentication, shopId);
-        return account == null || !ports.membersAvailable()
-                ? null
-                : ports.members().find(shopId, account).orElse(null);
+        return account == null ? null : ports.members().find(shopId, account).orElse(null);
     }
 }

@@ -207,14 +207,19 @@ public class Catalog {
             where.append(" and p.published = ?");
             params.add(filter.published());
         }
-        if (filter.stock() != null) {
-            where.append(
-                    switch (filter.stock()) {
-                        case UNLIMITED -> " and p.unlimited_stock";
-                        case SOLD_OUT -> " and not p.unlimited_stock and " + TOTAL + " = 0";
-                        case LOW -> " and not p.unlimited_stock and " + TOTAL + " between 1 and p.alert_threshold";
-                        case IN_STOCK -> " and not p.unlimited_stock and " + TOTAL + " > p.alert_threshold";
-                    });
+        if (filter.itemCode() != null && !filter.itemCode().isBlank()) {
+            where.append(" and p.item_code = ?");
+            params.add(filter.itemCode().strip());
+        }
+        if (filter.stock() != null && !filter.stock().isEmpty()) {
+            where.append(filter.stock().stream()
+                    .map(level -> switch (level) {
+                        case UNLIMITED -> "p.unlimited_stock";
+                        case SOLD_OUT -> "(not p.unlimited_stock and " + TOTAL + " = 0)";
+                        case LOW -> "(not p.unlimited_stock and " + TOTAL + " between 1 and p.alert_threshold)";
+                        case IN_STOCK -> "(not p.unlimited_stock and " + TOTAL + " > p.alert_threshold)";
+                    })
+                    .collect(java.util.stream.Collectors.joining(" or ", " and (", ")")));
         }
         long total = jdbc.sql("select count(*) from product p where " + where)
                 .params(params)

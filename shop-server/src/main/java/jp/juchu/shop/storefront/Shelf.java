@@ -42,7 +42,7 @@ public class Shelf {
     }
 
     public List<ShelfItem> newest(String shopId, int limit) {
-        return items(shopId, new ProductFilter(null, null, true, null, ProductSort.NEWEST), limit);
+        return items(shopId, ProductFilter.of(null, null, true, null, ProductSort.NEWEST), limit);
     }
 
     public List<Ranked> ranking(String shopId, int limit) {
@@ -62,11 +62,11 @@ public class Shelf {
     }
 
     public List<ShelfItem> inCategory(String shopId, String path) {
-        return items(shopId, new ProductFilter(null, path, true, null, ProductSort.NEWEST), LIST_SIZE);
+        return items(shopId, ProductFilter.of(null, path, true, null, ProductSort.NEWEST), LIST_SIZE);
     }
 
     public List<ShelfItem> search(String shopId, String keyword) {
-        return items(shopId, new ProductFilter(keyword, null, true, null, ProductSort.NEWEST), LIST_SIZE);
+        return items(shopId, ProductFilter.of(keyword, null, true, null, ProductSort.NEWEST), LIST_SIZE);
     }
 
     public Optional<ProductView> product(String shopId, String itemCode) {

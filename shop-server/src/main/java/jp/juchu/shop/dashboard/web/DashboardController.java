@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import jp.juchu.shop.catalog.Catalog;
 import jp.juchu.shop.dashboard.SalesGoal;
 import jp.juchu.shop.orders.Orders;
 import jp.juchu.shop.system.TimeConfiguration;
@@ -22,16 +23,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** 管理画面トップ (seed A1): this month's goal and sales, unprocessed orders. */
+/** 管理画面トップ (seed A1): this month's goal and sales, unprocessed orders, the stock check. */
 @Controller
 class DashboardController {
 
     private final Orders orders;
+    private final Catalog catalog;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DashboardController(Orders orders, JdbcClient jdbc, Clock clock) {
+    DashboardController(Orders orders, Catalog catalog, JdbcClient jdbc, Clock clock) {
         this.orders = orders;
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,6 +59,7 @@ class DashboardController {
         model.addAttribute("goalAmount", goalAmount);
         model.addAttribute("achievement", SalesGoal.achievement(sales, goalAmount));
         model.addAttribute("unprocessed", orders.unprocessed(shopId));
+        model.addAttribute("stock", catalog.stockSummary(shopId));
         if (!model.containsAttribute("goal")) {
             model.addAttribute("goal", new GoalForm(goal.visitorsPerDay(), goal.conversionRate(), goal.averageOrder()));
         }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.juchu.shop.orders.Carrier;
 import jp.juchu.shop.orders.IllegalStateChange;
@@ -23,8 +22,7 @@ import jp.juchu.shop.orders.Orders;
 import jp.juchu.shop.orders.PaymentStatus;
 import jp.juchu.shop.orders.ShippingStatus;
 import jp.juchu.shop.orders.StateChange;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import jp.juchu.shop.system.ApiErrors;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -159,14 +157,10 @@ class OrderApiController {
     }
 
     private static ErrorResponseException notFound(String serialCode) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order " + serialCode + " at this shop.");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return ApiErrors.notFound("No order " + serialCode + " at this shop.");
     }
 
     private static ErrorResponseException badRequest(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return ApiErrors.badRequest(field, message);
     }
 }

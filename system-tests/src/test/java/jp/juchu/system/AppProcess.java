@@ -36,6 +36,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(String name, Path jar, Path dataDir, Map<String, String> properties) {
+        return start(name, jar, dataDir, properties, Duration.ofMinutes(3));
+    }
+
+    /** Starts the application and waits until it reports healthy, which a large demo shop makes slow. */
+    static AppProcess start(
+            String name, Path jar, Path dataDir, Map<String, String> properties, Duration startTimeout) {
         int port = freePort();
         try {
             Files.createDirectories(dataDir);
@@ -53,7 +59,7 @@ final class AppProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("JUCHU_DATA_DIR", dataDir.toString());
             AppProcess app = new AppProcess(name, builder.start(), port, log);
-            app.awaitHealthy(Duration.ofMinutes(3));
+            app.awaitHealthy(startTimeout);
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

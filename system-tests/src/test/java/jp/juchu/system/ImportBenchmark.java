@@ -3,21 +3,13 @@ package jp.juchu.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,19 +47,19 @@ class ImportBenchmark {
                                 "1000000"));
                 AppProcess oms = AppProcess.start(
                         "oms", Path.of(System.getProperty("juchu.omsJar")), work.resolve("oms"), Map.of())) {
-            Properties demo = awaitDemoShop(work.resolve("shop/demo-shop.properties"), orders);
+            DemoShopApi demo = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), orders);
 
             OmsSession session =
                     OmsSession.login(oms.baseUrl(), "/login", Map.of("username", "admin", "password", "juchu-admin"));
             Map<String, String> form = new LinkedHashMap<>();
-            form.put("shopId", demo.getProperty("shop-id"));
-            form.put("openKey", demo.getProperty("open-key"));
-            form.put("managerKey", demo.getProperty("manager-key"));
+            form.put("shopId", demo.property("shop-id"));
+            form.put("openKey", demo.property("open-key"));
+            form.put("managerKey", demo.property("manager-key"));
             form.put("daysToFetch", "30");
             form.put("_autoFetch", "on");
             form.put("fetchIntervalMinutes", "60");
-            form.put("managementUrl", demo.getProperty("management-url"));
-            form.put("itemUrl", demo.getProperty("item-url"));
+            form.put("managementUrl", demo.property("management-url"));
+            form.put("itemUrl", demo.property("item-url"));
             HttpResponse<String> saved = session.postForm(
                     "/settings/mall-details/shopserve/new", "/settings/mall-details/shopserve/new", form);
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
@@ -131,42 +123,7 @@ class ImportBenchmark {
         return value.find() ? (long) Double.parseDouble(value.group(1)) : 0;
     }
 
-    /** The shop server writes the hand-off file when the demo shop opens; its orders are all there once the API counts them. */
-    private static Properties awaitDemoShop(Path handoff, int orders) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(handoff)) {
-                Properties demo = new Properties();
-                try (Reader reader = Files.newBufferedReader(handoff)) {
-                    demo.load(reader);
-                }
-                String auth = Base64.getEncoder()
-                        .encodeToString((demo.getProperty("shop-id") + ":" + demo.getProperty("manager-key"))
-                                .getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> page = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(demo.getProperty("management-url") + "/v2/orders/_retrieve/basic"))
-                                .header("Authorization", "Basic " + auth)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"since\":\"" + OffsetDateTime.now().minusDays(31) + "\",\"size\":1}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Matcher total = Pattern.compile("\"total_count\":(\\d+)").matcher(page.body());
-                if (total.find() && Long.parseLong(total.group(1)) >= orders) {
-                    return demo;
-                }
-            }
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("the demo shop's orders were not ready in time");
-    }
-
     private static void write(int orders, Result first, Result second) throws IOException {
-        Path file = Path.of(System.getProperty("juchu.workDir"))
-                .resolve("../../../docs/benchmarks.md")
-                .normalize();
         String section = """
 
                 ## Order import over HTTP (issue 4) — %s
@@ -196,10 +153,6 @@ class ImportBenchmark {
                         second.perSecond(orders),
                         second.peakHeapBytes() / (1024 * 1024),
                         (double) first.millis() / second.millis());
-        if (!Files.exists(file)) {
-            Files.writeString(
-                    file, "# Benchmarks\n\nFigures measured by the harnesses in this repository, newest last.\n");
-        }
-        Files.writeString(file, section, java.nio.file.StandardOpenOption.APPEND);
+        DemoShopApi.report(section);
     }
 }

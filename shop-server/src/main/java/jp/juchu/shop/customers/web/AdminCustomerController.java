@@ -104,14 +104,22 @@ class AdminCustomerController {
     @PostMapping("/admin/reviews/{id}/publish")
     String publish(
             @PathVariable long id, @RequestParam boolean published, Principal principal, RedirectAttributes redirect) {
-        reviews.publish(principal.getName(), id, published);
+        try {
+            reviews.publish(principal.getName(), id, published);
+        } catch (InvalidCustomer e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/reviews";
     }
 
     @PostMapping("/admin/reviews/{id}/delete")
     String deleteReview(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        reviews.delete(principal.getName(), id);
+        try {
+            reviews.delete(principal.getName(), id);
+        } catch (InvalidCustomer e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/reviews";
     }

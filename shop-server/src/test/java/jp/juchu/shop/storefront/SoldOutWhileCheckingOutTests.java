@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,5 +55,33 @@ class SoldOutWhileCheckingOutTests {
         assertThat(fixtures.points(shopId, "ume")).isEqualTo(1000);
         assertThat(fixtures.available(shopId, "rare-02")).isEqualTo(1);
         assertThat(buyer.page("/cart").select("[data-testid=cart-line]")).hasSize(1);
+    }
+
+    @Test
+    void manyBuyersCheckingOutAtOnceBuyTheLastUnitsOnlyOnce() throws Exception {
+        String shopId = fixtures.shop();
+        fixtures.product(shopId, "rare-03", "限定 玉露", 5400, 8, 3);
+        List<Shopper> buyers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Shopper buyer = new Shopper(mvc, shopId);
+            buyer.addToCart("rare-03", 1);
+            buyer.post("/checkout", Shopper.buyerForm());
+            buyers.add(buyer);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<String>> placing = new ArrayList<>();
+        for (Shopper buyer : buyers) {
+            placing.add(
+                    () -> buyer.post("/checkout/place", Map.of()).getResponse().getRedirectedUrl());
+        }
+        int placed = 0;
+        for (Future<String> outcome : pool.invokeAll(placing)) {
+            placed += outcome.get().endsWith("/checkout/thanks") ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(placed).isEqualTo(3);
+        assertThat(fixtures.orderCount(shopId)).isEqualTo(3);
+        assertThat(fixtures.available(shopId, "rare-03")).isZero();
     }
 }

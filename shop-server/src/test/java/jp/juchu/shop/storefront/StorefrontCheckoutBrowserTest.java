@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
+import jp.juchu.shop.apikeys.ApiKeys;
+import jp.juchu.shop.apikeys.IssuedKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,9 @@ class StorefrontCheckoutBrowserTest {
 
     @Autowired
     StorefrontFixtures fixtures;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     @BeforeAll
     static void launch() {
@@ -125,6 +135,39 @@ class StorefrontCheckoutBrowserTest {
         page.getByTestId("mypage-link").click();
         assertThat(page.getByTestId("history-row")).containsText(orderNumber);
         shot(page, "05-mypage");
+
+        // the merchant sees it at once in the admin: the order list and the dashboard's unconfirmed count
+        Page admin = browser.newPage();
+        admin.navigate("http://localhost:" + port + "/admin/login");
+        admin.locator("input[name=shopId]").fill(shopId);
+        admin.locator("input[name=password]").fill(StorefrontFixtures.MERCHANT_PASSWORD);
+        admin.locator("button[type=submit]").click();
+        assertThat(admin.getByTestId("unconfirmed")).hasText("1");
+        admin.navigate("http://localhost:" + port + "/admin/orders");
+        assertThat(admin.getByTestId("orders")).containsText(orderNumber);
+        shot(admin, "06-admin-orders");
+
+        // and the order API returns it with the points and the cash-on-delivery fee
+        IssuedKeys keys = apiKeys.issue(shopId);
+        APIResponse api = playwright
+                .request()
+                .newContext()
+                .post(
+                        "http://localhost:" + port + "/api/management/v2/orders/_retrieve/all",
+                        RequestOptions.create()
+                                .setHeader(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((shopId + ":" + keys.managerKey())
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .setHeader("Content-Type", "application/json")
+                                .setData("{\"since\":\"" + OffsetDateTime.now().minusHours(1) + "\"}"));
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.text())
+                .contains("\"order_number\":\"" + orderNumber + "\"")
+                .contains("\"points_used\":200")
+                .contains("\"cod_fee\":330");
     }
 
     private static void shot(Page page, String name) {

@@ -69,11 +69,16 @@ final class DemoShopApi {
 
     /** POSTs JSON to the management API, e.g. {@code /v2/orders/_retrieve/all}. */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, json);
+    }
+
+    /** Sends JSON to the management API with any method. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(demo.getProperty("management-url") + path))
                         .header("Authorization", authorization)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

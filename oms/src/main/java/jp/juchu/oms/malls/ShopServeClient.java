@@ -110,6 +110,33 @@ public class ShopServeClient {
         }
     }
 
+    /**
+     * Tells the shop that one delivery of an order has shipped: carrier, tracking number and ship date
+     * ({@code PUT /v2/orders/{serial}/status}).
+     */
+    public void reportShipment(
+            long connectionId,
+            String serialCode,
+            int deliveryId,
+            String carrier,
+            String trackingNumber,
+            java.time.LocalDate shippedDate) {
+        Credentials credentials = connections.credentials(connectionId);
+        Map<String, Object> shipping = new java.util.LinkedHashMap<>();
+        shipping.put("shipping_status", "Shipped");
+        shipping.put("carrier", carrier);
+        shipping.put("tracking_number", trackingNumber);
+        shipping.put("shipped_date", shippedDate.toString());
+        shipping.put("delivery_id", deliveryId);
+        send(
+                "PUT",
+                credentials.managementUrl() + "/v2/orders/"
+                        + java.net.URLEncoder.encode(serialCode, StandardCharsets.UTF_8) + "/status",
+                credentials.shopId(),
+                credentials.managerKey(),
+                Map.of("shipping", shipping));
+    }
+
     /** Checks a manager key against the management API with the smallest possible search. */
     void checkManagerKey(String managementUrl, String shopId, String managerKey) {
         post(

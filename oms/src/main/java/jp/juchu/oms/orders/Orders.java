@@ -2,6 +2,7 @@ package jp.juchu.oms.orders;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -98,6 +99,96 @@ public class Orders {
                             rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS));
                 });
         return updated;
+    }
+
+    /** A workflow status (受注ステータス) as the merchant names it. */
+    public record WorkflowStatus(String code, String name) {}
+
+    public List<WorkflowStatus> statuses() {
+        return jdbc.sql("select code, name from workflow_status order by position")
+                .query(WorkflowStatus.class)
+                .list();
+    }
+
+    /**
+     * Moves one order to a workflow status. An order the shop says is unpaid (other than cash on delivery)
+     * moves to 出荷待ち only with an explicit override, which the history records.
+     *
+     * @throws IllegalStateException when the guard refuses the move
+     */
+    @Transactional
+    public void changeStatus(long orderId, String workflowStatus, boolean override, String actor) {
+        OrderDetail order = detail(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+        String name = statuses().stream()
+                .filter(s -> s.code().equals(workflowStatus))
+                .map(WorkflowStatus::name)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no status " + workflowStatus));
+        boolean unpaid = "Unpaid".equals(order.shopPaymentStatus()) && !"CashOnDelivery".equals(order.paymentMethod());
+        if ("READY_TO_SHIP".equals(workflowStatus) && unpaid && !override) {
+            throw new IllegalStateException("入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください");
+        }
+        moveTo(
+                List.of(orderId),
+                workflowStatus,
+                actor,
+                "ステータス: " + order.workflowStatusName() + " → " + name + (unpaid && override ? " (入金前の出荷を承認)" : ""));
+    }
+
+    /** The ids of the orders in a workflow status (e.g. READY_TO_SHIP, 出荷待ち), oldest first. */
+    public List<Long> inStatus(String workflowStatus, int limit) {
+        return jdbc.sql("select id from oms_order where workflow_status = ? order by ordered_at, id limit ?")
+                .params(workflowStatus, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Moves orders to a workflow status, with a history entry each (e.g. 印刷済み after a slip export). */
+    @Transactional
+    public void moveTo(Collection<Long> orderIds, String workflowStatus, String actor, String why) {
+        for (Long id : orderIds) {
+            int moved = jdbc.sql("update oms_order set workflow_status = ?, version = version + 1, updated_at = now()"
+                            + " where id = ? and workflow_status <> ?")
+                    .params(workflowStatus, id, workflowStatus)
+                    .update();
+            if (moved > 0) {
+                jdbc.sql(INSERT_HISTORY).params(id, "STATUS", actor, why).update();
+            }
+        }
+    }
+
+    /**
+     * Records the tracking number a carrier gave one shipment of an order. When every shipment of the order
+     * has one, the order moves to 出荷済み (SHIPPED).
+     *
+     * @return whether the order is now shipped in full; empty when the order or delivery does not exist
+     */
+    @Transactional
+    public Optional<Boolean> recordTracking(
+            long orderId, int deliveryId, String carrier, String trackingNumber, LocalDate shippedDate, String actor) {
+        int updated = jdbc.sql("update shipment set carrier = ?, tracking_number = ?, shipped_date = ?"
+                        + " where order_id = ? and delivery_id = ?")
+                .params(carrier, trackingNumber, shippedDate, orderId, deliveryId)
+                .update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        jdbc.sql(INSERT_HISTORY)
+                .params(
+                        orderId,
+                        "SHIPPING",
+                        actor,
+                        "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")")
+                .update();
+        boolean complete = jdbc.sql("select not exists (select 1 from shipment where order_id = ?"
+                        + " and coalesce(tracking_number, shop_tracking_number) is null)")
+                .param(orderId)
+                .query(Boolean.class)
+                .single();
+        if (complete) {
+            moveTo(List.of(orderId), "SHIPPED", actor, "ステータス: 出荷済み (伝票番号の取込)");
+        }
+        return Optional.of(complete);
     }
 
     public Optional<OrderDetail> detail(long id) {

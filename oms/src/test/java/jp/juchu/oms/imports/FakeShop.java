@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * memory, paging by an immutable sequence with {@code updated_at >= since} as the contract says, and
  * answers faults queued by the test (401, 429, 5xx, slow, reset, malformed) one request at a time.
  */
-final class FakeShop implements AutoCloseable {
+public final class FakeShop implements AutoCloseable {
 
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -37,6 +37,8 @@ final class FakeShop implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger failingReports = new AtomicInteger();
     private final AtomicInteger basicRequests = new AtomicInteger();
     private final AtomicInteger fullRequests = new AtomicInteger();
     private final String shopId;
@@ -55,31 +57,32 @@ final class FakeShop implements AutoCloseable {
         RESET,
     }
 
-    FakeShop(String shopId) throws IOException {
+    public FakeShop(String shopId) throws IOException {
         this.shopId = shopId;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/management/v2/orders/_retrieve/", this::retrieve);
         server.createContext("/item/v2/ranking/set-by-shop", this::ranking);
+        server.createContext("/management/v2/orders/", this::status);
         server.start();
     }
 
-    String managementUrl() {
+    public String managementUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/management";
     }
 
-    String itemUrl() {
+    public String itemUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/item";
     }
 
-    String shopId() {
+    public String shopId() {
         return shopId;
     }
 
-    String managerKey() {
+    public String managerKey() {
         return managerKey;
     }
 
-    String openKey() {
+    public String openKey() {
         return openKey;
     }
 
@@ -291,6 +294,37 @@ final class FakeShop implements AutoCloseable {
                         String.valueOf(page.get(page.size() - 1).sequence()));
             }
             send(exchange, 200, json.writeValueAsString(response));
+        }
+    }
+
+    /** The shipment reports ({@code PUT /v2/orders/{serial}/status}) the shop accepted, as path and body. */
+    public List<String> shipmentReports() {
+        return List.copyOf(reports);
+    }
+
+    /** The next {@code count} shipment reports are answered 503. */
+    public void failReports(int count) {
+        failingReports.set(count);
+    }
+
+    private void status(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"PUT".equals(exchange.getRequestMethod())
+                    || !exchange.getRequestURI().getPath().endsWith("/status")) {
+                send(exchange, 404, "{\"status\":404}");
+                return;
+            }
+            if (!authorised(exchange, managerKey)) {
+                send(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            if (failingReports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(exchange, 503, "{\"status\":503}");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            reports.add(exchange.getRequestURI().getPath() + " " + body);
+            send(exchange, 200, "{}");
         }
     }
 

@@ -1,0 +1,236 @@
+package jp.juchu.oms.shipping;
+
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.settings.Contractor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Yamato B2 Cloud's slip data (送り状発行データ): the column order, the field limits (in Shift_JIS bytes),
+ * and the codes. One row per shipment; our reference (お客様管理番号) is {@code J<order id>-<delivery>},
+ * which the tracking-number file brings back. Kept in this one place, as the carrier's layout changes.
+ */
+final class B2CloudLayout {
+
+    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+    static final List<String> HEADER = List.of(
+            "お客様管理番号",
+            "送り状種別",
+            "クール区分",
+            "伝票番号",
+            "出荷予定日",
+            "お届け予定（指定）日",
+            "配達時間帯",
+            "お届け先コード",
+            "お届け先電話番号",
+            "お届け先電話番号枝番",
+            "お届け先郵便番号",
+            "お届け先住所",
+            "お届け先住所（アパートマンション名）",
+            "お届け先会社・部門名１",
+            "お届け先会社・部門名２",
+            "お届け先名",
+            "お届け先名略称カナ",
+            "敬称",
+            "ご依頼主コード",
+            "ご依頼主電話番号",
+            "ご依頼主電話番号枝番",
+            "ご依頼主郵便番号",
+            "ご依頼主住所",
+            "ご依頼主住所（アパートマンション名）",
+            "ご依頼主名",
+            "ご依頼主略称カナ",
+            "品名コード１",
+            "品名１",
+            "品名コード２",
+            "品名２",
+            "荷扱い１",
+            "荷扱い２",
+            "記事",
+            "コレクト代金引換額（税込）",
+            "コレクト内消費税額等",
+            "営業所止置き",
+            "営業所コード",
+            "発行枚数",
+            "個数口枠の印字",
+            "ご請求先顧客コード",
+            "ご請求先分類コード",
+            "運賃管理番号");
+
+    static final int ADDRESS_BYTES = 64;
+    static final int BUILDING_BYTES = 32;
+    static final int NAME_BYTES = 32;
+    static final int ITEM_BYTES = 50;
+    static final int NOTE_BYTES = 44;
+
+    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
+    private static final Pattern PHONE = Pattern.compile("[0-9-]{10,15}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final Map<String, String> TIME_SLOTS = Map.of(
+            "Morning", "0812", "From14To16", "1416", "From16To18", "1618", "From18To20", "1820", "From19To21", "1921");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private B2CloudLayout() {}
+
+    /** Our reference for a shipment, as it goes out and comes back. */
+    static String reference(long orderId, int deliveryId) {
+        return "J" + orderId + "-" + deliveryId;
+    }
+
+    /** A row, or why the order cannot be exported as it is. */
+    record Rows(List<List<String>> rows, List<String> problems) {}
+
+    static Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+        List<String> problems = new ArrayList<>();
+        boolean cod = "CashOnDelivery".equals(order.paymentMethod());
+        if (cod && order.shipments().size() > 1) {
+            problems.add("代金引換で複数のお届け先がある注文は、お届け先ごとの代引金額を決めてから出荷してください");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            String where = order.shipments().size() > 1 ? "お届け先" + s.deliveryId() + ": " : "";
+            String phone = s.phone();
+            if (phone == null || phone.isBlank()) {
+                problems.add(where + "電話番号がありません");
+            } else if (!PHONE.matcher(phone.strip()).matches()) {
+                problems.add(where + "電話番号の形式が正しくありません: " + phone);
+            }
+            if (s.postalCode() == null
+                    || !POSTAL.matcher(s.postalCode().strip()).matches()) {
+                problems.add(where + "郵便番号が正しくありません: " + (s.postalCode() == null ? "(なし)" : s.postalCode()));
+            }
+            String[] address =
+                    splitAddress(nullToEmpty(s.prefecture()) + nullToEmpty(s.address1()), nullToEmpty(s.address2()));
+            if (address == null) {
+                problems.add(where + "住所が長すぎます (B2クラウド: 住所 全角32文字 + 建物名 全角16文字まで)");
+                address = new String[] {"", ""};
+            }
+            if (bytes(s.name()) > NAME_BYTES) {
+                problems.add(where + "お届け先名が長すぎます (全角16文字まで): " + s.name());
+            }
+            String item = s.items().isEmpty()
+                    ? ""
+                    : s.items().get(0).name() + (s.items().size() > 1 ? " 他" : "");
+            String slot = s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), "");
+            String note = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
+            List<String> row = Arrays.asList(
+                    reference(order.id(), s.deliveryId()),
+                    cod ? "2" : "0",
+                    "0",
+                    "",
+                    shipDate.format(DATE),
+                    s.deliveryDate() == null ? "" : s.deliveryDate().format(DATE),
+                    slot,
+                    "",
+                    phone == null ? "" : phone.strip(),
+                    "",
+                    nullToEmpty(s.postalCode()).strip(),
+                    address[0],
+                    address[1],
+                    "",
+                    "",
+                    nullToEmpty(s.name()),
+                    "",
+                    "様",
+                    "",
+                    sender.phone(),
+                    "",
+                    sender.postalCode(),
+                    sender.prefecture() + sender.address(),
+                    "",
+                    sender.companyName(),
+                    "",
+                    "",
+                    cut(item, ITEM_BYTES),
+                    "",
+                    "",
+                    "",
+                    "",
+                    cut(note, NOTE_BYTES),
+                    cod ? String.valueOf(order.total()) : "",
+                    cod ? String.valueOf(tax(order.taxJson())) : "",
+                    "0",
+                    "",
+                    "1",
+                    "",
+                    customerCode == null ? "" : customerCode,
+                    "",
+                    "");
+            for (int i = 0; i < row.size(); i++) {
+                String unmappable = unmappable(row.get(i));
+                if (!unmappable.isEmpty()) {
+                    problems.add(where + HEADER.get(i) + " に Shift_JIS で送れない文字があります: " + unmappable);
+                }
+            }
+            rows.add(row);
+        }
+        return new Rows(rows, problems);
+    }
+
+    /**
+     * The address over the two fields, split at a character boundary; {@code null} when it does not fit.
+     */
+    static String[] splitAddress(String address, String building) {
+        if (bytes(address) <= ADDRESS_BYTES) {
+            return bytes(building) <= BUILDING_BYTES ? new String[] {address, building} : null;
+        }
+        int end = address.length();
+        while (end > 0 && bytes(address.substring(0, end)) > ADDRESS_BYTES) {
+            end = address.offsetByCodePoints(end, -1);
+        }
+        String rest = address.substring(end) + (building.isEmpty() ? "" : " " + building);
+        return bytes(rest) <= BUILDING_BYTES ? new String[] {address.substring(0, end), rest} : null;
+    }
+
+    /** Shift_JIS bytes the text takes (2 for a full-width character). */
+    static int bytes(String text) {
+        return text == null ? 0 : text.getBytes(WINDOWS_31J).length;
+    }
+
+    /** The characters of the text that Windows-31J cannot carry (e.g. 𠮷), each once. */
+    static String unmappable(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        CharsetEncoder encoder = WINDOWS_31J.newEncoder();
+        StringBuilder found = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            if (!encoder.canEncode(ch) && found.indexOf(ch) < 0) {
+                found.append(ch);
+            }
+        });
+        return found.toString();
+    }
+
+    private static String cut(String text, int maxBytes) {
+        int end = text.length();
+        while (end > 0 && bytes(text.substring(0, end)) > maxBytes) {
+            end = text.offsetByCodePoints(end, -1);
+        }
+        return text.substring(0, end);
+    }
+
+    /** The consumption tax contained in the order's total, over every rate. */
+    private static long tax(String taxJson) {
+        long tax = 0;
+        for (JsonNode line : JSON.readTree(taxJson == null ? "[]" : taxJson)) {
+            JsonNode value = line.get("tax");
+            tax += value == null ? 0 : value.asLong();
+        }
+        return tax;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,159 @@
+package jp.juchu.oms.shipping;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.juchu.oms.malls.ShopApiException;
+import jp.juchu.oms.malls.ShopServeClient;
+import jp.juchu.oms.orders.OrderDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * 出荷実績の送信: each shipment with a tracking number is reported to the shop through its API, retried with
+ * growing pauses until the shop accepts it; the state and the last error show on the order.
+ */
+@Service
+public class WriteBacks {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteBacks.class);
+    static final TaskDescriptor<String> WRITE_BACK = TaskDescriptor.of("tracking-write-back", String.class);
+
+    private final JdbcClient jdbc;
+    private final ShopServeClient client;
+    private final SchedulerClient scheduler;
+
+    WriteBacks(JdbcClient jdbc, ShopServeClient client, @Lazy SchedulerClient scheduler) {
+        this.jdbc = jdbc;
+        this.client = client;
+        this.scheduler = scheduler;
+    }
+
+    /** A shipment's report to the shop, as the order page shows it. */
+    public record WriteBack(
+            int deliveryId,
+            Carrier carrier,
+            String trackingNumber,
+            LocalDate shippedDate,
+            String state,
+            int attempts,
+            String lastError,
+            OffsetDateTime updatedAt) {
+
+        public boolean done() {
+            return "DONE".equals(state);
+        }
+    }
+
+    /** Queues the report of a shipment; it is sent once the caller's transaction has committed. */
+    void enqueue(OrderDetail order, int deliveryId, Carrier carrier, String trackingNumber, LocalDate shippedDate) {
+        Long id = jdbc.sql("""
+                        insert into write_back (order_id, delivery_id, connection_id, serial_code, carrier,
+                            tracking_number, shipped_date)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (order_id, delivery_id, tracking_number) do nothing returning id
+                        """)
+                .params(
+                        order.id(),
+                        deliveryId,
+                        order.connectionId(),
+                        order.serialCode(),
+                        carrier.name(),
+                        trackingNumber,
+                        shippedDate)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (id == null) {
+            return;
+        }
+        Runnable schedule = () -> scheduler.scheduleIfNotExists(
+                WRITE_BACK.instance(String.valueOf(id)).data(String.valueOf(id)).build(), Instant.now());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule.run();
+                }
+            });
+        } else {
+            schedule.run();
+        }
+    }
+
+    public List<WriteBack> ofOrder(long orderId) {
+        return jdbc.sql("select delivery_id, carrier, tracking_number, shipped_date, state, attempts, last_error,"
+                        + " updated_at from write_back where order_id = ? order by delivery_id, id")
+                .param(orderId)
+                .query((rs, n) -> new WriteBack(
+                        rs.getInt(1),
+                        Carrier.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** One attempt; a refusal or an outage is recorded and rethrown so that the task runs again later. */
+    void attempt(long id) {
+        var row = jdbc
+                .sql("select connection_id, serial_code, delivery_id, carrier, tracking_number, shipped_date,"
+                        + " state from write_back where id = ?")
+                .param(id)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (row == null || "DONE".equals(row.get("state"))) {
+            return;
+        }
+        try {
+            client.reportShipment(
+                    ((Number) row.get("connection_id")).longValue(),
+                    (String) row.get("serial_code"),
+                    ((Number) row.get("delivery_id")).intValue(),
+                    Carrier.valueOf((String) row.get("carrier")).apiName(),
+                    (String) row.get("tracking_number"),
+                    ((java.sql.Date) row.get("shipped_date")).toLocalDate());
+            jdbc.sql("update write_back set state = 'DONE', attempts = attempts + 1, last_error = null,"
+                            + " updated_at = now() where id = ?")
+                    .param(id)
+                    .update();
+        } catch (ShopApiException | IllegalArgumentException e) {
+            jdbc.sql("update write_back set attempts = attempts + 1, last_error = ?, updated_at = now() where id = ?")
+                    .params(e.getClass().getSimpleName() + ": " + e.getMessage(), id)
+                    .update();
+            log.warn("Write-back {} to the shop failed, will retry: {}", id, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Scheduling {
+
+        /** Retried after a pause (30 s), then ever longer (×2), until the shop accepts the report. */
+        @Bean
+        OneTimeTask<String> trackingWriteBackTask(WriteBacks writeBacks, ShippingSettings settings) {
+            return Tasks.oneTime(WRITE_BACK)
+                    .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(settings.writeBackRetry(), 2.0))
+                    .execute((instance, context) -> writeBacks.attempt(Long.parseLong(instance.getData())));
+        }
+    }
+}

@@ -46,7 +46,7 @@ create table write_back (
     carrier         varchar(20)  not null,
     tracking_number varchar(40)  not null,
     shipped_date    date         not null,
-    state           varchar(10)  not null default 'PENDING' check (state in ('PENDING', 'DONE')),
+    state           varchar(10)  not null default 'PENDING' check (state in ('PENDING', 'DONE', 'OFF')),
     attempts        integer      not null default 0,
     last_error      text,
     updated_at      timestamptz  not null default now(),

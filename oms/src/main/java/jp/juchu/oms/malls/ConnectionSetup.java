@@ -58,7 +58,8 @@ public class ConnectionSetup {
                 entered.autoFetch(),
                 entered.fetchIntervalMinutes(),
                 entered.managementUrl(),
-                entered.itemUrl());
+                entered.itemUrl(),
+                entered.writeBack());
     }
 
     private List<Problem> check(ConnectionSettings s) {

@@ -77,8 +77,8 @@ public class MallConnections {
             saved = jdbc.sql("""
                             insert into mall_connection (mall, shop_id, open_key_enc, manager_key_enc, open_key_hint,
                                 manager_key_hint, days_to_fetch, auto_fetch, fetch_interval_minutes, management_url,
-                                item_url, status)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                item_url, status, write_back)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                             """)
                     .params(
                             Mall.SHOP_SERVE.name(),
@@ -92,7 +92,8 @@ public class MallConnections {
                             settings.fetchIntervalMinutes(),
                             settings.managementUrl(),
                             settings.itemUrl(),
-                            status.name())
+                            status.name(),
+                            settings.writeBack())
                     .query(Long.class)
                     .single();
         } else {
@@ -100,7 +101,7 @@ public class MallConnections {
             jdbc.sql("""
                             update mall_connection set shop_id = ?, days_to_fetch = ?, auto_fetch = ?,
                                 fetch_interval_minutes = ?, management_url = ?, item_url = ?, status = ?,
-                                status_message = null, status_changed_at = now(), updated_at = now()
+                                write_back = ?, status_message = null, status_changed_at = now(), updated_at = now()
                             where id = ?
                             """)
                     .params(
@@ -111,6 +112,7 @@ public class MallConnections {
                             settings.managementUrl(),
                             settings.itemUrl(),
                             status.name(),
+                            settings.writeBack(),
                             id)
                     .update();
             if (present(settings.openKey())) {

@@ -1,7 +1,5 @@
 package jp.juchu.oms.shipping;
 
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and the codes. One row per shipment; our reference (お客様管理番号) is {@code J<order id>-<delivery>},
  * which the tracking-number file brings back. Kept in this one place, as the carrier's layout changes.
  */
-final class B2CloudLayout {
+final class B2CloudLayout implements SlipLayout {
 
-    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+    static final B2CloudLayout INSTANCE = new B2CloudLayout();
     static final List<String> HEADER = List.of(
             "お客様管理番号",
             "送り状種別",
@@ -81,15 +79,13 @@ final class B2CloudLayout {
 
     private B2CloudLayout() {}
 
-    /** Our reference for a shipment, as it goes out and comes back. */
-    static String reference(long orderId, int deliveryId) {
-        return "J" + orderId + "-" + deliveryId;
+    @Override
+    public List<String> header() {
+        return HEADER;
     }
 
-    /** A row, or why the order cannot be exported as it is. */
-    record Rows(List<List<String>> rows, List<String> problems) {}
-
-    static Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+    @Override
+    public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
         boolean cod = "CashOnDelivery".equals(order.paymentMethod());
         if (cod && order.shipments().size() > 1) {
@@ -114,7 +110,7 @@ final class B2CloudLayout {
                 problems.add(where + "住所が長すぎます (B2クラウド: 住所 全角32文字 + 建物名 全角16文字まで)");
                 address = new String[] {"", ""};
             }
-            if (bytes(s.name()) > NAME_BYTES) {
+            if (SlipText.bytes(s.name()) > NAME_BYTES) {
                 problems.add(where + "お届け先名が長すぎます (全角16文字まで): " + s.name());
             }
             String item = s.items().isEmpty()
@@ -123,7 +119,7 @@ final class B2CloudLayout {
             String slot = s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), "");
             String note = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
             List<String> row = Arrays.asList(
-                    reference(order.id(), s.deliveryId()),
+                    SlipLayout.reference(order.id(), s.deliveryId()),
                     cod ? "2" : "0",
                     "0",
                     "",
@@ -150,12 +146,12 @@ final class B2CloudLayout {
                     sender.companyName(),
                     "",
                     "",
-                    cut(item, ITEM_BYTES),
+                    SlipText.head(item, ITEM_BYTES),
                     "",
                     "",
                     "",
                     "",
-                    cut(note, NOTE_BYTES),
+                    SlipText.head(note, NOTE_BYTES),
                     cod ? String.valueOf(order.total()) : "",
                     cod ? String.valueOf(tax(order.taxJson())) : "",
                     "0",
@@ -166,7 +162,7 @@ final class B2CloudLayout {
                     "",
                     "");
             for (int i = 0; i < row.size(); i++) {
-                String unmappable = unmappable(row.get(i));
+                String unmappable = SlipText.unmappable(row.get(i));
                 if (!unmappable.isEmpty()) {
                     problems.add(where + HEADER.get(i) + " に Shift_JIS で送れない文字があります: " + unmappable);
                 }
@@ -180,48 +176,16 @@ final class B2CloudLayout {
      * The address over the two fields, split at a character boundary; {@code null} when it does not fit.
      */
     static String[] splitAddress(String address, String building) {
-        if (bytes(address) <= ADDRESS_BYTES) {
-            return bytes(building) <= BUILDING_BYTES ? new String[] {address, building} : null;
+        if (SlipText.bytes(address) <= ADDRESS_BYTES) {
+            return SlipText.bytes(building) <= BUILDING_BYTES ? new String[] {address, building} : null;
         }
-        int end = address.length();
-        while (end > 0 && bytes(address.substring(0, end)) > ADDRESS_BYTES) {
-            end = address.offsetByCodePoints(end, -1);
-        }
-        String rest = address.substring(end) + (building.isEmpty() ? "" : " " + building);
-        return bytes(rest) <= BUILDING_BYTES ? new String[] {address.substring(0, end), rest} : null;
-    }
-
-    /** Shift_JIS bytes the text takes (2 for a full-width character). */
-    static int bytes(String text) {
-        return text == null ? 0 : text.getBytes(WINDOWS_31J).length;
-    }
-
-    /** The characters of the text that Windows-31J cannot carry (e.g. 𠮷), each once. */
-    static String unmappable(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        CharsetEncoder encoder = WINDOWS_31J.newEncoder();
-        StringBuilder found = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            if (!encoder.canEncode(ch) && found.indexOf(ch) < 0) {
-                found.append(ch);
-            }
-        });
-        return found.toString();
-    }
-
-    private static String cut(String text, int maxBytes) {
-        int end = text.length();
-        while (end > 0 && bytes(text.substring(0, end)) > maxBytes) {
-            end = text.offsetByCodePoints(end, -1);
-        }
-        return text.substring(0, end);
+        String first = SlipText.head(address, ADDRESS_BYTES);
+        String rest = address.substring(first.length()) + (building.isEmpty() ? "" : " " + building);
+        return SlipText.bytes(rest) <= BUILDING_BYTES ? new String[] {first, rest} : null;
     }
 
     /** The consumption tax contained in the order's total, over every rate. */
-    private static long tax(String taxJson) {
+    static long tax(String taxJson) {
         long tax = 0;
         for (JsonNode line : JSON.readTree(taxJson == null ? "[]" : taxJson)) {
             JsonNode value = line.get("tax");

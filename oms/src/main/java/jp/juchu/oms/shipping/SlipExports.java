@@ -68,12 +68,12 @@ public class SlipExports {
 
     /** Checks each order against the carrier's layout, listing every problem. */
     public List<Candidate> check(Carrier carrier, List<Long> orderIds) {
-        requireSupported(carrier);
+        SlipLayout layout = SlipLayout.of(carrier);
         Contractor sender = sender();
         List<Candidate> candidates = new ArrayList<>();
         for (long id : orderIds) {
             orders.detail(id).ifPresent(o -> {
-                B2CloudLayout.Rows rows = B2CloudLayout.rows(o, sender, null, LocalDate.now(clock));
+                SlipLayout.Rows rows = layout.rows(o, sender, null, LocalDate.now(clock));
                 candidates.add(new Candidate(
                         o.id(),
                         o.orderNumber(),
@@ -127,17 +127,18 @@ public class SlipExports {
         String customerCode = carriers.of(batch.carrier()).customerCode();
         LocalDate shipDate =
                 batch.exportedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
-        Writer writer = new OutputStreamWriter(out, B2CloudLayout.WINDOWS_31J);
+        SlipLayout layout = SlipLayout.of(batch.carrier());
+        Writer writer = new OutputStreamWriter(out, SlipText.WINDOWS_31J);
         CSVPrinter csv = new CSVPrinter(
                 writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-        csv.printRecord(B2CloudLayout.HEADER);
+        csv.printRecord(layout.header());
         for (long orderId : orderIds(batchId)) {
             OrderDetail order = orders.detail(orderId).orElse(null);
             if (order == null) {
                 continue;
             }
             for (List<String> row :
-                    B2CloudLayout.rows(order, sender, customerCode, shipDate).rows()) {
+                    layout.rows(order, sender, customerCode, shipDate).rows()) {
                 csv.printRecord(row);
             }
         }
@@ -186,11 +187,5 @@ public class SlipExports {
 
     private Contractor sender() {
         return contractor.get().orElseThrow(() -> new IllegalStateException("送り状のご依頼主になる契約者情報を先に登録してください"));
-    }
-
-    private static void requireSupported(Carrier carrier) {
-        if (carrier != Carrier.YAMATO) {
-            throw new IllegalArgumentException(carrier.label() + " の送り状出力は準備中です。ヤマト運輸 (B2クラウド) をお使いください");
-        }
     }
 }

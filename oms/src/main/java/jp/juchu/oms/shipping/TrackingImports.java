@@ -34,7 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrackingImports {
 
     private static final Pattern REFERENCE = Pattern.compile("J(\\d{1,18})-(\\d{1,3})");
-    private static final Pattern YAMATO_SLIP = Pattern.compile("\\d{12}");
+    private static final Pattern SLIP = Pattern.compile("\\d{12}");
+    /** How the carriers' files name our reference and their slip number. */
+    private static final List<String> REFERENCE_HEADERS = List.of("お客様管理番号", "お客様管理ナンバー");
+
+    private static final List<String> SLIP_HEADERS = List.of("伝票番号", "お問合せ送り状NO", "お問い合せ送り状No", "問合せ番号", "送り状番号");
 
     private final Orders orders;
     private final WriteBacks writeBacks;
@@ -60,16 +64,19 @@ public class TrackingImports {
 
     @Transactional
     public Result importFile(Carrier carrier, String fileName, byte[] content, String actor) {
-        if (carrier != Carrier.YAMATO) {
+        if (carrier == Carrier.JAPAN_POST) {
             throw new WrongFormat(carrier.label() + " の伝票番号取込は準備中です");
         }
         List<CSVRecord> records = parse(content);
-        if (records.isEmpty()
-                || records.get(0).size() < 4
-                || !strip(records.get(0).get(0)).equals("お客様管理番号")
-                || !strip(records.get(0).get(3)).equals("伝票番号")) {
-            throw new WrongFormat("ファイルの形式が違います。B2クラウドの発行済みデータ (1列目 お客様管理番号、4列目 伝票番号) を選んでください");
+        List<String> header = records.isEmpty()
+                ? List.of()
+                : records.get(0).stream().map(TrackingImports::strip).toList();
+        int referenceColumn = indexOf(header, REFERENCE_HEADERS);
+        int slipColumn = indexOf(header, SLIP_HEADERS);
+        if (referenceColumn < 0 || slipColumn < 0) {
+            throw new WrongFormat("ファイルの形式が違います。" + carrier.label() + " の発行済みデータ (お客様管理番号と伝票番号の列があるもの) を選んでください");
         }
+        int columns = Math.max(referenceColumn, slipColumn) + 1;
         LocalDate today = LocalDate.now(clock);
         List<String> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -78,18 +85,18 @@ public class TrackingImports {
         for (int i = 1; i < records.size(); i++) {
             CSVRecord record = records.get(i);
             int line = i + 1;
-            if (record.size() < 4) {
+            if (record.size() < columns) {
                 errors.add(line + "行目: 列が足りません");
                 continue;
             }
-            String reference = strip(record.get(0));
-            String slip = strip(record.get(3)).replace("-", "");
+            String reference = strip(record.get(referenceColumn));
+            String slip = strip(record.get(slipColumn)).replace("-", "");
             Matcher ref = REFERENCE.matcher(reference);
             if (!ref.matches()) {
                 errors.add(line + "行目: お客様管理番号 " + reference + " はこのOMSが出力したものではありません");
                 continue;
             }
-            if (!YAMATO_SLIP.matcher(slip).matches()) {
+            if (!SLIP.matcher(slip).matches()) {
                 errors.add(line + "行目: 伝票番号 " + (slip.isEmpty() ? "(空)" : slip) + " は12桁の数字ではありません");
                 continue;
             }
@@ -134,7 +141,7 @@ public class TrackingImports {
                     .decode(ByteBuffer.wrap(content))
                     .toString();
         } catch (CharacterCodingException notUtf8) {
-            text = new String(content, B2CloudLayout.WINDOWS_31J);
+            text = new String(content, SlipText.WINDOWS_31J);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -144,6 +151,15 @@ public class TrackingImports {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new WrongFormat("CSVとして読めません: " + e.getMessage());
         }
+    }
+
+    private static int indexOf(List<String> header, List<String> names) {
+        for (int i = 0; i < header.size(); i++) {
+            if (names.contains(header.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String strip(String s) {

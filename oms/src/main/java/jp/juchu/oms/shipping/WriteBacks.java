@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.juchu.oms.malls.MallConnection;
+import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.malls.ShopApiException;
 import jp.juchu.oms.malls.ShopServeClient;
 import jp.juchu.oms.orders.OrderDetail;
@@ -34,11 +36,13 @@ public class WriteBacks {
 
     private final JdbcClient jdbc;
     private final ShopServeClient client;
+    private final MallConnections connections;
     private final SchedulerClient scheduler;
 
-    WriteBacks(JdbcClient jdbc, ShopServeClient client, @Lazy SchedulerClient scheduler) {
+    WriteBacks(JdbcClient jdbc, ShopServeClient client, MallConnections connections, @Lazy SchedulerClient scheduler) {
         this.jdbc = jdbc;
         this.client = client;
+        this.connections = connections;
         this.scheduler = scheduler;
     }
 
@@ -56,14 +60,26 @@ public class WriteBacks {
         public boolean done() {
             return "DONE".equals(state);
         }
+
+        /** The connection does not report shipments to the shop (出荷連絡 off). */
+        public boolean off() {
+            return "OFF".equals(state);
+        }
     }
 
-    /** Queues the report of a shipment; it is sent once the caller's transaction has committed. */
+    /**
+     * Queues the report of a shipment; it is sent once the caller's transaction has committed. With the
+     * connection's write-back off it is only recorded, as not to be sent.
+     */
     void enqueue(OrderDetail order, int deliveryId, Carrier carrier, String trackingNumber, LocalDate shippedDate) {
+        boolean on = connections
+                .find(order.connectionId())
+                .map(MallConnection::writeBack)
+                .orElse(false);
         Long id = jdbc.sql("""
                         insert into write_back (order_id, delivery_id, connection_id, serial_code, carrier,
-                            tracking_number, shipped_date)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                            tracking_number, shipped_date, state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (order_id, delivery_id, tracking_number) do nothing returning id
                         """)
                 .params(
@@ -73,11 +89,12 @@ public class WriteBacks {
                         order.serialCode(),
                         carrier.name(),
                         trackingNumber,
-                        shippedDate)
+                        shippedDate,
+                        on ? "PENDING" : "OFF")
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        if (id == null) {
+        if (id == null || !on) {
             return;
         }
         Runnable schedule = () -> scheduler.scheduleIfNotExists(
@@ -121,7 +138,7 @@ public class WriteBacks {
                 .stream()
                 .findFirst()
                 .orElse(null);
-        if (row == null || "DONE".equals(row.get("state"))) {
+        if (row == null || !"PENDING".equals(row.get("state"))) {
             return;
         }
         try {

@@ -223,7 +223,7 @@ class ShippingTests {
         String address = "大阪府大阪市北区梅田二丁目四番九号ブリーゼタワー管理棟北側通用口奥";
         String[] split = B2CloudLayout.splitAddress(address, "三階");
         assertThat(split).isNotNull();
-        assertThat(B2CloudLayout.bytes(split[0])).isEqualTo(64);
+        assertThat(SlipText.bytes(split[0])).isEqualTo(64);
         assertThat(split[1]).isEqualTo("奥 三階");
         assertThat(split[0] + split[1]).isEqualTo(address + " 三階");
     }
@@ -336,5 +336,51 @@ class ShippingTests {
         orders.changeStatus(id, "READY_TO_SHIP", true, "担当");
         assertThat(orders.detail(id).orElseThrow().history())
                 .anySatisfy(h -> assertThat(h.summary()).contains("入金前の出荷を承認"));
+    }
+
+    @Test
+    void withTheConnectionsWriteBackOffNothingIsSentAndTheOrderSaysSo() throws Exception {
+        setup.verifyAndSave(
+                connectionId,
+                new ConnectionSettings(
+                        shop.shopId(), null, null, 7, false, 30, shop.managementUrl(), shop.itemUrl(), false));
+        long id = order("off-1", "CreditCard", good(1));
+        String file = String.join(",", B2CloudLayout.HEADER) + "\r\nJ" + id + "-1,0,0,111122223333\r\n";
+
+        trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), "担当");
+
+        assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
+        assertThat(writeBacks.ofOrder(id)).singleElement().matches(WriteBacks.WriteBack::off);
+        Thread.sleep(1000);
+        assertThat(shop.shipmentReports()).isEmpty();
+    }
+
+    @Test
+    void sagawaFileSpreadsTheAddressOverThreeLinesOfSixteenCharacters() throws Exception {
+        long id = order(
+                "sagawa-1",
+                "CashOnDelivery",
+                delivery(1, "06-1234-5678", "530-0001", "大阪市北区梅田二丁目四番九号ブリーゼタワー", "二十三階株式会社架空商事"));
+
+        SlipExports.Batch batch = exports.record(Carrier.SAGAWA, List.of(id), false, "担当");
+        String[] lines = csv(batch.id()).split("\r\n");
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0].split(",", -1)).hasSize(42).startsWith("住所録コード", "お届け先電話番号");
+        String[] row = lines[1].split(",", -1);
+        assertThat(row).hasSize(42);
+        assertThat(row[3] + row[4] + row[5]).isEqualTo("大阪府大阪市北区梅田二丁目四番九号ブリーゼタワー 二十三階株式会社架空商事");
+        assertThat(List.of(row[3], row[4], row[5])).allMatch(l -> SlipText.bytes(l) <= 32);
+        assertThat(row[6]).isEqualTo("佐藤 花子 様");
+        assertThat(row[8]).isEqualTo("J" + id + "-1");
+        assertThat(row[27]).isEqualTo(LocalDate.now().plusDays(3).toString().replace("-", ""));
+        assertThat(row[28]).isEqualTo("14");
+        assertThat(row[30]).isEqualTo("3290");
+
+        String file = "お客様管理ナンバー,お問合せ送り状NO\r\nJ" + id + "-1,4444-5555-6666\r\n";
+        TrackingImports.Result result =
+                trackingImports.importFile(Carrier.SAGAWA, "ehiden.csv", file.getBytes(SJIS), "担当");
+        assertThat(result.applied()).isEqualTo(1);
+        assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
     }
 }

@@ -27,6 +27,8 @@ class ConnectionForm {
 
     private boolean autoFetch = true;
 
+    private boolean writeBack = true;
+
     @Pattern(regexp = "10|15|30|60", message = "{malls.form.interval.choice}")
     private String fetchIntervalMinutes = "30";
 
@@ -43,6 +45,7 @@ class ConnectionForm {
         form.shopId = c.shopId();
         form.daysToFetch = c.daysToFetch();
         form.autoFetch = c.autoFetch();
+        form.writeBack = c.writeBack();
         form.fetchIntervalMinutes = String.valueOf(c.fetchIntervalMinutes());
         form.managementUrl = c.managementUrl();
         form.itemUrl = c.itemUrl();
@@ -58,7 +61,16 @@ class ConnectionForm {
                 autoFetch,
                 Integer.parseInt(fetchIntervalMinutes),
                 trimSlash(managementUrl),
-                trimSlash(itemUrl));
+                trimSlash(itemUrl),
+                writeBack);
+    }
+
+    public boolean isWriteBack() {
+        return writeBack;
+    }
+
+    public void setWriteBack(boolean writeBack) {
+        this.writeBack = writeBack;
     }
 
     private static String trimSlash(String url) {

@@ -1,0 +1,32 @@
+package jp.juchu.oms.shipping;
+
+import java.time.LocalDate;
+import java.util.List;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.settings.Contractor;
+
+/** A carrier's slip CSV: its header and, per shipment of an order, a row — or why the order cannot go. */
+sealed interface SlipLayout permits B2CloudLayout, SagawaLayout {
+
+    List<String> header();
+
+    Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate);
+
+    /** The rows of an order, one per shipment, and every problem that keeps it from being exported. */
+    record Rows(List<List<String>> rows, List<String> problems) {}
+
+    /** Our reference for a shipment, as it goes out and comes back. */
+    static String reference(long orderId, int deliveryId) {
+        return "J" + orderId + "-" + deliveryId;
+    }
+
+    /** The carrier's layout. */
+    static SlipLayout of(Carrier carrier) {
+        return switch (carrier) {
+            case YAMATO -> B2CloudLayout.INSTANCE;
+            case SAGAWA -> SagawaLayout.INSTANCE;
+            case JAPAN_POST ->
+                throw new IllegalArgumentException(carrier.label() + " (ゆうパックプリントR) の送り状出力は準備中です。ヤマト運輸か佐川急便をお使いください");
+        };
+    }
+}

@@ -3,6 +3,8 @@ package jp.juchu.oms.orders;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Everything the order detail page (受注詳細) shows. */
 public record OrderDetail(
@@ -60,4 +62,22 @@ public record OrderDetail(
     public record Item(String itemCode, String variation, String name, long unitPrice, int quantity, int taxRate) {}
 
     public record HistoryEntry(OffsetDateTime at, String kind, String actor, String summary) {}
+
+    /** The tax contained in the total at one rate. */
+    public record TaxLine(int rate, long taxableAmount, long tax) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The tax per rate (10 % / 8 %) the shop computed, highest rate first. */
+    public List<TaxLine> taxLines() {
+        List<TaxLine> lines = new java.util.ArrayList<>();
+        for (JsonNode line : JSON.readTree(taxJson == null ? "[]" : taxJson)) {
+            lines.add(new TaxLine(
+                    line.path("rate").asInt(),
+                    line.path("taxableAmount").asLong(),
+                    line.path("tax").asLong()));
+        }
+        lines.sort(java.util.Comparator.comparingInt(TaxLine::rate).reversed());
+        return lines;
+    }
 }

@@ -1,0 +1,158 @@
+package jp.juchu.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7's path in a real browser on the demo data, both apps started as {@code start.sh} starts them: an
+ * order is made ready to ship in the OMS, its Yamato B2 Cloud slip CSV is exported, the carrier's file
+ * with the slip numbers comes back, the order is 出荷済み in the OMS and 発送済み with the tracking number
+ * at the shop.
+ */
+class ShippingBrowserTest {
+
+    private static final Charset SJIS = Charset.forName("windows-31j");
+
+    @Test
+    void anOrderGoesFromReadyToShipToShippedAtTheShop() throws Exception {
+        Path work = Path.of(System.getProperty("juchu.workDir"), "shipping-" + System.currentTimeMillis());
+        try (AppProcess shopServer = AppProcess.start(
+                        "shop-server",
+                        Path.of(System.getProperty("juchu.shopServerJar")),
+                        work,
+                        Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = AppProcess.start(
+                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+                Browser browser = new Browser()) {
+            Page back = browser.newPage(oms.baseUrl());
+            back.navigate("/login");
+            back.locator("input[name=username]").fill("admin");
+            back.locator("input[name=password]").fill("juchu-admin");
+            back.locator("button[type=submit]").click();
+
+            // the sender on the slips
+            back.navigate("/settings/contractor");
+            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
+            back.locator("input[name=representative]").fill("受注 太郎");
+            back.locator("input[name=postalCode]").fill("420-0852");
+            back.locator("select[name=prefecture]").selectOption("静岡県");
+            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
+            back.locator("input[name=phone]").fill("054-000-1234");
+            back.locator("input[name=email]").fill("shop@example.jp");
+            back.locator("main button.primary").click();
+
+            // the demo shop's orders arrive by themselves; one paid by card, to one address, is made ready to ship
+            String orderUrl = awaitCardOrder(back);
+            back.navigate(orderUrl);
+            String serial = back.locator("code").first().innerText().strip();
+            String orderNumber = back.getByTestId("order-number").innerText().strip();
+            back.getByTestId("status-select").selectOption("READY_TO_SHIP");
+            back.getByTestId("change-status").click();
+            assertThat(back.getByTestId("saved-message")).isVisible();
+
+            // export the B2 Cloud slips of the orders ready to ship
+            back.navigate("/shipping");
+            Locator row = back.locator("[data-testid=candidate][data-order='" + orderNumber + "']");
+            assertThat(row.locator("input[type=checkbox]")).isChecked();
+            Browser.screenshot(back, "shipping-01-ready-to-ship");
+            back.getByTestId("export").click();
+            assertThat(back.getByTestId("exported")).isVisible();
+            Download download =
+                    back.waitForDownload(() -> back.getByTestId("download").click());
+            String slips = new String(Files.readAllBytes(download.path()), SJIS);
+            assertThat(slips).startsWith("お客様管理番号,送り状種別").contains("\r\n");
+            List<String> references = new ArrayList<>();
+            for (String line : slips.split("\r\n")) {
+                if (line.startsWith("J")) {
+                    references.add(line.substring(0, line.indexOf(',')));
+                }
+            }
+            assertThat(references).isNotEmpty();
+
+            // B2 Cloud's issued data comes back with a slip number per shipment
+            StringBuilder issued = new StringBuilder("お客様管理番号,送り状種別,クール区分,伝票番号\r\n");
+            for (int i = 0; i < references.size(); i++) {
+                issued.append(references.get(i))
+                        .append(",0,0,4321-0000-")
+                        .append(String.format("%04d", i))
+                        .append("\r\n");
+            }
+            back.getByTestId("tracking-file")
+                    .setInputFiles(new FilePayload(
+                            "b2-issued.csv", "text/csv", issued.toString().getBytes(SJIS)));
+            back.getByTestId("import-tracking").click();
+            assertThat(back.getByTestId("imported")).isVisible();
+            Browser.screenshot(back, "shipping-02-tracking-imported");
+
+            // 出荷済み in the OMS, reported to the shop
+            back.navigate(orderUrl);
+            assertThat(back.locator("body")).containsText("出荷済み");
+            awaitReported(back, orderUrl);
+            Browser.screenshot(back, "shipping-03-order-shipped");
+
+            // 発送済み with the tracking number at the shop
+            Page shop = browser.newPage(shopServer.baseUrl());
+            shop.navigate("/admin/login");
+            shop.locator("input[name=shopId]").fill("sptest18pj");
+            shop.locator("input[name=password]").fill("demo-pass");
+            shop.locator("button[type=submit]").click();
+            shop.navigate("/admin/orders/" + serial);
+            assertThat(shop.locator("body")).containsText("発送済み");
+            assertThat(shop.locator("body")).containsText("432100000000");
+            Browser.screenshot(shop, "shipping-04-shipped-at-the-shop");
+        }
+    }
+
+    /** The first order in the OMS paid by card, not shipped, to one address, once the demo orders have arrived. */
+    private static String awaitCardOrder(Page back) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            back.navigate("/orders");
+            Locator links = back.getByTestId("order-number");
+            for (int i = 0; i < Math.min(links.count(), 30); i++) {
+                String href = links.nth(i).getAttribute("href");
+                back.navigate(href);
+                String page = back.locator("main").innerText();
+                List<String> shopStates = back.locator("main span.badge").allInnerTexts();
+                if (page.contains("クレジットカード")
+                        && shopStates.contains("未発送")
+                        && !shopStates.contains("キャンセル")
+                        && !page.contains("お届け先 2")) {
+                    return href;
+                }
+                back.navigate("/orders");
+                links = back.getByTestId("order-number");
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("no card order with one destination arrived in the OMS");
+    }
+
+    private static void awaitReported(Page back, String orderUrl) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            back.navigate(orderUrl);
+            back.waitForLoadState();
+            Locator states = back.getByTestId("write-back-state");
+            if (states.count() > 0 && states.allInnerTexts().stream().allMatch("連絡済み"::equals)) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the shipment was not reported to the shop");
+    }
+}

@@ -135,6 +135,18 @@ public class Orders {
                 "ステータス: " + order.workflowStatusName() + " → " + name + (unpaid && override ? " (入金前の出荷を承認)" : ""));
     }
 
+    /**
+     * The ids of the orders placed from {@code from} to {@code to} (days in Asia/Tokyo, inclusive), in a
+     * workflow status when given, oldest first.
+     */
+    public List<Long> ids(LocalDate from, LocalDate to, String workflowStatus, int limit) {
+        return jdbc.sql("select id from oms_order where (ordered_at at time zone 'Asia/Tokyo')::date between ? and ?"
+                        + " and (cast(? as varchar) is null or workflow_status = ?) order by ordered_at, id limit ?")
+                .params(from, to, workflowStatus, workflowStatus, limit)
+                .query(Long.class)
+                .list();
+    }
+
     /** The ids of the orders in a workflow status (e.g. READY_TO_SHIP, 出荷待ち), oldest first. */
     public List<Long> inStatus(String workflowStatus, int limit) {
         return jdbc.sql("select id from oms_order where workflow_status = ? order by ordered_at, id limit ?")

@@ -33,6 +33,12 @@ public class Orders {
 
     static final String SYSTEM_ACTOR = "システム (自動取込)";
 
+    /**
+     * The connection id under which orders read from a CSV file (データ取込) are kept: malls without an API,
+     * phone-order sheets. Their serial code is {@code csv:<order number>}.
+     */
+    public static final long CSV_IMPORT = 0;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
@@ -275,7 +281,7 @@ public class Orders {
                 shipmentRows.add(shipmentRow(shipmentId, orderId, delivery));
                 addItemRows(itemRows, shipmentId, delivery);
             }
-            historyRows.add(new Object[] {orderId, "IMPORTED", SYSTEM_ACTOR, importedSummary(order)});
+            historyRows.add(new Object[] {orderId, "IMPORTED", SYSTEM_ACTOR, importedSummary(connectionId, order)});
         }
         jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
         jdbcTemplate.batchUpdate(INSERT_SHIPMENT, shipmentRows);
@@ -549,8 +555,9 @@ public class Orders {
         }
     }
 
-    private static String importedSummary(ShopOrder order) {
-        return "ショップから取り込みました (受注番号 " + order.orderNumber() + ", 合計 "
+    private static String importedSummary(long connectionId, ShopOrder order) {
+        return (connectionId == CSV_IMPORT ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
+                + order.orderNumber() + ", 合計 "
                 + order.amounts().total() + "円)";
     }
 

@@ -1,0 +1,437 @@
+package jp.juchu.oms.exchange;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShopChange;
+import jp.juchu.oms.orders.ShopOrder;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * データ取込: orders from a CSV file (a mall without an API, a phone-order sheet), one line per item, read
+ * through a column mapping saved as a template. Every line is checked first; nothing is imported unless the
+ * whole file is valid. An order number already imported is not imported again.
+ */
+@Service
+public class OrderCsvImports {
+
+    /** A field an imported line can carry, with the header the standard template expects for it. */
+    public enum Field {
+        ORDER_NUMBER("受注番号", true),
+        ORDERED_AT("受注日時", true),
+        BUYER_NAME("購入者名", true),
+        BUYER_KANA("購入者フリガナ", false),
+        BUYER_EMAIL("購入者メールアドレス", false),
+        BUYER_PHONE("購入者電話番号", true),
+        BUYER_POSTAL("購入者郵便番号", true),
+        BUYER_PREFECTURE("購入者都道府県", true),
+        BUYER_ADDRESS("購入者住所", true),
+        PAYMENT("支払方法", true),
+        SHIP_NAME("お届け先名", false),
+        SHIP_PHONE("お届け先電話番号", false),
+        SHIP_POSTAL("お届け先郵便番号", false),
+        SHIP_PREFECTURE("お届け先都道府県", false),
+        SHIP_ADDRESS("お届け先住所", false),
+        ITEM_CODE("商品コード", true),
+        ITEM_NAME("商品名", true),
+        UNIT_PRICE("単価", true),
+        QUANTITY("数量", true),
+        TAX_RATE("税率", false),
+        SHIPPING_FEE("送料", false),
+        COD_FEE("代引手数料", false),
+        REMARKS("備考", false);
+
+        private final String header;
+        private final boolean required;
+
+        Field(String header, boolean required) {
+            this.header = header;
+            this.required = required;
+        }
+
+        public String header() {
+            return header;
+        }
+
+        public boolean required() {
+            return required;
+        }
+    }
+
+    /** A saved mapping (取込テンプレート): for each field, the header of the file's column that carries it. */
+    public record Template(long id, String name, Map<Field, String> columns) {}
+
+    /** What an import did, or every problem of the file by line and column. */
+    public record Result(int lines, int created, int alreadyImported, List<String> errors) {
+
+        public boolean imported() {
+            return errors.isEmpty();
+        }
+    }
+
+    static final List<String> PREFECTURES = List.of(
+            "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県",
+            "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
+            "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
+            "鹿児島県", "沖縄県");
+    private static final Map<String, String> PAYMENTS = Map.of(
+            "クレジットカード",
+            "CreditCard",
+            "銀行振込",
+            "BankTransfer",
+            "代金引換",
+            "CashOnDelivery",
+            "代引き",
+            "CashOnDelivery",
+            "コンビニ払い",
+            "ConvenienceStore",
+            "郵便振替",
+            "PostalTransfer");
+    private static final Set<String> PAYMENT_NAMES =
+            Set.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer");
+    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
+    private static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            DateTimeFormatter.ofPattern("uuuu/M/d H:mm[:ss]"),
+            DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]"));
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Orders orders;
+    private final JdbcClient jdbc;
+
+    OrderCsvImports(Orders orders, JdbcClient jdbc) {
+        this.orders = orders;
+        this.jdbc = jdbc;
+    }
+
+    public List<Template> templates() {
+        return jdbc.sql("select id, name, mapping::text from import_template order by id")
+                .query((rs, n) -> new Template(rs.getLong(1), rs.getString(2), mapping(rs.getString(3))))
+                .list();
+    }
+
+    public Template template(long id) {
+        return templates().stream()
+                .filter(t -> t.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("取込テンプレート #" + id + " はありません"));
+    }
+
+    /**
+     * Saves a template.
+     *
+     * @throws IllegalArgumentException naming the missing name or required field
+     */
+    @Transactional
+    public long save(Long id, String name, Map<Field, String> columns) {
+        if (name == null || name.isBlank() || name.strip().length() > 60) {
+            throw new IllegalArgumentException("テンプレート名を60文字以内で入力してください");
+        }
+        Map<String, String> mapping = new TreeMap<>();
+        for (Field f : Field.values()) {
+            String header = columns.get(f);
+            if (header != null && !header.isBlank()) {
+                mapping.put(f.name(), header.strip());
+            } else if (f.required()) {
+                throw new IllegalArgumentException(f.header() + " の列名を入力してください (必須項目)");
+            }
+        }
+        try {
+            if (id == null) {
+                return jdbc.sql("insert into import_template (name, mapping) values (?, ?::jsonb) returning id")
+                        .params(name.strip(), JSON.writeValueAsString(mapping))
+                        .query(Long.class)
+                        .single();
+            }
+            jdbc.sql("update import_template set name = ?, mapping = ?::jsonb where id = ?")
+                    .params(name.strip(), JSON.writeValueAsString(mapping), id)
+                    .update();
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("テンプレート名「" + name.strip() + "」はすでにあります");
+        }
+    }
+
+    /** Reads the whole file, checks every line, and imports its orders only if no line has a problem. */
+    @Transactional
+    public Result importFile(Template template, String fileName, byte[] content, String actor) {
+        List<CSVRecord> records = parse(content);
+        if (records.isEmpty()) {
+            return new Result(0, 0, 0, List.of("ファイルが空です"));
+        }
+        List<String> header = records.get(0).stream().map(String::strip).toList();
+        Map<Field, Integer> index = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        template.columns().forEach((field, name) -> {
+            int i = header.indexOf(name);
+            if (i < 0 && field.required()) {
+                errors.add("1行目: 列「" + name + "」(" + field.header() + ") がありません");
+            } else if (i >= 0) {
+                index.put(field, i);
+            }
+        });
+        if (!errors.isEmpty()) {
+            return new Result(records.size() - 1, 0, 0, errors);
+        }
+        Map<String, List<Line>> byOrder = new LinkedHashMap<>();
+        for (int r = 1; r < records.size(); r++) {
+            Line line = line(records.get(r), r + 1, index, template, errors);
+            if (line != null) {
+                byOrder.computeIfAbsent(line.orderNumber(), k -> new ArrayList<>())
+                        .add(line);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(records.size() - 1, 0, 0, errors);
+        }
+        List<IncomingOrder> incoming = new ArrayList<>();
+        byOrder.forEach((number, lines) -> incoming.add(order(number, lines)));
+        Map<String, ShopChange> results = orders.applyFromShop(Orders.CSV_IMPORT, incoming);
+        int created = (int)
+                results.values().stream().filter(ShopChange.CREATED::equals).count();
+        jdbc.sql(
+                        "insert into csv_import (file_name, imported_by, line_count, order_count, created) values (?, ?, ?, ?, ?)")
+                .params(fileName == null ? "" : fileName, actor, records.size() - 1, incoming.size(), created)
+                .update();
+        return new Result(records.size() - 1, created, incoming.size() - created, List.of());
+    }
+
+    /** One checked line; {@code null} (with its problems added) when it has any. */
+    private static Line line(
+            CSVRecord record, int number, Map<Field, Integer> index, Template template, List<String> errors) {
+        int before = errors.size();
+        Map<Field, String> v = new LinkedHashMap<>();
+        index.forEach(
+                (field, i) -> v.put(field, i < record.size() ? record.get(i).strip() : ""));
+        for (Field f : Field.values()) {
+            if (f.required() && v.getOrDefault(f, "").isEmpty()) {
+                errors.add(number + "行目 [" + template.columns().get(f) + "]: 必須です");
+            }
+        }
+        OffsetDateTime orderedAt = null;
+        String at = v.getOrDefault(Field.ORDERED_AT, "");
+        if (!at.isEmpty()) {
+            orderedAt = dateTime(at);
+            if (orderedAt == null) {
+                errors.add(number + "行目 [" + template.columns().get(Field.ORDERED_AT)
+                        + "]: 日時が読めません (例 2026/11/28 10:30): " + at);
+            }
+        }
+        String payment = v.getOrDefault(Field.PAYMENT, "");
+        String method = PAYMENT_NAMES.contains(payment) ? payment : PAYMENTS.get(payment);
+        if (!payment.isEmpty() && method == null) {
+            errors.add(number + "行目 [" + template.columns().get(Field.PAYMENT) + "]: 支払方法が分かりません: " + payment);
+        }
+        check(v, Field.BUYER_POSTAL, POSTAL, "郵便番号は 123-4567 のように入力してください", number, template, errors);
+        check(v, Field.SHIP_POSTAL, POSTAL, "郵便番号は 123-4567 のように入力してください", number, template, errors);
+        check(v, Field.BUYER_PHONE, PHONE, "電話番号は 03-1234-5678 のように入力してください", number, template, errors);
+        check(v, Field.SHIP_PHONE, PHONE, "電話番号は 03-1234-5678 のように入力してください", number, template, errors);
+        for (Field f : List.of(Field.BUYER_PREFECTURE, Field.SHIP_PREFECTURE)) {
+            String p = v.getOrDefault(f, "");
+            if (!p.isEmpty() && !PREFECTURES.contains(p)) {
+                errors.add(number + "行目 [" + template.columns().get(f) + "]: 都道府県名ではありません: " + p);
+            }
+        }
+        long price = number(v, Field.UNIT_PRICE, 0, 10_000_000, number, template, errors);
+        long quantity = number(v, Field.QUANTITY, 1, 9_999, number, template, errors);
+        long rate = v.getOrDefault(Field.TAX_RATE, "").isEmpty()
+                ? 10
+                : number(v, Field.TAX_RATE, 0, 100, number, template, errors);
+        if (rate != 8 && rate != 10) {
+            errors.add(number + "行目 [" + template.columns().get(Field.TAX_RATE) + "]: 税率は 10 か 8 です");
+        }
+        long shipping = number(v, Field.SHIPPING_FEE, 0, 1_000_000, number, template, errors);
+        long cod = number(v, Field.COD_FEE, 0, 1_000_000, number, template, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Line(
+                v.get(Field.ORDER_NUMBER), orderedAt, method, v, price, (int) quantity, (int) rate, shipping, cod);
+    }
+
+    private record Line(
+            String orderNumber,
+            OffsetDateTime orderedAt,
+            String paymentMethod,
+            Map<Field, String> values,
+            long unitPrice,
+            int quantity,
+            int taxRate,
+            long shippingFee,
+            long codFee) {
+
+        String get(Field f) {
+            String value = values.getOrDefault(f, "");
+            return value.isEmpty() ? null : value;
+        }
+
+        String orElse(Field f, Field fallback) {
+            return get(f) != null ? get(f) : get(fallback);
+        }
+    }
+
+    /** The order of a file's lines: buyer, the one destination and the amounts from its first line. */
+    private static IncomingOrder order(String number, List<Line> lines) {
+        Line first = lines.get(0);
+        List<ShopOrder.Item> items = lines.stream()
+                .map(l -> new ShopOrder.Item(
+                        l.get(Field.ITEM_CODE), "", l.get(Field.ITEM_NAME), l.unitPrice(), l.quantity(), l.taxRate()))
+                .toList();
+        long itemsTotal =
+                items.stream().mapToLong(i -> i.unitPrice() * i.quantity()).sum();
+        long fees = first.shippingFee() + first.codFee();
+        Map<Integer, Long> taxable = new TreeMap<>();
+        items.forEach(i -> taxable.merge(i.taxRate(), i.unitPrice() * i.quantity(), Long::sum));
+        taxable.merge(10, fees, Long::sum);
+        List<ShopOrder.TaxLine> tax = new ArrayList<>();
+        taxable.forEach((rate, amount) -> tax.add(new ShopOrder.TaxLine(rate, amount, amount * rate / (100 + rate))));
+        ShopOrder order = new ShopOrder(
+                "csv:" + number,
+                number,
+                first.orderedAt(),
+                first.orderedAt(),
+                "New",
+                "Unpaid",
+                "NotShipped",
+                new ShopOrder.Buyer(
+                        first.get(Field.BUYER_NAME),
+                        first.get(Field.BUYER_KANA),
+                        first.get(Field.BUYER_EMAIL),
+                        first.get(Field.BUYER_PHONE),
+                        first.get(Field.BUYER_POSTAL),
+                        first.get(Field.BUYER_PREFECTURE),
+                        first.get(Field.BUYER_ADDRESS),
+                        null,
+                        null),
+                first.paymentMethod(),
+                List.of(new ShopOrder.Delivery(
+                        1,
+                        first.orElse(Field.SHIP_NAME, Field.BUYER_NAME),
+                        first.get(Field.SHIP_NAME) != null ? null : first.get(Field.BUYER_KANA),
+                        first.orElse(Field.SHIP_PHONE, Field.BUYER_PHONE),
+                        first.orElse(Field.SHIP_POSTAL, Field.BUYER_POSTAL),
+                        first.orElse(Field.SHIP_PREFECTURE, Field.BUYER_PREFECTURE),
+                        first.orElse(Field.SHIP_ADDRESS, Field.BUYER_ADDRESS),
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        first.shippingFee(),
+                        items,
+                        null,
+                        null,
+                        null)),
+                new ShopOrder.Amounts(
+                        itemsTotal, first.shippingFee(), first.codFee(), 0, 0, 0, itemsTotal + fees, List.copyOf(tax)),
+                first.get(Field.REMARKS));
+        String payload = JSON.writeValueAsString(order);
+        return new IncomingOrder(order, payload, sha256(payload));
+    }
+
+    private static void check(
+            Map<Field, String> v, Field f, Pattern p, String message, int line, Template t, List<String> errors) {
+        String value = v.getOrDefault(f, "");
+        if (!value.isEmpty() && !p.matcher(value).matches()) {
+            errors.add(line + "行目 [" + t.columns().get(f) + "]: " + message + ": " + value);
+        }
+    }
+
+    private static long number(
+            Map<Field, String> v, Field f, long min, long max, int line, Template t, List<String> errors) {
+        String value = v.getOrDefault(f, "").replace(",", "");
+        if (value.isEmpty()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n < min || n > max) {
+                errors.add(line + "行目 [" + t.columns().get(f) + "]: " + min + "〜" + max + " の数で入力してください: " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(line + "行目 [" + t.columns().get(f) + "]: 数ではありません: " + value);
+            return 0;
+        }
+    }
+
+    private static OffsetDateTime dateTime(String text) {
+        for (DateTimeFormatter f : DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(text, f).atZone(TOKYO).toOffsetDateTime();
+            } catch (DateTimeParseException next) {
+                // the next format
+            }
+        }
+        return null;
+    }
+
+    /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Shift_JIS (Windows-31J). */
+    private static List<CSVRecord> parse(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            text = new String(content, OrderExports.WINDOWS_31J);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
+            return parser.getRecords();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("CSVとして読めません: " + e.getMessage());
+        }
+    }
+
+    private static Map<Field, String> mapping(String json) {
+        Map<Field, String> mapping = new LinkedHashMap<>();
+        JSON.readTree(json)
+                .properties()
+                .forEach(
+                        e -> mapping.put(Field.valueOf(e.getKey()), e.getValue().asString()));
+        return mapping;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -6,7 +6,7 @@ import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
 
 /** A carrier's slip CSV: its header and, per shipment of an order, a row — or why the order cannot go. */
-sealed interface SlipLayout permits B2CloudLayout, SagawaLayout {
+sealed interface SlipLayout permits B2CloudLayout, SagawaLayout, YuPackLayout {
 
     List<String> header();
 
@@ -25,8 +25,7 @@ sealed interface SlipLayout permits B2CloudLayout, SagawaLayout {
         return switch (carrier) {
             case YAMATO -> B2CloudLayout.INSTANCE;
             case SAGAWA -> SagawaLayout.INSTANCE;
-            case JAPAN_POST ->
-                throw new IllegalArgumentException(carrier.label() + " (ゆうパックプリントR) の送り状出力は準備中です。ヤマト運輸か佐川急便をお使いください");
+            case JAPAN_POST -> YuPackLayout.INSTANCE;
         };
     }
 }

@@ -36,9 +36,10 @@ public class TrackingImports {
     private static final Pattern REFERENCE = Pattern.compile("J(\\d{1,18})-(\\d{1,3})");
     private static final Pattern SLIP = Pattern.compile("\\d{12}");
     /** How the carriers' files name our reference and their slip number. */
-    private static final List<String> REFERENCE_HEADERS = List.of("お客様管理番号", "お客様管理ナンバー");
+    private static final List<String> REFERENCE_HEADERS = List.of("お客様管理番号", "お客様管理ナンバー", "お客様側管理番号");
 
-    private static final List<String> SLIP_HEADERS = List.of("伝票番号", "お問合せ送り状NO", "お問い合せ送り状No", "問合せ番号", "送り状番号");
+    private static final List<String> SLIP_HEADERS =
+            List.of("伝票番号", "お問合せ送り状NO", "お問い合せ送り状No", "問合せ番号", "送り状番号", "お問い合わせ番号");
 
     private final Orders orders;
     private final WriteBacks writeBacks;
@@ -64,9 +65,6 @@ public class TrackingImports {
 
     @Transactional
     public Result importFile(Carrier carrier, String fileName, byte[] content, String actor) {
-        if (carrier == Carrier.JAPAN_POST) {
-            throw new WrongFormat(carrier.label() + " の伝票番号取込は準備中です");
-        }
         List<CSVRecord> records = parse(content);
         List<String> header = records.isEmpty()
                 ? List.of()

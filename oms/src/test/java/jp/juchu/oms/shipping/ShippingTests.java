@@ -383,4 +383,27 @@ class ShippingTests {
         assertThat(result.applied()).isEqualTo(1);
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
     }
+
+    @Test
+    void yuPackPrintRFileCarriesTheReferenceAddressLinesAndJapanPostTimeSlotCodes() throws Exception {
+        long id = order("yupack-1", "CashOnDelivery", good(1));
+
+        SlipExports.Batch batch = exports.record(Carrier.JAPAN_POST, List.of(id), false, "担当");
+        String[] lines = csv(batch.id()).split("\r\n");
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0].split(",", -1)).hasSize(YuPackLayout.HEADER.size()).startsWith("お客様側管理番号");
+        String[] row = lines[1].split(",", -1);
+        assertThat(row[0]).isEqualTo("J" + id + "-1");
+        assertThat(row[4]).isEqualTo("2");
+        assertThat(row[6]).isEqualTo("大阪府大阪市北区梅田2-4-9 梅田ビル3F");
+        assertThat(row[20]).isEqualTo("53");
+        assertThat(row[21]).isEqualTo("3290");
+
+        String file = "お客様側管理番号,お問い合わせ番号\r\nJ" + id + "-1,1234-5678-9012\r\n";
+        assertThat(trackingImports
+                        .importFile(Carrier.JAPAN_POST, "yupri.csv", file.getBytes(SJIS), "担当")
+                        .applied())
+                .isEqualTo(1);
+    }
 }

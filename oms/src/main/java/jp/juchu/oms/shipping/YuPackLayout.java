@@ -1,0 +1,141 @@
+package jp.juchu.oms.shipping;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.settings.Contractor;
+
+/**
+ * Japan Post ゆうパックプリントR (発送予定データ). ゆうプリR reads a CSV through an import filter the merchant
+ * registers once; these are the columns of that filter, in order (docs/shipping.md lists them): the
+ * address over 住所１–３ of 50 bytes each, split at character boundaries; 元/着払/代引 0 or 2; time slots
+ * 51 午前中 · 53 14–16 · 54 16–18 · 55 18–20 · 56 19–21.
+ */
+final class YuPackLayout implements SlipLayout {
+
+    static final YuPackLayout INSTANCE = new YuPackLayout();
+    static final List<String> HEADER = List.of(
+            "お客様側管理番号",
+            "発送予定日",
+            "郵便種別",
+            "保冷種別",
+            "元/着払/代引",
+            "お届け先郵便番号",
+            "お届け先住所1",
+            "お届け先住所2",
+            "お届け先住所3",
+            "お届け先名称1",
+            "お届け先名称2",
+            "お届け先敬称",
+            "お届け先電話番号",
+            "ご依頼主郵便番号",
+            "ご依頼主住所1",
+            "ご依頼主住所2",
+            "ご依頼主名称1",
+            "ご依頼主電話番号",
+            "品名",
+            "配達希望日",
+            "配達時間帯",
+            "代引金額",
+            "代引消費税",
+            "記事");
+
+    static final int LINE_BYTES = 50;
+
+    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
+    private static final Pattern PHONE = Pattern.compile("[0-9-]{10,15}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Map<String, String> TIME_SLOTS =
+            Map.of("Morning", "51", "From14To16", "53", "From16To18", "54", "From18To20", "55", "From19To21", "56");
+
+    private YuPackLayout() {}
+
+    @Override
+    public List<String> header() {
+        return HEADER;
+    }
+
+    @Override
+    public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+        List<String> problems = new ArrayList<>();
+        boolean cod = "CashOnDelivery".equals(order.paymentMethod());
+        if (cod && order.shipments().size() > 1) {
+            problems.add("代金引換で複数のお届け先がある注文は、お届け先ごとの代引金額を決めてから出荷してください");
+        }
+        List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
+        if (senderAddress == null) {
+            problems.add("契約者情報の住所が長すぎます (ゆうプリR: 50バイト × 2行まで)");
+            senderAddress = List.of("", "");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            String where = order.shipments().size() > 1 ? "お届け先" + s.deliveryId() + ": " : "";
+            if (s.phone() == null || s.phone().isBlank()) {
+                problems.add(where + "電話番号がありません");
+            } else if (!PHONE.matcher(s.phone().strip()).matches()) {
+                problems.add(where + "電話番号の形式が正しくありません: " + s.phone());
+            }
+            if (s.postalCode() == null
+                    || !POSTAL.matcher(s.postalCode().strip()).matches()) {
+                problems.add(where + "郵便番号が正しくありません: " + (s.postalCode() == null ? "(なし)" : s.postalCode()));
+            }
+            String fullAddress = nullToEmpty(s.prefecture())
+                    + nullToEmpty(s.address1())
+                    + (s.address2() == null || s.address2().isBlank() ? "" : " " + s.address2());
+            List<String> address = SlipText.split(fullAddress, LINE_BYTES, 3);
+            if (address == null) {
+                problems.add(where + "住所が長すぎます (ゆうプリR: 50バイト × 3行まで)");
+                address = List.of("", "", "");
+            }
+            List<String> name = SlipText.split(nullToEmpty(s.name()), LINE_BYTES, 2);
+            if (name == null) {
+                problems.add(where + "お届け先名が長すぎます (50バイト × 2行まで): " + s.name());
+                name = List.of("", "");
+            }
+            String item = s.items().isEmpty()
+                    ? ""
+                    : s.items().get(0).name() + (s.items().size() > 1 ? " 他" : "");
+            List<String> row = List.of(
+                    SlipLayout.reference(order.id(), s.deliveryId()),
+                    shipDate.format(DATE),
+                    "0",
+                    "0",
+                    cod ? "2" : "0",
+                    nullToEmpty(s.postalCode()).strip(),
+                    address.get(0),
+                    address.get(1),
+                    address.get(2),
+                    name.get(0),
+                    name.get(1),
+                    "様",
+                    s.phone() == null ? "" : s.phone().strip(),
+                    sender.postalCode(),
+                    senderAddress.get(0),
+                    senderAddress.get(1),
+                    SlipText.head(sender.companyName(), LINE_BYTES),
+                    sender.phone(),
+                    SlipText.head(item, LINE_BYTES),
+                    s.deliveryDate() == null ? "" : s.deliveryDate().format(DATE),
+                    s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), ""),
+                    cod ? String.valueOf(order.total()) : "",
+                    cod ? String.valueOf(B2CloudLayout.tax(order.taxJson())) : "",
+                    s.noshi() == null || s.noshi().isBlank() ? "" : SlipText.head("のし: " + s.noshi(), LINE_BYTES));
+            for (int i = 0; i < row.size(); i++) {
+                String unmappable = SlipText.unmappable(row.get(i));
+                if (!unmappable.isEmpty()) {
+                    problems.add(where + HEADER.get(i) + " に Shift_JIS で送れない文字があります: " + unmappable);
+                }
+            }
+            rows.add(row);
+        }
+        return new Rows(rows, problems);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -28,6 +28,12 @@ class ShippingPagesTests {
     @Autowired
     CarrierSettings carriers;
 
+    @Autowired
+    jp.juchu.oms.orders.Orders orders;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theShippingPageListsOrdersReadyToShipAndTheExportHistory() throws Exception {
         mvc.perform(get("/shipping").with(user("staff").roles("STAFF")))
@@ -64,5 +70,14 @@ class ShippingPagesTests {
                 .andExpect(flash().attribute("saved", true));
         assertThat(carriers.of(Carrier.YAMATO).customerCode()).isEqualTo("0123456789");
         assertThat(carriers.of(Carrier.SAGAWA).enabled()).isTrue();
+    }
+
+    @Test
+    void anOrderWithoutATrackingNumberSaysItWasNotSentToTheShop() throws Exception {
+        long id = new ShippingFixture(orders, jdbc).order("panel-" + System.nanoTime());
+
+        mvc.perform(get("/shipping/orders/" + id).with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("伝票番号がないため")));
     }
 }

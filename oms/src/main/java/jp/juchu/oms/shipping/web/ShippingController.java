@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.shipping.Carrier;
 import jp.juchu.oms.shipping.CarrierSetting;
 import jp.juchu.oms.shipping.CarrierSettings;
@@ -28,13 +30,19 @@ class ShippingController {
     private final TrackingImports trackingImports;
     private final CarrierSettings carriers;
     private final WriteBacks writeBacks;
+    private final Orders orders;
 
     ShippingController(
-            SlipExports exports, TrackingImports trackingImports, CarrierSettings carriers, WriteBacks writeBacks) {
+            SlipExports exports,
+            TrackingImports trackingImports,
+            CarrierSettings carriers,
+            WriteBacks writeBacks,
+            Orders orders) {
         this.exports = exports;
         this.trackingImports = trackingImports;
         this.carriers = carriers;
         this.writeBacks = writeBacks;
+        this.orders = orders;
     }
 
     @GetMapping("/shipping")
@@ -109,10 +117,22 @@ class ShippingController {
         return "redirect:/shipping";
     }
 
-    /** The shipping panel of an order's page: each shipment's report to the shop. */
+    /**
+     * The shipping panel of an order's page: each shipment's report to the shop, and the shipments not
+     * reported because they have no tracking number yet.
+     */
     @GetMapping("/shipping/orders/{orderId}")
     String orderPanel(@PathVariable long orderId, Model model) {
-        model.addAttribute("writeBacks", writeBacks.ofOrder(orderId));
+        List<WriteBacks.WriteBack> reports = writeBacks.ofOrder(orderId);
+        model.addAttribute("writeBacks", reports);
+        model.addAttribute(
+                "unreported",
+                orders.detail(orderId)
+                        .map(o -> o.shipments().stream()
+                                .filter(s -> s.trackingNumber() == null)
+                                .map(OrderDetail.Shipment::deliveryId)
+                                .toList())
+                        .orElse(List.of()));
         return "shipping/order-panel";
     }
 

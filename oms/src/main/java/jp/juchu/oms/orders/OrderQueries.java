@@ -12,23 +12,78 @@ final class OrderQueries {
 
     private OrderQueries() {}
 
-    static OrderList list(JdbcClient jdbc, int page, int size) {
-        long total =
-                jdbc.sql("select count(*) from oms_order").query(Long.class).single();
-        List<OrderList.Row> rows = jdbc.sql("""
-                        select o.id, o.order_number, o.ordered_at, o.buyer_name, o.total, o.payment_method,
-                               o.shop_order_status, o.shop_payment_status, o.shop_shipping_status,
-                               w.name as workflow_status_name, o.alert,
-                               (select count(*) from shipment s where s.order_id = o.id) as shipments
-                        from oms_order o join workflow_status w on w.code = o.workflow_status
-                        order by o.ordered_at desc, o.id desc
-                        limit ? offset ?
-                        """)
-                .params(size, (long) page * size)
+    static OrderList list(JdbcClient jdbc, OrderFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("true");
+        List<Object> params = new ArrayList<>();
+        if (present(filter.status())) {
+            where.append(" and o.workflow_status = ?");
+            params.add(filter.status());
+        }
+        if (present(filter.keyword())) {
+            where.append(
+                    " and (o.order_number ilike ? or replace(o.buyer_name, ' ', '') ilike ?"
+                            + " or replace(o.buyer_kana, ' ', '') ilike ? or replace(o.buyer_phone, '-', '') ilike ?"
+                            + " or o.buyer_email ilike ? or concat(o.buyer_prefecture, o.buyer_address1, o.buyer_address2) ilike ?)");
+            String k = filter.keyword()
+                    .strip()
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
+            String like = "%" + k.replace(" ", "").replace("　", "") + "%";
+            params.addAll(
+                    List.of("%" + k + "%", like, like, "%" + k.replace("-", "") + "%", "%" + k + "%", "%" + k + "%"));
+        }
+        if (filter.from() != null) {
+            where.append(" and o.ordered_at >= ?");
+            params.add(filter.from().atStartOfDay(TOKYO).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" and o.ordered_at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime());
+        }
+        if (present(filter.paymentMethod())) {
+            where.append(" and o.payment_method = ?");
+            params.add(filter.paymentMethod());
+        }
+        if (filter.alertsOnly()) {
+            where.append(" and o.alert is not null");
+        }
+        long total = jdbc.sql("select count(*) from oms_order o where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<OrderList.Row> rows = jdbc.sql(
+                        "select o.id, o.order_number, o.ordered_at, o.buyer_name, o.total, o.payment_method,"
+                                + " o.shop_order_status, o.shop_payment_status, o.shop_shipping_status,"
+                                + " w.name as workflow_status_name, o.alert,"
+                                + " (select count(*) from shipment s where s.order_id = o.id) as shipments"
+                                + " from oms_order o join workflow_status w on w.code = o.workflow_status"
+                                + " where " + where
+                                + " order by o.ordered_at desc, o.id desc limit ? offset ?")
+                .params(pageParams)
                 .query(OrderList.Row.class)
                 .list();
         return new OrderList(rows, total, page, size);
     }
+
+    /** Orders per workflow status, for the list's tabs. */
+    static Map<String, Long> statusCounts(JdbcClient jdbc) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select workflow_status, count(*) from oms_order group by workflow_status")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
 
     static Optional<OrderDetail> detail(JdbcClient jdbc, long id) {
         Map<Integer, List<OrderDetail.Item>> items = new LinkedHashMap<>();

@@ -214,7 +214,17 @@ public class Orders {
     }
 
     public OrderList list(int page, int size) {
-        return OrderQueries.list(jdbc, page, size);
+        return list(OrderFilter.none(), page, size);
+    }
+
+    /** A page of the order list: a status tab and filters, newest first. */
+    public OrderList list(OrderFilter filter, int page, int size) {
+        return OrderQueries.list(jdbc, filter, page, size);
+    }
+
+    /** How many orders each workflow status holds (for the tabs with live counts). */
+    public Map<String, Long> statusCounts() {
+        return OrderQueries.statusCounts(jdbc);
     }
 
     private record Stored(

@@ -1,7 +1,12 @@
 package jp.juchu.oms.orders.web;
 
 import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jp.juchu.oms.orders.OrderFilter;
 import jp.juchu.oms.orders.Orders;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +30,52 @@ class OrderController {
     }
 
     @GetMapping("/orders")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("orders", orders.list(Math.max(0, page), PAGE_SIZE));
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String payment,
+            @RequestParam(defaultValue = "false") boolean alerts,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        OrderFilter filter = new OrderFilter(status, q, from, to, payment, alerts);
+        model.addAttribute("orders", orders.list(filter, Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", orders.statuses());
+        model.addAttribute("counts", orders.statusCounts());
+        model.addAttribute(
+                "payments",
+                List.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer"));
         return "orders/list";
+    }
+
+    /** 一括処理: moves the chosen orders to a status; those the guard refuses are named and stay. */
+    @PostMapping("/orders/bulk-status")
+    String bulkStatus(
+            @RequestParam(name = "order", required = false) List<Long> ids,
+            @RequestParam String status,
+            @RequestParam(defaultValue = "false") boolean override,
+            @RequestParam(required = false) String back,
+            Principal principal,
+            RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "受注を選んでください");
+        } else {
+            List<String> refused = new ArrayList<>();
+            int moved = 0;
+            for (long id : ids) {
+                try {
+                    orders.changeStatus(id, status, override, principal.getName());
+                    moved++;
+                } catch (IllegalStateException e) {
+                    refused.add(orders.detail(id).map(o -> o.orderNumber()).orElse("#" + id) + ": " + e.getMessage());
+                }
+            }
+            redirect.addFlashAttribute("moved", moved);
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/orders" + (back != null && back.startsWith("?") ? back : "");
     }
 
     @GetMapping("/orders/{id}")

@@ -101,6 +101,18 @@ public class OrderExports {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("指定の期間・ステータスに受注がありません");
         }
+        return check(layout, ids);
+    }
+
+    /**
+     * The chosen orders, checked like {@link #check(ExportLayout, LocalDate, LocalDate, String)}.
+     *
+     * @throws IllegalArgumentException when none is chosen, or a value cannot be written in Shift_JIS
+     */
+    public List<Long> check(ExportLayout layout, List<Long> ids) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("受注を選んでください");
+        }
         if (layout.encoding() == ExportLayout.Encoding.SJIS) {
             CharsetEncoder encoder = WINDOWS_31J.newEncoder();
             List<String> unmappable = new ArrayList<>();

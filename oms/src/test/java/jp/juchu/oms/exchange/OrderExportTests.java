@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class OrderExportTests {
 
     private static final AtomicInteger ORDERS = new AtomicInteger();
@@ -130,5 +131,35 @@ class OrderExportTests {
         assertThatThrownBy(
                         () -> exports.save(null, "標準 (受注明細)", List.of(ExportColumn.TOTAL), ExportLayout.Encoding.SJIS))
                 .hasMessageContaining("すでにあります");
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theOrdersChosenOnTheListAreExportedInTheChosenLayout() throws Exception {
+        order("選択 太郎", null);
+        long id = jdbc.sql("select max(id) from oms_order").query(Long.class).single();
+        ExportLayout layout = layout(ExportLayout.Encoding.UTF8_BOM, ExportColumn.BUYER_NAME, ExportColumn.ITEM_CODE);
+
+        byte[] body = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/exchange/export/orders")
+                                .param("layout", String.valueOf(layout.id()))
+                                .param("order", String.valueOf(id))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("staff")
+                                        .roles("STAFF"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        assertThat(text.split("\r\n")).containsExactly("購入者名,商品コード", "選択 太郎,tea-1", "選択 太郎,cup-1");
     }
 }

@@ -75,6 +75,38 @@ class ExchangeController {
         return null;
     }
 
+    /** The orders chosen on the order list, to be written in a layout chosen here. */
+    @PostMapping("/exchange/export/selection")
+    String selection(@RequestParam(name = "order", required = false) List<Long> ids, Model model) {
+        model.addAttribute("ids", ids == null ? List.of() : ids);
+        model.addAttribute("layouts", exports.layouts());
+        return "exchange/selection";
+    }
+
+    @PostMapping("/exchange/export/orders")
+    String exportSelection(
+            @RequestParam long layout,
+            @RequestParam(name = "order", required = false) List<Long> ids,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
+        ExportLayout chosen = exports.layout(layout).orElseThrow(() -> new IllegalArgumentException("no layout"));
+        List<Long> checked;
+        try {
+            checked = exports.check(chosen, ids == null ? List.of() : ids);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/orders";
+        }
+        response.setContentType(
+                chosen.encoding() == ExportLayout.Encoding.SJIS
+                        ? "text/csv; charset=Shift_JIS"
+                        : "text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"orders-selected.csv\"");
+        exports.write(chosen, checked, response.getOutputStream());
+        return null;
+    }
+
     @PostMapping("/exchange/layouts")
     String saveLayout(
             @RequestParam(required = false) Long id,

@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Slip export, tracking import and write-back, on orders imported for a shop served over HTTP. */
-@SpringBootTest(properties = {"db-scheduler.polling-interval=200ms", "oms.shipping.write-back-retry=1s"})
+@SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
 class ShippingTests {
 
     private static final AtomicInteger SHOPS = new AtomicInteger();

@@ -41,7 +41,6 @@ wait_for shop-server "http://localhost:$SHOP_PORT/actuator/health" "${pids[0]}"
 
 java -jar oms/target/oms-*-exec.jar \
   --server.port="$OMS_PORT" --oms.demo.enabled=true \
-  --oms.demo.shop-server-url="http://localhost:$SHOP_PORT" \
   > "$JUCHU_DATA_DIR/logs/oms.log" 2>&1 &
 pids+=($!)
 wait_for oms "http://localhost:$OMS_PORT/actuator/health" "${pids[1]}"

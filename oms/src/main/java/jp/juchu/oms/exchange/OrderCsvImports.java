@@ -1,10 +1,5 @@
 package jp.juchu.oms.exchange;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +20,7 @@ import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopChange;
 import jp.juchu.oms.orders.ShopOrder;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
+import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,7 +178,7 @@ public class OrderCsvImports {
     /** Reads the whole file, checks every line, and imports its orders only if no line has a problem. */
     @Transactional
     public Result importFile(Template template, String fileName, byte[] content, String actor) {
-        List<CSVRecord> records = parse(content);
+        List<CSVRecord> records = JapaneseCsv.read(content);
         if (records.isEmpty()) {
             return new Result(0, 0, 0, List.of("ファイルが空です"));
         }
@@ -393,28 +387,6 @@ public class OrderCsvImports {
             }
         }
         return null;
-    }
-
-    /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Shift_JIS (Windows-31J). */
-    private static List<CSVRecord> parse(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(content, OrderExports.WINDOWS_31J);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
-            return parser.getRecords();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("CSVとして読めません: " + e.getMessage());
-        }
     }
 
     private static Map<Field, String> mapping(String json) {

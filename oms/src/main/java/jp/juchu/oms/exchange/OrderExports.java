@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderExports {
 
-    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final int MAX_ORDERS = 100_000;
@@ -114,7 +113,7 @@ public class OrderExports {
             throw new IllegalArgumentException("受注を選んでください");
         }
         if (layout.encoding() == ExportLayout.Encoding.SJIS) {
-            CharsetEncoder encoder = WINDOWS_31J.newEncoder();
+            CharsetEncoder encoder = JapaneseCsv.WINDOWS_31J.newEncoder();
             List<String> unmappable = new ArrayList<>();
             for (long id : ids) {
                 lines(id, line -> {
@@ -142,7 +141,7 @@ public class OrderExports {
         if (utf8) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        Writer writer = new OutputStreamWriter(out, utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J);
+        Writer writer = new OutputStreamWriter(out, utf8 ? StandardCharsets.UTF_8 : JapaneseCsv.WINDOWS_31J);
         CSVPrinter csv = new CSVPrinter(
                 writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
         csv.printRecord(layout.columns().stream().map(ExportColumn::label).toList());

@@ -2,6 +2,7 @@ package jp.juchu.oms.malls;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.juchu.oms.malls.MallConnections.Credentials;
@@ -55,7 +58,7 @@ public class ShopServeClient {
     public OrderPage retrieveOrders(
             long connectionId, OffsetDateTime since, int from, int size, String searchAfter, OrderBlocks blocks) {
         Credentials credentials = connections.credentials(connectionId);
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("since", since.toString());
         request.put("size", size);
         if (searchAfter == null) {
@@ -120,9 +123,9 @@ public class ShopServeClient {
             int deliveryId,
             String carrier,
             String trackingNumber,
-            java.time.LocalDate shippedDate) {
+            LocalDate shippedDate) {
         Credentials credentials = connections.credentials(connectionId);
-        Map<String, Object> shipping = new java.util.LinkedHashMap<>();
+        Map<String, Object> shipping = new LinkedHashMap<>();
         shipping.put("shipping_status", "Shipped");
         shipping.put("carrier", carrier);
         shipping.put("tracking_number", trackingNumber);
@@ -130,8 +133,8 @@ public class ShopServeClient {
         shipping.put("delivery_id", deliveryId);
         send(
                 "PUT",
-                credentials.managementUrl() + "/v2/orders/"
-                        + java.net.URLEncoder.encode(serialCode, StandardCharsets.UTF_8) + "/status",
+                credentials.managementUrl() + "/v2/orders/" + URLEncoder.encode(serialCode, StandardCharsets.UTF_8)
+                        + "/status",
                 credentials.shopId(),
                 credentials.managerKey(),
                 Map.of("shipping", shipping));

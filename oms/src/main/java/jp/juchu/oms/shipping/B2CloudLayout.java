@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Yamato B2 Cloud's slip data (送り状発行データ): the column order, the field limits (in Shift_JIS bytes),
@@ -70,12 +67,9 @@ final class B2CloudLayout implements SlipLayout {
     static final int ITEM_BYTES = 50;
     static final int NOTE_BYTES = 44;
 
-    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
-    private static final Pattern PHONE = Pattern.compile("[0-9-]{10,15}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final Map<String, String> TIME_SLOTS = Map.of(
             "Morning", "0812", "From14To16", "1416", "From16To18", "1618", "From18To20", "1820", "From19To21", "1921");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private B2CloudLayout() {}
 
@@ -87,25 +81,16 @@ final class B2CloudLayout implements SlipLayout {
     @Override
     public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
-        boolean cod = "CashOnDelivery".equals(order.paymentMethod());
-        if (cod && order.shipments().size() > 1) {
-            problems.add("代金引換で複数のお届け先がある注文は、お届け先ごとの代引金額を決めてから出荷してください");
-        }
+        boolean cod = SlipChecks.cashOnDelivery(order);
+        SlipChecks.codToOneAddress(order, problems);
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
-            String where = order.shipments().size() > 1 ? "お届け先" + s.deliveryId() + ": " : "";
+            String where = SlipChecks.where(order, s);
+            SlipChecks.recipient(s, where, problems);
             String phone = s.phone();
-            if (phone == null || phone.isBlank()) {
-                problems.add(where + "電話番号がありません");
-            } else if (!PHONE.matcher(phone.strip()).matches()) {
-                problems.add(where + "電話番号の形式が正しくありません: " + phone);
-            }
-            if (s.postalCode() == null
-                    || !POSTAL.matcher(s.postalCode().strip()).matches()) {
-                problems.add(where + "郵便番号が正しくありません: " + (s.postalCode() == null ? "(なし)" : s.postalCode()));
-            }
-            String[] address =
-                    splitAddress(nullToEmpty(s.prefecture()) + nullToEmpty(s.address1()), nullToEmpty(s.address2()));
+            String[] address = splitAddress(
+                    SlipChecks.nullToEmpty(s.prefecture()) + SlipChecks.nullToEmpty(s.address1()),
+                    SlipChecks.nullToEmpty(s.address2()));
             if (address == null) {
                 problems.add(where + "住所が長すぎます (B2クラウド: 住所 全角32文字 + 建物名 全角16文字まで)");
                 address = new String[] {"", ""};
@@ -113,9 +98,7 @@ final class B2CloudLayout implements SlipLayout {
             if (SlipText.bytes(s.name()) > NAME_BYTES) {
                 problems.add(where + "お届け先名が長すぎます (全角16文字まで): " + s.name());
             }
-            String item = s.items().isEmpty()
-                    ? ""
-                    : s.items().get(0).name() + (s.items().size() > 1 ? " 他" : "");
+            String item = SlipChecks.itemName(s);
             String slot = s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), "");
             String note = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
             List<String> row = Arrays.asList(
@@ -129,12 +112,12 @@ final class B2CloudLayout implements SlipLayout {
                     "",
                     phone == null ? "" : phone.strip(),
                     "",
-                    nullToEmpty(s.postalCode()).strip(),
+                    SlipChecks.nullToEmpty(s.postalCode()).strip(),
                     address[0],
                     address[1],
                     "",
                     "",
-                    nullToEmpty(s.name()),
+                    SlipChecks.nullToEmpty(s.name()),
                     "",
                     "様",
                     "",
@@ -153,7 +136,7 @@ final class B2CloudLayout implements SlipLayout {
                     "",
                     SlipText.head(note, NOTE_BYTES),
                     cod ? String.valueOf(order.total()) : "",
-                    cod ? String.valueOf(tax(order.taxJson())) : "",
+                    cod ? String.valueOf(SlipChecks.codTax(order)) : "",
                     "0",
                     "",
                     "1",
@@ -161,12 +144,7 @@ final class B2CloudLayout implements SlipLayout {
                     customerCode == null ? "" : customerCode,
                     "",
                     "");
-            for (int i = 0; i < row.size(); i++) {
-                String unmappable = SlipText.unmappable(row.get(i));
-                if (!unmappable.isEmpty()) {
-                    problems.add(where + HEADER.get(i) + " に Shift_JIS で送れない文字があります: " + unmappable);
-                }
-            }
+            SlipChecks.encodable(HEADER, row, where, problems);
             rows.add(row);
         }
         return new Rows(rows, problems);
@@ -182,19 +160,5 @@ final class B2CloudLayout implements SlipLayout {
         String first = SlipText.head(address, ADDRESS_BYTES);
         String rest = address.substring(first.length()) + (building.isEmpty() ? "" : " " + building);
         return SlipText.bytes(rest) <= BUILDING_BYTES ? new String[] {first, rest} : null;
-    }
-
-    /** The consumption tax contained in the order's total, over every rate. */
-    static long tax(String taxJson) {
-        long tax = 0;
-        for (JsonNode line : JSON.readTree(taxJson == null ? "[]" : taxJson)) {
-            JsonNode value = line.get("tax");
-            tax += value == null ? 0 : value.asLong();
-        }
-        return tax;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

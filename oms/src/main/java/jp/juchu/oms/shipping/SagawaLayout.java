@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
 
@@ -64,8 +63,6 @@ final class SagawaLayout implements SlipLayout {
 
     static final int LINE_BYTES = 32;
 
-    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
-    private static final Pattern PHONE = Pattern.compile("[0-9-]{10,15}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Map<String, String> TIME_SLOTS =
             Map.of("Morning", "01", "From14To16", "14", "From16To18", "16", "From18To20", "18", "From19To21", "19");
@@ -80,10 +77,8 @@ final class SagawaLayout implements SlipLayout {
     @Override
     public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
-        boolean cod = "CashOnDelivery".equals(order.paymentMethod());
-        if (cod && order.shipments().size() > 1) {
-            problems.add("代金引換で複数のお届け先がある注文は、お届け先ごとの代引金額を決めてから出荷してください");
-        }
+        boolean cod = SlipChecks.cashOnDelivery(order);
+        SlipChecks.codToOneAddress(order, problems);
         List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
         if (senderAddress == null) {
             problems.add("契約者情報の住所が長すぎます (e飛伝Ⅱ: 全角16文字 × 2行まで)");
@@ -91,25 +86,17 @@ final class SagawaLayout implements SlipLayout {
         }
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
-            String where = order.shipments().size() > 1 ? "お届け先" + s.deliveryId() + ": " : "";
-            if (s.phone() == null || s.phone().isBlank()) {
-                problems.add(where + "電話番号がありません");
-            } else if (!PHONE.matcher(s.phone().strip()).matches()) {
-                problems.add(where + "電話番号の形式が正しくありません: " + s.phone());
-            }
-            if (s.postalCode() == null
-                    || !POSTAL.matcher(s.postalCode().strip()).matches()) {
-                problems.add(where + "郵便番号が正しくありません: " + (s.postalCode() == null ? "(なし)" : s.postalCode()));
-            }
-            String fullAddress = nullToEmpty(s.prefecture())
-                    + nullToEmpty(s.address1())
+            String where = SlipChecks.where(order, s);
+            SlipChecks.recipient(s, where, problems);
+            String fullAddress = SlipChecks.nullToEmpty(s.prefecture())
+                    + SlipChecks.nullToEmpty(s.address1())
                     + (s.address2() == null || s.address2().isBlank() ? "" : " " + s.address2());
             List<String> address = SlipText.split(fullAddress, LINE_BYTES, 3);
             if (address == null) {
                 problems.add(where + "住所が長すぎます (e飛伝Ⅱ: 全角16文字 × 3行まで)");
                 address = List.of("", "", "");
             }
-            List<String> name = SlipText.split(nullToEmpty(s.name()) + " 様", LINE_BYTES, 2);
+            List<String> name = SlipText.split(SlipChecks.nullToEmpty(s.name()) + " 様", LINE_BYTES, 2);
             if (name == null) {
                 problems.add(where + "お届け先名が長すぎます (全角16文字 × 2行まで): " + s.name());
                 name = List.of("", "");
@@ -121,7 +108,7 @@ final class SagawaLayout implements SlipLayout {
             List<String> row = new ArrayList<>(Arrays.asList(
                     "",
                     s.phone() == null ? "" : s.phone().strip(),
-                    nullToEmpty(s.postalCode()).strip(),
+                    SlipChecks.nullToEmpty(s.postalCode()).strip(),
                     address.get(0),
                     address.get(1),
                     address.get(2),
@@ -147,7 +134,7 @@ final class SagawaLayout implements SlipLayout {
                     s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), ""),
                     "",
                     cod ? String.valueOf(order.total()) : "",
-                    cod ? String.valueOf(B2CloudLayout.tax(order.taxJson())) : "",
+                    cod ? String.valueOf(SlipChecks.codTax(order)) : "",
                     "",
                     "",
                     "",
@@ -158,18 +145,9 @@ final class SagawaLayout implements SlipLayout {
                     "",
                     "",
                     "1"));
-            for (int i = 0; i < row.size(); i++) {
-                String unmappable = SlipText.unmappable(row.get(i));
-                if (!unmappable.isEmpty()) {
-                    problems.add(where + HEADER.get(i) + " に Shift_JIS で送れない文字があります: " + unmappable);
-                }
-            }
+            SlipChecks.encodable(HEADER, row, where, problems);
             rows.add(row);
         }
         return new Rows(rows, problems);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

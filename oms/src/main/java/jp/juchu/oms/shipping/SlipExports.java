@@ -13,6 +13,7 @@ import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
+import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,7 +129,7 @@ public class SlipExports {
         LocalDate shipDate =
                 batch.exportedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         SlipLayout layout = SlipLayout.of(batch.carrier());
-        Writer writer = new OutputStreamWriter(out, SlipText.WINDOWS_31J);
+        Writer writer = new OutputStreamWriter(out, JapaneseCsv.WINDOWS_31J);
         CSVPrinter csv = new CSVPrinter(
                 writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
         csv.printRecord(layout.header());

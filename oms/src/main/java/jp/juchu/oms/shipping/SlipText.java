@@ -1,20 +1,18 @@
 package jp.juchu.oms.shipping;
 
-import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.system.JapaneseCsv;
 
 /** Text as carriers' label software takes it: Shift_JIS (Windows-31J) bytes, fields of fixed byte sizes. */
 final class SlipText {
-
-    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
     private SlipText() {}
 
     /** Shift_JIS bytes the text takes (2 for a full-width character). */
     static int bytes(String text) {
-        return text == null ? 0 : text.getBytes(WINDOWS_31J).length;
+        return text == null ? 0 : text.getBytes(JapaneseCsv.WINDOWS_31J).length;
     }
 
     /** The characters of the text that Windows-31J cannot carry (e.g. 𠮷), each once. */
@@ -22,7 +20,7 @@ final class SlipText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        CharsetEncoder encoder = WINDOWS_31J.newEncoder();
+        CharsetEncoder encoder = JapaneseCsv.WINDOWS_31J.newEncoder();
         StringBuilder found = new StringBuilder();
         text.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));

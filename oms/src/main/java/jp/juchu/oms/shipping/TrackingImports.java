@@ -1,11 +1,5 @@
 package jp.juchu.oms.shipping;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
+import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -129,25 +122,11 @@ public class TrackingImports {
         return new Result(records.size() - 1, applied, shipped, errors);
     }
 
-    /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Shift_JIS (Windows-31J). */
     private static List<CSVRecord> parse(byte[] content) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(content, SlipText.WINDOWS_31J);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
-            return parser.getRecords();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new WrongFormat("CSVとして読めません: " + e.getMessage());
+            return JapaneseCsv.read(content);
+        } catch (IllegalArgumentException e) {
+            throw new WrongFormat(e.getMessage());
         }
     }
 

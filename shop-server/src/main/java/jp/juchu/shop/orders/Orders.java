@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -199,24 +201,27 @@ public class Orders {
      */
     public OrderPage search(String shopId, OrderSearch search, boolean withDeliveries) {
         OffsetDateTime searchedAt = OffsetDateTime.now(clock);
+        StringBuilder states = new StringBuilder();
+        List<Object> stateParams = new ArrayList<>();
+        inList(states, stateParams, "order_status", search.orderStatus());
+        inList(states, stateParams, "payment_status", search.paymentStatus());
+        inList(states, stateParams, "shipping_status", search.shippingStatus());
         StringBuilder where = new StringBuilder("shop_id = ? and updated_at >= ?");
         List<Object> params = new ArrayList<>(List.of(shopId, search.since()));
         if (search.until() != null) {
             where.append(" and updated_at < ?");
             params.add(search.until());
         }
-        inList(where, params, "order_status", search.orderStatus());
-        inList(where, params, "payment_status", search.paymentStatus());
-        inList(where, params, "shipping_status", search.shippingStatus());
+        where.append(states);
+        params.addAll(stateParams);
         Long total = null;
         List<Object> pageParams = new ArrayList<>(params);
         String page;
         if (search.searchAfter() == null) {
-            total = jdbc.sql("select count(*) from shop_order where " + where)
-                    .params(params)
-                    .query(Long.class)
-                    .single();
-            page = " order by seq limit ? offset ?";
+            Window window = window(shopId, search, states.toString(), stateParams);
+            total = window.total();
+            page = " and seq >= ? order by seq limit ? offset ?";
+            pageParams.add(window.lowestSeq() == null ? Long.MAX_VALUE : window.lowestSeq());
             pageParams.add(search.size());
             pageParams.add(search.from());
         } else {
@@ -224,10 +229,71 @@ public class Orders {
             pageParams.add(search.searchAfter());
             pageParams.add(search.size());
         }
-        List<Order> orders = load("select * from shop_order where " + where + page, pageParams, withDeliveries);
+        // the page's seqs come from the covering index alone; only the page's rows are read
+        List<Order> orders = load(
+                "select * from shop_order where seq = any (array(select seq from shop_order where " + where + page
+                        + ")) order by seq",
+                pageParams,
+                withDeliveries);
         Long next =
                 orders.size() == search.size() ? orders.get(orders.size() - 1).seq() : null;
         return new OrderPage(total, searchedAt, orders, next);
+    }
+
+    /** A window's exact size, and the lowest seq it can hold (null when it holds nothing). */
+    private record Window(long total, Long lowestSeq) {}
+
+    /**
+     * Counts a window from the tally's whole hours plus the orders of its partial first and last hours, in one
+     * statement so that all parts see the same snapshot.
+     */
+    private Window window(String shopId, OrderSearch search, String states, List<Object> stateParams) {
+        OffsetDateTime since = search.since();
+        OffsetDateTime until = search.until();
+        OffsetDateTime firstHour = since.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime firstWhole = firstHour.isEqual(since) ? firstHour : firstHour.plusHours(1);
+        OffsetDateTime lastWhole = until == null
+                ? null
+                : until.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        List<Object> params = new ArrayList<>();
+        String counted;
+        if (lastWhole != null && !lastWhole.isAfter(firstWhole)) {
+            counted = "(select count(*) from shop_order where shop_id = ? and updated_at >= ? and updated_at < ?"
+                    + states + ")";
+            params.addAll(List.of(shopId, since, until));
+            params.addAll(stateParams);
+        } else {
+            counted =
+                    "(select count(*) from shop_order where shop_id = ? and updated_at >= ? and updated_at < ?" + states
+                            + ") + (select coalesce(sum(orders), 0) from shop_order_tally where shop_id = ? and hour >= ?"
+                            + (lastWhole == null ? "" : " and hour < ?") + states + ")"
+                            + (lastWhole == null
+                                    ? ""
+                                    : " + (select count(*) from shop_order where shop_id = ? and updated_at >= ?"
+                                            + " and updated_at < ?" + states + ")");
+            params.addAll(List.of(shopId, since, firstWhole));
+            params.addAll(stateParams);
+            params.addAll(List.of(shopId, firstWhole));
+            if (lastWhole != null) {
+                params.add(lastWhole);
+            }
+            params.addAll(stateParams);
+            if (lastWhole != null) {
+                params.addAll(List.of(shopId, lastWhole, until));
+                params.addAll(stateParams);
+            }
+        }
+        String lowest = "(select min(min_seq) from shop_order_tally where shop_id = ? and hour >= ?"
+                + (until == null ? "" : " and hour < ?") + states + ")";
+        params.addAll(List.of(shopId, firstHour));
+        if (until != null) {
+            params.add(until);
+        }
+        params.addAll(stateParams);
+        return jdbc.sql("select " + counted + " as total, " + lowest + " as lowest_seq")
+                .params(params)
+                .query((rs, n) -> new Window(rs.getLong("total"), (Long) rs.getObject("lowest_seq")))
+                .single();
     }
 
     private static void inList(

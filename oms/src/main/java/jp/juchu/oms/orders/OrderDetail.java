@@ -36,9 +36,12 @@ public record OrderDetail(
         long total,
         String taxJson,
         String remarks,
+        String workflowStatus,
         String workflowStatusName,
         String memo,
         String alert,
+        String holdReason,
+        long version,
         String payload,
         List<Shipment> shipments,
         List<HistoryEntry> history) {

@@ -3,15 +3,24 @@ package jp.juchu.oms.orders;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One page of the order list (受注一覧), newest first. */
-public record OrderList(List<Row> rows, long total, int page, int size) {
+/**
+ * One page of the order list (受注一覧).
+ *
+ * @param total how many orders match; when {@code capped}, only that at least this many do
+ */
+public record OrderList(List<Row> rows, long total, boolean capped, int page, int size) {
 
     public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }
 
+    public boolean hasNext() {
+        return capped ? rows.size() == size : page + 1 < pages();
+    }
+
     public record Row(
             long id,
+            long connectionId,
             String orderNumber,
             OffsetDateTime orderedAt,
             String buyerName,
@@ -22,5 +31,6 @@ public record OrderList(List<Row> rows, long total, int page, int size) {
             String shopShippingStatus,
             String workflowStatusName,
             String alert,
+            String holdReason,
             int shipments) {}
 }

@@ -12,6 +12,19 @@ final class OrderQueries {
 
     private OrderQueries() {}
 
+    /** Beyond this many matching orders a filtered list says "1,000件以上" instead of counting them all. */
+    static final int COUNT_CAP = 1000;
+
+    private static final Map<String, String> SORTS = Map.of(
+            "date", "o.ordered_at desc, o.id desc",
+            "date_asc", "o.ordered_at, o.id",
+            "total", "o.total desc, o.ordered_at desc, o.id desc",
+            "total_asc", "o.total, o.ordered_at desc, o.id desc",
+            "number", "o.order_number, o.id",
+            "number_desc", "o.order_number desc, o.id desc",
+            "buyer", "o.buyer_kana nulls last, o.buyer_name, o.id",
+            "buyer_desc", "o.buyer_kana desc nulls last, o.buyer_name desc, o.id desc");
+
     static OrderList list(JdbcClient jdbc, OrderFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder("true");
         List<Object> params = new ArrayList<>();
@@ -20,18 +33,18 @@ final class OrderQueries {
             params.add(filter.status());
         }
         if (present(filter.keyword())) {
-            where.append(
-                    " and (o.order_number ilike ? or replace(o.buyer_name, ' ', '') ilike ?"
-                            + " or replace(o.buyer_kana, ' ', '') ilike ? or replace(o.buyer_phone, '-', '') ilike ?"
-                            + " or o.buyer_email ilike ? or concat(o.buyer_prefecture, o.buyer_address1, o.buyer_address2) ilike ?)");
+            // the keywords column holds names without spaces and phones without hyphens, lower-cased
             String k = filter.keyword()
                     .strip()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace(" ", "")
+                    .replace("　", "")
                     .replace("\\", "\\\\")
                     .replace("%", "\\%")
                     .replace("_", "\\_");
-            String like = "%" + k.replace(" ", "").replace("　", "") + "%";
-            params.addAll(
-                    List.of("%" + k + "%", like, like, "%" + k.replace("-", "") + "%", "%" + k + "%", "%" + k + "%"));
+            where.append(" and (o.keywords like ? or o.keywords like ?)");
+            params.add("%" + k + "%");
+            params.add("%" + k.replace("-", "") + "%");
         }
         if (filter.from() != null) {
             where.append(" and o.ordered_at >= ?");
@@ -41,42 +54,90 @@ final class OrderQueries {
             where.append(" and o.ordered_at < ?");
             params.add(filter.to().plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime());
         }
-        if (present(filter.paymentMethod())) {
+        if (present(filter.payment())) {
             where.append(" and o.payment_method = ?");
-            params.add(filter.paymentMethod());
+            params.add(filter.payment());
         }
-        if (filter.alertsOnly()) {
+        if (filter.alerts()) {
             where.append(" and o.alert is not null");
         }
-        long total = jdbc.sql("select count(*) from oms_order o where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        if (filter.shop() != null) {
+            where.append(" and o.connection_id = ?");
+            params.add(filter.shop());
+        }
+        if (present(filter.paid())) {
+            where.append(" and o.shop_payment_status = ?");
+            params.add(filter.paid());
+        }
+        if (present(filter.shipped())) {
+            where.append(" and o.shop_shipping_status = ?");
+            params.add(filter.shipped());
+        }
+        if (present(filter.item())) {
+            where.append(" and exists (select 1 from shipment s join order_item i on i.shipment_id = s.id"
+                    + " where s.order_id = o.id and i.item_code = ?)");
+            params.add(filter.item().strip());
+        }
+        if (filter.min() != null) {
+            where.append(" and o.total >= ?");
+            params.add(filter.min());
+        }
+        if (filter.max() != null) {
+            where.append(" and o.total <= ?");
+            params.add(filter.max());
+        }
+        long total;
+        boolean capped = false;
+        if (filter.onlyStatus()) {
+            total = present(filter.status())
+                    ? statusCounts(jdbc).getOrDefault(filter.status(), 0L)
+                    : statusCounts(jdbc).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum();
+        } else {
+            List<Object> countParams = new ArrayList<>(params);
+            countParams.add(COUNT_CAP + 1);
+            total = jdbc.sql("select count(*) from (select 1 from oms_order o where " + where + " limit ?) c")
+                    .params(countParams)
+                    .query(Long.class)
+                    .single();
+            capped = total > COUNT_CAP;
+            total = Math.min(total, COUNT_CAP);
+        }
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
         List<OrderList.Row> rows = jdbc.sql(
-                        "select o.id, o.order_number, o.ordered_at, o.buyer_name, o.total, o.payment_method,"
-                                + " o.shop_order_status, o.shop_payment_status, o.shop_shipping_status,"
-                                + " w.name as workflow_status_name, o.alert,"
+                        "select o.id, o.connection_id, o.order_number, o.ordered_at, o.buyer_name, o.total,"
+                                + " o.payment_method, o.shop_order_status, o.shop_payment_status,"
+                                + " o.shop_shipping_status, w.name as workflow_status_name, o.alert, o.hold_reason,"
                                 + " (select count(*) from shipment s where s.order_id = o.id) as shipments"
                                 + " from oms_order o join workflow_status w on w.code = o.workflow_status"
                                 + " where " + where
-                                + " order by o.ordered_at desc, o.id desc limit ? offset ?")
+                                + " order by " + SORTS.get(filter.sortOrDefault()) + " limit ? offset ?")
                 .params(pageParams)
                 .query(OrderList.Row.class)
                 .list();
-        return new OrderList(rows, total, page, size);
+        return new OrderList(rows, total, capped, page, size);
     }
 
-    /** Orders per workflow status, for the list's tabs. */
+    /** Orders per workflow status, for the list's tabs: the tally's deltas summed (see V70). */
     static Map<String, Long> statusCounts(JdbcClient jdbc) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select workflow_status, count(*) from oms_order group by workflow_status")
+        jdbc.sql("select workflow_status, sum(orders) from workflow_status_tally group by workflow_status")
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** Folds the tally's deltas into one row per status, so that summing stays cheap. */
+    static void foldStatusTally(JdbcClient jdbc) {
+        jdbc.sql("""
+                with gone as (delete from workflow_status_tally returning workflow_status, orders)
+                insert into workflow_status_tally (workflow_status, orders)
+                select workflow_status, sum(orders) from gone group by workflow_status
+                """).update();
     }
 
     private static boolean present(String s) {
@@ -135,8 +196,8 @@ final class OrderQueries {
                                o.buyer_kana, o.buyer_email, o.buyer_phone, o.buyer_postal_code, o.buyer_prefecture,
                                o.buyer_address1, o.buyer_address2, o.member_account, o.payment_method, o.items_total,
                                o.shipping_fee, o.cod_fee, o.gift_wrapping_fee, o.coupon_discount, o.points_used,
-                               o.total, o.tax::text as tax_json, o.remarks, w.name as workflow_status_name, o.memo,
-                               o.alert, jsonb_pretty(o.payload) as payload
+                               o.total, o.tax::text as tax_json, o.remarks, o.workflow_status, w.name as workflow_status_name,
+                               o.memo, o.alert, o.hold_reason, o.version, jsonb_pretty(o.payload) as payload
                         from oms_order o join workflow_status w on w.code = o.workflow_status
                         where o.id = ?
                         """)
@@ -170,9 +231,12 @@ final class OrderQueries {
                         rs.getLong("total"),
                         rs.getString("tax_json"),
                         rs.getString("remarks"),
+                        rs.getString("workflow_status"),
                         rs.getString("workflow_status_name"),
                         rs.getString("memo"),
                         rs.getString("alert"),
+                        rs.getString("hold_reason"),
+                        rs.getLong("version"),
                         rs.getString("payload"),
                         shipments,
                         history))

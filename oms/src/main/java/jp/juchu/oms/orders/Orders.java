@@ -118,27 +118,60 @@ public class Orders {
 
     /**
      * Moves one order to a workflow status. An order the shop says is unpaid (other than cash on delivery)
-     * moves to 出荷待ち only with an explicit override, which the history records.
+     * moves to 出荷待ち only with an explicit override, which the history records; a cancelled order (キャンセル) is
+     * restored only by an admin.
      *
-     * @throws IllegalStateException when the guard refuses the move
+     * @throws IllegalStateException when a guard refuses the move
      */
     @Transactional
-    public void changeStatus(long orderId, String workflowStatus, boolean override, String actor) {
+    public void changeStatus(long orderId, String workflowStatus, boolean override, String actor, boolean admin) {
         OrderDetail order = detail(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
-        String name = statuses().stream()
-                .filter(s -> s.code().equals(workflowStatus))
-                .map(WorkflowStatus::name)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no status " + workflowStatus));
+        String name = statusName(workflowStatus);
         boolean unpaid = "Unpaid".equals(order.shopPaymentStatus()) && !"CashOnDelivery".equals(order.paymentMethod());
         if ("READY_TO_SHIP".equals(workflowStatus) && unpaid && !override) {
             throw new IllegalStateException("入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください");
+        }
+        if ("CANCELLED".equals(order.workflowStatus()) && !"CANCELLED".equals(workflowStatus) && !admin) {
+            throw new IllegalStateException("キャンセルした受注を戻せるのは管理者だけです");
         }
         moveTo(
                 List.of(orderId),
                 workflowStatus,
                 actor,
                 "ステータス: " + order.workflowStatusName() + " → " + name + (unpaid && override ? " (入金前の出荷を承認)" : ""));
+    }
+
+    /** {@link #changeStatus(long, String, boolean, String, boolean)} for someone who is not an admin. */
+    public void changeStatus(long orderId, String workflowStatus, boolean override, String actor) {
+        changeStatus(orderId, workflowStatus, override, actor, false);
+    }
+
+    /** Puts orders on hold (保留) with the reason, which the list shows and the history records. */
+    @Transactional
+    public void hold(Collection<Long> orderIds, String reason, String actor) {
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new IllegalArgumentException("保留の理由を1〜200文字で入力してください");
+        }
+        for (Long id : orderIds) {
+            int held = jdbc.sql("update oms_order set workflow_status = 'ON_HOLD', hold_reason = ?,"
+                            + " version = version + 1, updated_at = now() where id = ?")
+                    .params(clean, id)
+                    .update();
+            if (held > 0) {
+                jdbc.sql(INSERT_HISTORY)
+                        .params(id, "STATUS", actor, "ステータス: 保留 (理由: " + clean + ")")
+                        .update();
+            }
+        }
+    }
+
+    private String statusName(String workflowStatus) {
+        return statuses().stream()
+                .filter(s -> s.code().equals(workflowStatus))
+                .map(WorkflowStatus::name)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no status " + workflowStatus));
     }
 
     /**
@@ -165,8 +198,8 @@ public class Orders {
     @Transactional
     public void moveTo(Collection<Long> orderIds, String workflowStatus, String actor, String why) {
         for (Long id : orderIds) {
-            int moved = jdbc.sql("update oms_order set workflow_status = ?, version = version + 1, updated_at = now()"
-                            + " where id = ? and workflow_status <> ?")
+            int moved = jdbc.sql("update oms_order set workflow_status = ?, hold_reason = null,"
+                            + " version = version + 1, updated_at = now() where id = ? and workflow_status <> ?")
                     .params(workflowStatus, id, workflowStatus)
                     .update();
             if (moved > 0) {

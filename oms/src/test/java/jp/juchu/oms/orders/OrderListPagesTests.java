@@ -32,6 +32,10 @@ class OrderListPagesTests {
     JdbcClient jdbc;
 
     private long order(String serial, String buyer, String payment, String paymentStatus) {
+        return order(serial, buyer, payment, paymentStatus, "tea-1", 1080);
+    }
+
+    private long order(String serial, String buyer, String payment, String paymentStatus, String item, long total) {
         ShopOrder order = new ShopOrder(
                 serial,
                 serial,
@@ -57,11 +61,11 @@ class OrderListPagesTests {
                         false,
                         null,
                         0,
-                        List.of(new ShopOrder.Item("tea-1", "", "煎茶", 1080, 1, 8)),
+                        List.of(new ShopOrder.Item(item, "", "煎茶", total, 1, 8)),
                         null,
                         null,
                         null)),
-                new ShopOrder.Amounts(1080, 0, 0, 0, 0, 0, 1080, List.of()),
+                new ShopOrder.Amounts(total, 0, 0, 0, 0, 0, total, List.of()),
                 null);
         orders.applyFromShop(4444, List.of(new IncomingOrder(order, "{}", serial)));
         return jdbc.sql("select id from oms_order where serial_code = ?")
@@ -82,7 +86,7 @@ class OrderListPagesTests {
         String tag = "kw" + System.nanoTime();
         order(tag + "-1", "検索 花子" + tag, "CreditCard", "Paid");
 
-        Document found = page("/orders?q=" + tag);
+        Document found = page("/orders?keyword=" + tag);
         assertThat(found.select("[data-testid=order-row]")).hasSize(1);
         long newOrders = orders.statusCounts().get("NEW");
         assertThat(page("/orders").select("[data-testid=tab-NEW]").text()).isEqualTo("新規受付 (" + newOrders + ")");
@@ -105,5 +109,109 @@ class OrderListPagesTests {
 
         assertThat(orders.detail(paid).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
         assertThat(orders.detail(unpaid).orElseThrow().workflowStatusName()).isEqualTo("新規受付");
+    }
+
+    @Test
+    void filtersByProductCodeAndTotalRangeAndSortsByTotal() throws Exception {
+        String tag = "flt" + System.nanoTime();
+        order(tag + "-a", "絞込 一", "CreditCard", "Paid", tag + "-item", 5000);
+        order(tag + "-b", "絞込 二", "CreditCard", "Paid", tag + "-item", 12000);
+        order(tag + "-c", "絞込 三", "CreditCard", "Paid", "other-item", 8000);
+
+        assertThat(numbers(page("/orders?item=" + tag + "-item&sort=total"))).containsExactly(tag + "-b", tag + "-a");
+        assertThat(numbers(page("/orders?item=" + tag + "-item&sort=total_asc")))
+                .containsExactly(tag + "-a", tag + "-b");
+        assertThat(numbers(page("/orders?keyword=" + tag + "&min=6000&max=9000")))
+                .containsExactly(tag + "-c");
+        assertThat(numbers(page("/orders?keyword=" + tag + "&paid=Unpaid"))).isEmpty();
+        assertThat(numbers(page("/orders?keyword=" + tag + "&shop=4444&shipped=NotShipped")))
+                .hasSize(3);
+    }
+
+    @Test
+    void holdNeedsAReasonAndTheListShowsIt() throws Exception {
+        String tag = "hold" + System.nanoTime();
+        long id = order(tag, "保留 太郎", "CreditCard", "Paid");
+
+        mvc.perform(post("/orders/bulk-status")
+                        .param("order", String.valueOf(id))
+                        .param("status", "ON_HOLD")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "保留の理由を1〜200文字で入力してください"));
+        mvc.perform(post("/orders/bulk-status")
+                        .param("order", String.valueOf(id))
+                        .param("status", "ON_HOLD")
+                        .param("reason", "在庫確認中")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("moved", 1));
+
+        Document held = page("/orders?status=ON_HOLD&keyword=" + tag);
+        assertThat(held.select("[data-testid=hold-reason]").text()).isEqualTo("(在庫確認中)");
+        orders.changeStatus(id, "NEW", false, "staff");
+        assertThat(orders.detail(id).orElseThrow().holdReason()).isNull();
+    }
+
+    @Test
+    void onlyAnAdminRestoresACancelledOrder() throws Exception {
+        long id = order("cxl" + System.nanoTime(), "取消 花子", "CreditCard", "Paid");
+        orders.changeStatus(id, "CANCELLED", false, "staff");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.changeStatus(id, "NEW", false, "staff"))
+                .hasMessage("キャンセルした受注を戻せるのは管理者だけです");
+        orders.changeStatus(id, "NEW", false, "admin", true);
+        assertThat(orders.detail(id).orElseThrow().workflowStatus()).isEqualTo("NEW");
+    }
+
+    @Test
+    void aSavedSearchComesBackForItsOwnerOnly() throws Exception {
+        String tag = "saved" + System.nanoTime();
+        order(tag, "保存 一郎", "CashOnDelivery", "Unpaid");
+
+        mvc.perform(post("/orders/saved-searches")
+                        .param("name", "代引き " + tag)
+                        .param("query", "?keyword=" + tag + "&payment=CashOnDelivery")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "検索条件「代引き " + tag + "」を保存しました"));
+
+        String link =
+                page("/orders").select("[data-testid='saved-代引き " + tag + "']").attr("href");
+        assertThat(numbers(page(link))).containsExactly(tag);
+        Document other =
+                Jsoup.parse(mvc.perform(get("/orders").with(user("someone").roles("STAFF")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(other.select("[data-testid='saved-代引き " + tag + "']")).isEmpty();
+    }
+
+    @Test
+    void tabCountsFollowEveryMoveFromTheTally() throws Exception {
+        long id = order("tally" + System.nanoTime(), "集計 太郎", "CreditCard", "Paid");
+        long before = jdbc.sql("select count(*) from oms_order where workflow_status = 'CONFIRMING'")
+                .query(Long.class)
+                .single();
+
+        orders.changeStatus(id, "CONFIRMING", false, "staff");
+        OrderQueries.foldStatusTally(jdbc);
+
+        assertThat(orders.statusCounts().get("CONFIRMING")).isEqualTo(before + 1);
+        java.util.Map<String, Long> nonZero = new java.util.HashMap<>(orders.statusCounts());
+        nonZero.values().removeIf(n -> n == 0);
+        assertThat(nonZero)
+                .isEqualTo(jdbc.sql("select workflow_status, count(*) from oms_order group by 1")
+                        .query(rs -> {
+                            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+                            while (rs.next()) {
+                                counts.put(rs.getString(1), rs.getLong(2));
+                            }
+                            return counts;
+                        }));
+    }
+
+    private static List<String> numbers(Document page) {
+        return page.select("[data-testid=order-number]").eachText();
     }
 }

@@ -62,7 +62,14 @@ public record OrderDetail(
             String trackingNumber,
             List<Item> items) {}
 
-    public record Item(String itemCode, String variation, String name, long unitPrice, int quantity, int taxRate) {}
+    /** One line of a shipment; {@code lineNo} identifies it within the shipment. */
+    public record Item(
+            String itemCode, String variation, String name, long unitPrice, int quantity, int taxRate, int lineNo) {
+
+        public long amount() {
+            return unitPrice * quantity;
+        }
+    }
 
     public record HistoryEntry(OffsetDateTime at, String kind, String actor, String summary) {}
 

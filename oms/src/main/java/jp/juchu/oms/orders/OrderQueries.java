@@ -149,7 +149,7 @@ final class OrderQueries {
     static Optional<OrderDetail> detail(JdbcClient jdbc, long id) {
         Map<Integer, List<OrderDetail.Item>> items = new LinkedHashMap<>();
         jdbc.sql("""
-                        select s.delivery_id, i.item_code, i.variation, i.name, i.unit_price, i.quantity, i.tax_rate
+                        select s.delivery_id, i.item_code, i.variation, i.name, i.unit_price, i.quantity, i.tax_rate, i.line_no
                         from order_item i join shipment s on s.id = i.shipment_id
                         where s.order_id = ? order by s.delivery_id, i.line_no
                         """).param(id).query(rs -> {
@@ -160,7 +160,8 @@ final class OrderQueries {
                             rs.getString("name"),
                             rs.getLong("unit_price"),
                             rs.getInt("quantity"),
-                            rs.getInt("tax_rate")));
+                            rs.getInt("tax_rate"),
+                            rs.getInt("line_no")));
         });
         List<OrderDetail.Shipment> shipments = jdbc.sql("""
                         select delivery_id, name, phone, postal_code, prefecture, address1, address2, delivery_date,

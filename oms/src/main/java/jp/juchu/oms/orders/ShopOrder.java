@@ -68,7 +68,31 @@ public record ShopOrder(
             long couponDiscount,
             long pointsUsed,
             long total,
-            List<TaxLine> tax) {}
+            List<TaxLine> tax) {
+
+        /**
+         * Amounts computed the way the shops compute them: the items' amounts per tax rate, fees at 10 %, coupon and
+         * points apportioned, tax per rate rounded down once ({@link jp.juchu.support.money.ConsumptionTax}).
+         */
+        public static Amounts of(
+                java.util.Map<Integer, Long> itemsByRate,
+                long shippingFee,
+                long codFee,
+                long giftWrappingFee,
+                long couponDiscount,
+                long pointsUsed) {
+            long itemsTotal =
+                    itemsByRate.values().stream().mapToLong(Long::longValue).sum();
+            List<TaxLine> tax = jp.juchu.support.money.ConsumptionTax.perRate(
+                            itemsByRate, shippingFee + codFee + giftWrappingFee, couponDiscount + pointsUsed)
+                    .stream()
+                    .map(line -> new TaxLine(line.rate(), line.taxableAmount(), line.tax()))
+                    .toList();
+            long total = itemsTotal + shippingFee + codFee + giftWrappingFee - couponDiscount - pointsUsed;
+            return new Amounts(
+                    itemsTotal, shippingFee, codFee, giftWrappingFee, couponDiscount, pointsUsed, total, tax);
+        }
+    }
 
     /** Tax contained in the amounts of one rate (税率ごとの消費税額). */
     public record TaxLine(int rate, long taxableAmount, long tax) {}

@@ -22,6 +22,7 @@ import jp.juchu.shop.storefront.Quote;
 import jp.juchu.shop.storefront.SoldOutWhileCheckingOut;
 import jp.juchu.shop.storefront.StorefrontPorts;
 import jp.juchu.shop.storefront.StorefrontSettings;
+import jp.juchu.support.address.Prefectures;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jp.juchu.shop.storefront.StorefrontMembers;
 import jp.juchu.shop.storefront.StorefrontPorts;
+import jp.juchu.support.address.Prefectures;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;

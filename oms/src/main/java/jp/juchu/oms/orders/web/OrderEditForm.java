@@ -1,0 +1,177 @@
+package jp.juchu.oms.orders.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.OrderEdit;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The order edit form (受注の編集), bound field by field ({@code buyer.phone}, {@code destinations[0].lines[1].quantity}
+ * …); public fields because it is a plain carrier between the page and {@link OrderEdit}.
+ */
+public class OrderEditForm {
+
+    public long version;
+
+    @Valid
+    public Person buyer = new Person();
+
+    @Size(max = 100)
+    public String buyerKana;
+
+    @Email
+    @Size(max = 254)
+    public String buyerEmail;
+
+    @Valid
+    public List<Destination> destinations = new ArrayList<>();
+
+    @PositiveOrZero
+    public long shippingFee;
+
+    @PositiveOrZero
+    public long codFee;
+
+    @PositiveOrZero
+    public long giftWrappingFee;
+
+    @PositiveOrZero
+    public long couponDiscount;
+
+    @PositiveOrZero
+    public long pointsUsed;
+
+    @Size(max = 2000)
+    public String memo;
+
+    public static class Person {
+        @NotBlank
+        @Size(max = 100)
+        public String name;
+
+        @NotBlank
+        @Pattern(regexp = "0\\d{1,4}-?\\d{1,4}-?\\d{3,4}", message = "{orders.edit.phone}")
+        public String phone;
+
+        @NotBlank
+        @Pattern(regexp = "\\d{3}-?\\d{4}", message = "{orders.edit.postalCode}")
+        public String postalCode;
+
+        @NotBlank
+        public String prefecture;
+
+        @NotBlank
+        @Size(max = 200)
+        public String address1;
+
+        @Size(max = 200)
+        public String address2;
+
+        OrderEdit.Person value() {
+            return new OrderEdit.Person(name, phone, postalCode, prefecture, address1, address2);
+        }
+    }
+
+    public static class Destination {
+        public int deliveryId;
+
+        @Valid
+        public Person recipient = new Person();
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public LocalDate deliveryDate;
+
+        @Size(max = 20)
+        public String timeSlot;
+
+        @Valid
+        public List<Line> lines = new ArrayList<>();
+    }
+
+    public static class Line {
+        public int lineNo;
+        public String name;
+        public long unitPrice;
+        public int taxRate;
+
+        @Min(1)
+        @Max(999)
+        public int quantity;
+    }
+
+    static OrderEditForm of(OrderDetail order) {
+        OrderEditForm form = new OrderEditForm();
+        form.version = order.version();
+        form.buyer.name = order.buyerName();
+        form.buyer.phone = order.buyerPhone();
+        form.buyer.postalCode = order.buyerPostalCode();
+        form.buyer.prefecture = order.buyerPrefecture();
+        form.buyer.address1 = order.buyerAddress1();
+        form.buyer.address2 = order.buyerAddress2();
+        form.buyerKana = order.buyerKana();
+        form.buyerEmail = order.buyerEmail();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            Destination d = new Destination();
+            d.deliveryId = s.deliveryId();
+            d.recipient.name = s.name();
+            d.recipient.phone = s.phone();
+            d.recipient.postalCode = s.postalCode();
+            d.recipient.prefecture = s.prefecture();
+            d.recipient.address1 = s.address1();
+            d.recipient.address2 = s.address2();
+            d.deliveryDate = s.deliveryDate();
+            d.timeSlot = s.timeSlot();
+            for (OrderDetail.Item item : s.items()) {
+                Line line = new Line();
+                line.lineNo = item.lineNo();
+                line.name = item.name();
+                line.unitPrice = item.unitPrice();
+                line.taxRate = item.taxRate();
+                line.quantity = item.quantity();
+                d.lines.add(line);
+            }
+            form.destinations.add(d);
+        }
+        form.shippingFee = order.shippingFee();
+        form.codFee = order.codFee();
+        form.giftWrappingFee = order.giftWrappingFee();
+        form.couponDiscount = order.couponDiscount();
+        form.pointsUsed = order.pointsUsed();
+        form.memo = order.memo();
+        return form;
+    }
+
+    OrderEdit value() {
+        List<OrderEdit.Destination> values = new ArrayList<>();
+        for (Destination d : destinations) {
+            Map<Integer, Integer> quantities = new LinkedHashMap<>();
+            d.lines.forEach(line -> quantities.put(line.lineNo, line.quantity));
+            values.add(new OrderEdit.Destination(
+                    d.deliveryId, d.recipient.value(), d.deliveryDate, d.timeSlot, quantities));
+        }
+        return new OrderEdit(
+                version,
+                buyer.value(),
+                buyerKana,
+                buyerEmail,
+                values,
+                shippingFee,
+                codFee,
+                giftWrappingFee,
+                couponDiscount,
+                pointsUsed,
+                memo);
+    }
+}

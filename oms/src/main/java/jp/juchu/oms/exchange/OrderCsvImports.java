@@ -1,15 +1,11 @@
 package jp.juchu.oms.exchange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -346,7 +342,7 @@ public class OrderCsvImports {
                         itemsTotal, first.shippingFee(), first.codFee(), 0, 0, 0, itemsTotal + fees, List.copyOf(tax)),
                 first.get(Field.REMARKS));
         String payload = JSON.writeValueAsString(order);
-        return new IncomingOrder(order, payload, sha256(payload));
+        return IncomingOrder.of(order, payload);
     }
 
     private static void check(
@@ -393,14 +389,5 @@ public class OrderCsvImports {
                 .forEach(
                         e -> mapping.put(Field.valueOf(e.getKey()), e.getValue().asString()));
         return mapping;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,24 @@
 package jp.juchu.oms.orders;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /** A shop order as the importer read it: the checked order, its raw payload and the payload's content hash. */
-public record IncomingOrder(ShopOrder order, String payloadJson, String contentHash) {}
+public record IncomingOrder(ShopOrder order, String payloadJson, String contentHash) {
+
+    /** An order whose payload the OMS wrote itself (CSV import, 受注登録): the hash is the payload's SHA-256. */
+    public static IncomingOrder of(ShopOrder order, String payloadJson) {
+        try {
+            return new IncomingOrder(
+                    order,
+                    payloadJson,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(payloadJson.getBytes(StandardCharsets.UTF_8))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

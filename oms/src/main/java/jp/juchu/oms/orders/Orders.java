@@ -39,6 +39,9 @@ public class Orders {
      */
     public static final long CSV_IMPORT = 0;
 
+    /** The serial code prefix of orders entered by hand (受注登録), kept under {@link #CSV_IMPORT}. */
+    public static final String MANUAL_PREFIX = "manual:";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
@@ -73,7 +76,7 @@ public class Orders {
                 results.put(serial, ShopChange.UPDATED);
             }
         }
-        insert(connectionId, created);
+        insert(connectionId, created, SYSTEM_ACTOR);
         return results;
     }
 
@@ -301,7 +304,26 @@ public class Orders {
         return stored;
     }
 
-    private void insert(long connectionId, List<IncomingOrder> created) {
+    /**
+     * Records an order a person entered (受注登録: phone, fax, shop floor) under {@link #CSV_IMPORT}, the way an
+     * imported order is recorded, so that everything downstream treats it alike.
+     *
+     * @return the new order's id
+     * @throws IllegalStateException when an order with this serial code exists
+     */
+    @Transactional
+    public long register(IncomingOrder order, String actor) {
+        if (!stored(CSV_IMPORT, List.of(order.order().serialCode())).isEmpty()) {
+            throw new IllegalStateException("受注番号 " + order.order().orderNumber() + " はもう登録されています");
+        }
+        insert(CSV_IMPORT, List.of(order), actor);
+        return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
+                .params(CSV_IMPORT, order.order().serialCode())
+                .query(Long.class)
+                .single();
+    }
+
+    private void insert(long connectionId, List<IncomingOrder> created, String actor) {
         if (created.isEmpty()) {
             return;
         }
@@ -324,7 +346,7 @@ public class Orders {
                 shipmentRows.add(shipmentRow(shipmentId, orderId, delivery));
                 addItemRows(itemRows, shipmentId, delivery);
             }
-            historyRows.add(new Object[] {orderId, "IMPORTED", SYSTEM_ACTOR, importedSummary(connectionId, order)});
+            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(connectionId, order)});
         }
         jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
         jdbcTemplate.batchUpdate(INSERT_SHIPMENT, shipmentRows);
@@ -599,6 +621,10 @@ public class Orders {
     }
 
     private static String importedSummary(long connectionId, ShopOrder order) {
+        if (order.serialCode().startsWith(MANUAL_PREFIX)) {
+            return "手入力で登録しました (受注番号 " + order.orderNumber() + ", 合計 "
+                    + order.amounts().total() + "円)";
+        }
         return (connectionId == CSV_IMPORT ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
                 + order.orderNumber() + ", 合計 "
                 + order.amounts().total() + "円)";

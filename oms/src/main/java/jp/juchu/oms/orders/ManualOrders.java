@@ -1,0 +1,204 @@
+package jp.juchu.oms.orders;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.juchu.oms.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 受注登録: turns what a person entered into an order like an imported one — products filled in from those the OMS
+ * has seen, totals and tax per rate by the shops' rule — and records it.
+ */
+@Service
+public class ManualOrders {
+
+    /** A product as the OMS last saw it on an order: for look-up by code or name. */
+    public record KnownItem(String itemCode, String name, long unitPrice, int taxRate) {}
+
+    /** What the entry would become: its lines as filled in, its amounts, or every problem by line and field. */
+    public record Preview(List<ShopOrder.Item> items, ShopOrder.Amounts amounts, List<String> problems) {}
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final Orders orders;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ManualOrders(Orders orders, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Products whose code or name contains the text, from the most recent order lines; recent ones when blank. */
+    public List<KnownItem> knownItems(String text, int limit) {
+        String like = "%"
+                + (text == null
+                        ? ""
+                        : text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return jdbc.sql("""
+                        select item_code, name, unit_price, tax_rate from (
+                            select distinct on (item_code) item_code, name, unit_price, tax_rate, id
+                            from (select * from order_item order by id desc limit 20000) recent
+                            where item_code ilike ? or name ilike ?
+                            order by item_code, id desc) latest
+                        order by item_code limit ?
+                        """).params(like, like, limit).query(KnownItem.class).list();
+    }
+
+    public Preview preview(ManualOrder entry) {
+        List<String> problems = new ArrayList<>();
+        List<ShopOrder.Item> items = new ArrayList<>();
+        Map<Integer, Long> byRate = new TreeMap<>();
+        int number = 0;
+        for (ManualOrder.Line line : entry.lines()) {
+            number++;
+            if (line.blank()) {
+                continue;
+            }
+            String label = number + "行目";
+            KnownItem known = line.itemCode() == null || line.itemCode().isBlank()
+                    ? null
+                    : knownItems(line.itemCode(), 50).stream()
+                            .filter(k -> k.itemCode().equals(line.itemCode().strip()))
+                            .findFirst()
+                            .orElse(null);
+            String name = present(line.name()) ? line.name().strip() : known == null ? null : known.name();
+            Long price = line.unitPrice() != null ? line.unitPrice() : known == null ? null : known.unitPrice();
+            Integer rate = line.taxRate() != null ? line.taxRate() : known == null ? null : known.taxRate();
+            if (name == null || price == null) {
+                problems.add(label + ": 商品コード「" + line.itemCode() + "」は見つかりません。商品名と単価を入力してください");
+                continue;
+            }
+            if (price < 0) {
+                problems.add(label + " [単価]: 0円以上で入力してください");
+            }
+            if (line.quantity() < 1 || line.quantity() > 999) {
+                problems.add(label + " [数量]: 1〜999で入力してください");
+            }
+            if (rate == null || (rate != 10 && rate != 8 && rate != 0)) {
+                problems.add(label + " [税率]: 10%・8%・0%のどれかを選んでください");
+                rate = 10;
+            }
+            if (line.destination() < 1
+                    || line.destination() > entry.destinations().size()) {
+                problems.add(label + " [お届け先]: お届け先 " + line.destination() + " がありません");
+            }
+            String code = present(line.itemCode()) ? line.itemCode().strip() : "manual";
+            items.add(new ShopOrder.Item(code, "", name, price, line.quantity(), rate));
+            byRate.merge(rate, price * line.quantity(), Long::sum);
+        }
+        if (items.isEmpty() && problems.isEmpty()) {
+            problems.add("商品を1行以上入力してください");
+        }
+        if (!List.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer")
+                .contains(entry.paymentMethod())) {
+            problems.add("[支払方法]: 選んでください");
+        }
+        if (entry.shippingFee() < 0 || entry.codFee() < 0 || entry.couponDiscount() < 0) {
+            problems.add("[送料・手数料・値引]: 0円以上で入力してください");
+        }
+        ShopOrder.Amounts amounts =
+                ShopOrder.Amounts.of(byRate, entry.shippingFee(), entry.codFee(), 0, entry.couponDiscount(), 0);
+        if (amounts.total() < 0) {
+            problems.add("[クーポン値引]: 値引きが合計を超えています");
+        }
+        return new Preview(items, amounts, problems);
+    }
+
+    /**
+     * @return the new order's id
+     * @throws IllegalArgumentException with every problem when the entry is not complete
+     */
+    @Transactional
+    public long register(ManualOrder entry, String actor) {
+        Preview preview = preview(entry);
+        if (!preview.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", preview.problems()));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long seq =
+                jdbc.sql("select nextval('manual_order_seq')").query(Long.class).single();
+        String orderNumber =
+                "M" + now.atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo")).format(DAY) + "-" + seq;
+        ShopOrder.Buyer buyer = entry.buyer();
+        List<ShopOrder.Delivery> deliveries = new ArrayList<>();
+        for (int d = 1; d <= entry.destinations().size(); d++) {
+            int destination = d;
+            List<ShopOrder.Item> items = new ArrayList<>();
+            int number = 0;
+            int itemIndex = 0;
+            for (ManualOrder.Line line : entry.lines()) {
+                number++;
+                if (line.blank()) {
+                    continue;
+                }
+                ShopOrder.Item item = preview.items().get(itemIndex++);
+                if (line.destination() == destination) {
+                    items.add(item);
+                }
+            }
+            if (items.isEmpty()) {
+                continue;
+            }
+            ManualOrder.Destination to = entry.destinations().get(d - 1);
+            boolean own = to.sameAsBuyer();
+            deliveries.add(new ShopOrder.Delivery(
+                    destination,
+                    own ? buyer.name() : to.name(),
+                    own ? buyer.kana() : null,
+                    own ? buyer.phone() : to.phone(),
+                    own ? buyer.postalCode() : to.postalCode(),
+                    own ? buyer.prefecture() : to.prefecture(),
+                    own ? buyer.address1() : to.address1(),
+                    own ? buyer.address2() : to.address2(),
+                    to.deliveryDate(),
+                    to.timeSlot() == null || to.timeSlot().isBlank() ? null : to.timeSlot(),
+                    false,
+                    null,
+                    deliveries.isEmpty() ? entry.shippingFee() : 0,
+                    items,
+                    null,
+                    null,
+                    null));
+        }
+        ShopOrder order = new ShopOrder(
+                Orders.MANUAL_PREFIX + orderNumber,
+                orderNumber,
+                now,
+                now,
+                "New",
+                entry.paid() ? "Paid" : "Unpaid",
+                "NotShipped",
+                buyer,
+                entry.paymentMethod(),
+                deliveries,
+                preview.amounts(),
+                entry.remarks() == null || entry.remarks().isBlank()
+                        ? null
+                        : entry.remarks().strip());
+        String payload = json.writeValueAsString(order);
+        long id = orders.register(IncomingOrder.of(order, payload), actor);
+        audit.record(
+                actor,
+                "ORDER_REGISTERED",
+                "order:" + orderNumber,
+                "合計 " + preview.amounts().total() + "円");
+        return id;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

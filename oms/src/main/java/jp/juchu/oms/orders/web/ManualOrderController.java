@@ -1,0 +1,125 @@
+package jp.juchu.oms.orders.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import jp.juchu.oms.orders.ManualOrders;
+import jp.juchu.support.address.Prefectures;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 受注登録: the form (prefilled from a customer when the customer page links here), a calculation that shows the
+ * totals and tax before anything is saved, and the registration itself.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','STAFF')")
+class ManualOrderController {
+
+    private static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
+    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{3}-?\\d{4}");
+
+    private final ManualOrders manualOrders;
+
+    ManualOrderController(ManualOrders manualOrders) {
+        this.manualOrders = manualOrders;
+    }
+
+    @InitBinder("form")
+    void publicFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.setAutoGrowCollectionLimit(100);
+    }
+
+    @GetMapping("/orders/new")
+    String form(@ModelAttribute("form") ManualOrderForm form, Model model) {
+        return page(model, form.padded(5), null, List.of());
+    }
+
+    /** Product look-up by code or name (an htmx fragment). */
+    @GetMapping("/orders/new/items")
+    String items(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("items", manualOrders.knownItems(q, 30));
+        return "orders/new :: items";
+    }
+
+    @PostMapping("/orders/new")
+    String submit(
+            @ModelAttribute("form") ManualOrderForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "preview") String action,
+            Authentication user,
+            Model model) {
+        List<String> problems = new ArrayList<>();
+        errors.getFieldErrors().forEach(e -> problems.add("[" + e.getField() + "]: 数値で入力してください"));
+        problems.addAll(buyerProblems(form));
+        ManualOrders.Preview preview = manualOrders.preview(form.value());
+        problems.addAll(preview.problems());
+        if ("register".equals(action) && problems.isEmpty()) {
+            long id = manualOrders.register(form.value(), user.getName());
+            return "redirect:/orders/" + id;
+        }
+        int rows = "more".equals(action) ? form.lines.size() + 5 : form.lines.size();
+        return page(model, form.padded(rows), preview, problems);
+    }
+
+    private String page(Model model, ManualOrderForm form, ManualOrders.Preview preview, List<String> problems) {
+        model.addAttribute("form", form);
+        model.addAttribute("preview", preview);
+        model.addAttribute("problems", problems);
+        model.addAttribute("prefectures", Prefectures.ALL);
+        model.addAttribute("payments", OrderController.PAYMENTS);
+        model.addAttribute("known", manualOrders.knownItems("", 200));
+        return "orders/new";
+    }
+
+    private static List<String> buyerProblems(ManualOrderForm form) {
+        List<String> problems = new ArrayList<>();
+        if (form.name == null || form.name.isBlank()) {
+            problems.add("[購入者 氏名]: 入力してください");
+        }
+        if (form.phone == null || !PHONE.matcher(form.phone.strip()).matches()) {
+            problems.add("[購入者 電話]: 03-1234-5678 のように数字とハイフンで入力してください");
+        }
+        if (form.postalCode == null
+                || !POSTAL_CODE.matcher(form.postalCode.strip()).matches()) {
+            problems.add("[購入者 郵便番号]: 123-4567 の形で入力してください");
+        }
+        if (!Prefectures.isPrefecture(form.prefecture)) {
+            problems.add("[購入者 都道府県]: 選んでください");
+        }
+        if (form.address1 == null || form.address1.isBlank()) {
+            problems.add("[購入者 住所1]: 入力してください");
+        }
+        for (int i = 0; i < form.destinations.size(); i++) {
+            ManualOrderForm.Destination d = form.destinations.get(i);
+            if (d.name == null || d.name.isBlank()) {
+                continue;
+            }
+            String label = "[お届け先" + (i + 1) + " ";
+            if (d.phone == null || !PHONE.matcher(d.phone.strip()).matches()) {
+                problems.add(label + "電話]: 03-1234-5678 のように数字とハイフンで入力してください");
+            }
+            if (d.postalCode == null
+                    || !POSTAL_CODE.matcher(d.postalCode.strip()).matches()) {
+                problems.add(label + "郵便番号]: 123-4567 の形で入力してください");
+            }
+            if (!Prefectures.isPrefecture(d.prefecture)) {
+                problems.add(label + "都道府県]: 選んでください");
+            }
+            if (d.address1 == null || d.address1.isBlank()) {
+                problems.add(label + "住所1]: 入力してください");
+            }
+        }
+        return problems;
+    }
+}

@@ -12,7 +12,7 @@ create table customer (
     blacklisted      boolean      not null default false,
     blacklist_reason text,
     note             text,
-    -- 名寄せ: a merged-away customer points at the survivor and is never matched again
+    -- 名寄せ: a merged-away customer points at the survivor; orders matching it are linked to the survivor
     merged_into      bigint       references customer (id),
     email_key        varchar(254),
     phone_key        varchar(30),
@@ -21,8 +21,9 @@ create table customer (
     updated_at       timestamptz  not null default now()
 );
 
-create index customer_email_key_idx on customer (email_key) where merged_into is null;
-create index customer_phone_name_key_idx on customer (phone_key, name_key) where merged_into is null;
+-- merged-away customers are looked up too: their keys lead to the survivor
+create index customer_email_key_idx on customer (email_key);
+create index customer_phone_name_key_idx on customer (phone_key, name_key);
 create index customer_merged_into_idx on customer (merged_into);
 
 -- The orders linked to each customer, with what the customer pages need copied from the order, so counts,

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Links each order to one customer (顧客の照合): by e-mail first, else by phone and name together, else a new
- * customer. Merged-away customers are never matched. Linking an order twice changes nothing. An order of a
+ * customer. A merged-away customer is never linked to; a match on it leads to its survivor. Linking an order twice changes nothing. An order of a
  * blacklisted customer gets an alert.
  */
 @Service
@@ -106,8 +106,7 @@ class CustomerLinking {
 
     private Optional<Long> match(MatchKeys keys) {
         if (keys.email() != null) {
-            Optional<Long> byEmail = jdbc.sql(
-                            "select id from customer where merged_into is null and email_key = ? order by id limit 1")
+            Optional<Long> byEmail = jdbc.sql(SURVIVOR + " where email_key = ?" + STANDING_FIRST)
                     .param(keys.email())
                     .query(Long.class)
                     .optional();
@@ -118,12 +117,20 @@ class CustomerLinking {
         if (keys.phone() == null || keys.name().isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from customer where merged_into is null and phone_key = ? and name_key = ?"
-                        + " order by id limit 1")
+        return jdbc.sql(SURVIVOR + " where phone_key = ? and name_key = ?" + STANDING_FIRST)
                 .params(keys.phone(), keys.name())
                 .query(Long.class)
                 .optional();
     }
+
+    /**
+     * A merged-away customer is never linked to: its keys lead to the survivor (merges keep
+     * {@code merged_into} pointing at the survivor directly), so an order with the merged record's old e-mail
+     * still reaches the right customer.
+     */
+    private static final String SURVIVOR = "select coalesce(merged_into, id) from customer";
+
+    private static final String STANDING_FIRST = " order by merged_into is not null, id limit 1";
 
     private long create(OrderDetail order, MatchKeys keys) {
         return jdbc.sql("""

@@ -163,7 +163,7 @@ public class Customers {
     /**
      * 名寄せ: merges customer {@code mergedId} into {@code survivorId}. The merged customer's orders move to the
      * survivor; the survivor keeps its own fields and takes the merged one's only where its own are empty; it is
-     * blacklisted if either was. The merged customer stays, pointing at the survivor, and is never matched again.
+     * blacklisted if either was. The merged customer stays, pointing at the survivor, which from then on gets the orders that match either.
      *
      * @return the survivor after the merge
      * @throws IllegalArgumentException when either customer does not exist

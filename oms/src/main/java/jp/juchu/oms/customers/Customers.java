@@ -91,11 +91,14 @@ public class Customers {
     /**
      * Changes a customer's fields; their match keys follow.
      *
-     * @throws IllegalArgumentException when there is no such customer
+     * @throws IllegalArgumentException when there is no such customer or the name is blank
      * @throws IllegalStateException when the customer was merged away
      */
     @Transactional
     public void update(long id, CustomerChange change, String actor) {
+        if (change.name() == null || change.name().isBlank()) {
+            throw new IllegalArgumentException("氏名を入力してください");
+        }
         lock(jdbc);
         Customer before = standing(id);
         String email = blankToNull(change.email());

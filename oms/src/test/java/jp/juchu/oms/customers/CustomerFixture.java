@@ -19,12 +19,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record CustomerFixture(Orders orders, Customers customers, JdbcClient jdbc) {
 
     long order(long connectionId, String serial, String name, String email, String phone, long total) {
+        return apply(connectionId, serial, name, email, phone, total, "New");
+    }
+
+    /** The same order again, now cancelled at the shop. */
+    void cancelAtShop(long connectionId, String serial, String name, String email, String phone, long total) {
+        apply(connectionId, serial, name, email, phone, total, "Cancelled");
+    }
+
+    private long apply(
+            long connectionId, String serial, String name, String email, String phone, long total, String status) {
         ShopOrder order = new ShopOrder(
                 serial,
                 serial,
                 OffsetDateTime.now(),
                 OffsetDateTime.now(),
-                "New",
+                status,
                 "Paid",
                 "NotShipped",
                 new ShopOrder.Buyer(name, "テスト", email, phone, "150-0001", "東京都", "渋谷区神宮前1-2-3", null, null),
@@ -49,7 +59,7 @@ record CustomerFixture(Orders orders, Customers customers, JdbcClient jdbc) {
                         null)),
                 new ShopOrder.Amounts(total, 0, 0, 0, 0, 0, total, List.of()),
                 null);
-        orders.applyFromShop(connectionId, List.of(new IncomingOrder(order, "{}", serial)));
+        orders.applyFromShop(connectionId, List.of(new IncomingOrder(order, "{}", serial + status)));
         return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
                 .params(connectionId, serial)
                 .query(Long.class)

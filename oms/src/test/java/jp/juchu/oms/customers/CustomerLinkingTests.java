@@ -1,7 +1,9 @@
 package jp.juchu.oms.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import jp.juchu.oms.orders.Orders;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +112,22 @@ class CustomerLinkingTests {
         orders.raiseAlert(order, "二つ目", "test");
 
         assertThat(orders.detail(order).orElseThrow().alert()).isEqualTo("一つ目\n二つ目");
+    }
+
+    @Test
+    void anOrderCancelledAtTheShopNoLongerCountsInTheTotal() {
+        long kept = fixture.order(7001, tag + "-1", "山本 八子", tag + "@example.jp", null, 1000);
+        long cancelled = fixture.order(7001, tag + "-2", "山本 八子", tag + "@example.jp", null, 4000);
+        long customer = fixture.customerOf(kept).id();
+        fixture.customerOf(cancelled);
+
+        fixture.cancelAtShop(7001, tag + "-2", "山本 八子", tag + "@example.jp", null, 4000);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> customers.find(customer).orElseThrow().totalSpent() == 1000);
+        assertThat(customers.find(customer).orElseThrow().orderCount()).isEqualTo(1);
+        assertThat(customers.orders(customer, 10))
+                .anySatisfy(o -> assertThat(o.cancelled()).isTrue());
     }
 
     @Test

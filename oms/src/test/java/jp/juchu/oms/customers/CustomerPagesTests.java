@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,9 +60,9 @@ class CustomerPagesTests {
     @Test
     void theListFindsACustomerByKeywordWithOrderCountAndTotalInYen() throws Exception {
         long order = fixture.order(7001, tag + "-1", "松本 一葉", tag + "@example.jp", "03-4444-5555", 1234);
-        fixture.order(7002, tag + "-2", "松本 一葉", tag + "@example.jp", "03-4444-5555", 1000);
+        long other = fixture.order(7002, tag + "-2", "松本 一葉", tag + "@example.jp", "03-4444-5555", 1000);
         Customer customer = fixture.customerOf(order);
-        fixture.customerOf(order + 1);
+        fixture.customerOf(other);
 
         Document list = page("/customers?q=" + tag);
 
@@ -176,7 +177,6 @@ class CustomerPagesTests {
                         .param("other", String.valueOf(a))
                         .with(user("staff").roles("STAFF"))
                         .with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("mergeError", "同じ顧客どうしは統合できません"));
+                .andExpect(flash().attribute("mergeError", "同じ顧客どうしは統合できません"));
     }
 }

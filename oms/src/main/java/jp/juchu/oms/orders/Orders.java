@@ -263,6 +263,38 @@ public class Orders {
         return OrderQueries.statusCounts(jdbc);
     }
 
+    /**
+     * Appends a line to an order's alert (要確認) and records it in the order's history; alert text already on
+     * the order stays. For other modules that learn something the merchant must check before shipping (e.g. a
+     * blacklisted customer).
+     *
+     * @return false when the order does not exist
+     */
+    @Transactional
+    public boolean raiseAlert(long orderId, String text, String actor) {
+        int updated = jdbc.sql("update oms_order set alert = case when coalesce(alert, '') = '' then ?"
+                        + " else alert || chr(10) || ? end, version = version + 1, updated_at = now() where id = ?")
+                .params(text, text, orderId)
+                .update();
+        if (updated > 0) {
+            jdbc.sql(INSERT_HISTORY).params(orderId, "ALERT", actor, text).update();
+        }
+        return updated > 0;
+    }
+
+    /** The ids of all orders after {@code afterId}, in id order: for walking every order in batches. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from oms_order where id > ? order by id limit ?")
+                .params(afterId, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** How many orders the OMS holds. */
+    public long count() {
+        return jdbc.sql("select count(*) from oms_order").query(Long.class).single();
+    }
+
     private record Stored(
             long id,
             String contentHash,

@@ -137,7 +137,7 @@ class CustomerController {
     private String page(Customer customer, String mergeq, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("orders", customers.orders(customer.id(), HISTORY_LIMIT));
-        model.addAttribute("prefectures", CustomerForm.PREFECTURES);
+        model.addAttribute("prefectures", jp.juchu.support.address.Prefectures.ALL);
         model.addAttribute("mergeq", mergeq);
         if (mergeq != null && !mergeq.isBlank()) {
             model.addAttribute(

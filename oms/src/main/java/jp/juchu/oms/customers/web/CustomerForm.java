@@ -4,9 +4,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import jp.juchu.oms.customers.Customer;
 import jp.juchu.oms.customers.CustomerChange;
+import jp.juchu.support.address.Prefectures;
 
 /** The 顧客情報 edit form. Only the name is required; what is given must be well formed. */
 record CustomerForm(
@@ -26,15 +26,9 @@ record CustomerForm(
         @Size(max = 800) String address,
         @Size(max = 2000) String note) {
 
-    static final List<String> PREFECTURES = List.of(
-            "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県",
-            "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-            "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-            "鹿児島県", "沖縄県");
-
     /** Blank, or one of the 47 (an order may come without one). */
     boolean prefectureKnown() {
-        return prefecture == null || prefecture.isBlank() || PREFECTURES.contains(prefecture);
+        return prefecture == null || prefecture.isBlank() || Prefectures.isPrefecture(prefecture);
     }
 
     static CustomerForm of(Customer c) {

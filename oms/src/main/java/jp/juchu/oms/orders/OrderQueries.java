@@ -74,8 +74,8 @@ final class OrderQueries {
             params.add(filter.shipped());
         }
         if (present(filter.item())) {
-            where.append(" and exists (select 1 from shipment s join order_item i on i.shipment_id = s.id"
-                    + " where s.order_id = o.id and i.item_code = ?)");
+            where.append(" and o.id in (select s.order_id from order_item i join shipment s on s.id = i.shipment_id"
+                    + " where i.item_code = ?)");
             params.add(filter.item().strip());
         }
         if (filter.min() != null) {

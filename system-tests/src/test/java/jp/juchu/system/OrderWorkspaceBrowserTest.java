@@ -1,0 +1,173 @@
+package jp.juchu.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's workspace in a real browser on the demo data (both apps as {@code start.sh} starts them): filters and a
+ * saved search, sorting, a hold with a reason, an edit with the totals recomputed, two people editing one order, a
+ * phone order entered by hand, the buyer's customer record and a status of the merchant's own.
+ */
+class OrderWorkspaceBrowserTest {
+
+    @Test
+    void theMerchantWorksTheOrderListOnTheDemoData() throws Exception {
+        Path work = Path.of(System.getProperty("juchu.workDir"), "workspace-" + System.currentTimeMillis());
+        try (AppProcess shopServer = AppProcess.start(
+                        "shop-server",
+                        Path.of(System.getProperty("juchu.shopServerJar")),
+                        work,
+                        Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = AppProcess.start(
+                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+                Browser browser = new Browser()) {
+            Page back = signIn(browser.newPage(oms.baseUrl()));
+            awaitOrders(back);
+
+            // filter: unpaid bank transfers, saved under a name and brought back with one click
+            back.navigate("/orders");
+            back.getByTestId("filter-payment").selectOption("BankTransfer");
+            back.getByTestId("filter-paid").selectOption("Unpaid");
+            back.getByTestId("search").click();
+            List<String> filtered = back.getByTestId("order-number").allInnerTexts();
+            assertThat(filtered).isNotEmpty();
+            assertThat(back.locator("[data-testid=order-row]").allInnerTexts())
+                    .allSatisfy(row -> assertThat(row).contains("銀行振込").contains("未入金"));
+            back.getByTestId("save-search-name").fill("入金待ちの銀行振込");
+            back.locator("[data-testid=save-search] button").click();
+            assertThat(back.getByTestId("list-notice")).containsText("入金待ちの銀行振込");
+            back.navigate("/orders");
+            back.getByTestId("saved-入金待ちの銀行振込").click();
+            assertThat(back.getByTestId("order-number").allInnerTexts()).isEqualTo(filtered);
+            Browser.screenshot(back, "workspace-01-saved-search");
+
+            // sort by total, highest first
+            back.navigate("/orders");
+            back.getByTestId("sort-total").click();
+            List<Long> totals = back.getByTestId("order-total").allInnerTexts().stream()
+                    .map(t -> Long.parseLong(t.replace(",", "").replace("円", "").strip()))
+                    .toList();
+            assertThat(totals).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+
+            // hold the first order with a reason
+            back.navigate("/orders?status=NEW");
+            String held = back.getByTestId("order-number").first().innerText();
+            back.getByTestId("select-order").first().check();
+            back.getByTestId("bulk-status").selectOption("ON_HOLD");
+            back.getByTestId("bulk-reason").fill("在庫を確認中");
+            back.getByTestId("bulk-apply").click();
+            assertThat(back.getByTestId("bulk-result")).containsText("1件");
+            back.getByTestId("tab-ON_HOLD").click();
+            Locator heldRow = back.locator("[data-testid=order-row]", new Page.LocatorOptions().setHasText(held));
+            assertThat(heldRow.getByTestId("hold-reason")).hasText("(在庫を確認中)");
+            Browser.screenshot(back, "workspace-02-on-hold");
+
+            // edit: one more of the first line; the total and the tax are recomputed
+            heldRow.getByTestId("order-number").click();
+            String orderUrl = back.url();
+            long before = yen(back.locator("[data-testid=order-total]").innerText());
+            back.getByTestId("edit-order").click();
+            Locator quantity = back.locator("input[data-testid^=quantity-]").first();
+            int was = Integer.parseInt(quantity.inputValue());
+            quantity.fill(String.valueOf(was + 1));
+            back.getByTestId("memo").fill("お客様から電話: 1つ追加");
+            Browser.screenshot(back, "workspace-03-edit");
+            back.getByTestId("save-edit").click();
+            assertThat(back.getByTestId("edited-message")).containsText("数量");
+            assertThat(yen(back.locator("[data-testid=order-total]").innerText())).isGreaterThan(before);
+            assertThat(back.getByTestId("memo")).hasText("お客様から電話: 1つ追加");
+
+            // two people open the same order; the second to save gets the conflict and keeps what they typed
+            Page other = signIn(browser.newPage(oms.baseUrl()));
+            back.navigate(orderUrl + "/edit");
+            other.navigate(orderUrl + "/edit");
+            back.getByTestId("memo").fill("佐藤: 先に保存");
+            back.getByTestId("save-edit").click();
+            assertThat(back.getByTestId("edited-message")).isVisible();
+            other.getByTestId("memo").fill("鈴木: あとから保存");
+            other.getByTestId("save-edit").click();
+            assertThat(other.getByTestId("edit-conflict")).containsText("更新しました");
+            assertThat(other.getByTestId("memo")).hasValue("鈴木: あとから保存");
+            assertThat(other.getByTestId("current-order")).containsText("佐藤: 先に保存");
+            Browser.screenshot(other, "workspace-04-edit-conflict");
+
+            // a phone order entered by hand, with a product the OMS has seen
+            back.navigate(orderUrl);
+            String code = back.getByTestId("item-code").first().innerText();
+            back.getByTestId("menu-register").click();
+            back.getByTestId("buyer-name").fill("電話 注文子");
+            back.getByTestId("buyer-phone").fill("06-1234-5678");
+            back.getByTestId("buyer-postal").fill("530-0001");
+            back.getByTestId("buyer-prefecture").selectOption("大阪府");
+            back.getByTestId("buyer-address1").fill("大阪市北区梅田1-1");
+            back.getByTestId("line-code-0").fill(code.strip());
+            back.getByTestId("line-qty-0").fill("2");
+            back.getByTestId("payment-method").selectOption("CashOnDelivery");
+            back.locator("input[name=shippingFee]").fill("600");
+            back.locator("input[name=codFee]").fill("330");
+            back.getByTestId("manual-preview-button").click();
+            assertThat(back.getByTestId("preview-total")).isVisible();
+            Browser.screenshot(back, "workspace-05-phone-order");
+            back.getByTestId("manual-register").click();
+            assertThat(back.getByTestId("history")).containsText("手入力で登録しました");
+            assertThat(back.getByTestId("order-number")).containsText("M");
+
+            // the buyer is a customer now
+            back.navigate("/customers?q=" + "電話");
+            awaitText(back, "customer-name", "電話 注文子");
+            Browser.screenshot(back, "workspace-06-customers");
+
+            // a status of the merchant's own becomes a tab
+            back.navigate("/settings/statuses");
+            back.getByTestId("new-status").fill("要電話確認");
+            back.locator("[data-testid=status-add] button").click();
+            back.navigate("/orders");
+            assertThat(back.getByTestId("status-tabs")).containsText("要電話確認 (0)");
+        }
+    }
+
+    private static Page signIn(Page page) {
+        page.navigate("/login");
+        page.locator("input[name=username]").fill("admin");
+        page.locator("input[name=password]").fill("juchu-admin");
+        page.locator("button[type=submit]").click();
+        return page;
+    }
+
+    private static long yen(String text) {
+        return Long.parseLong(text.replace(",", "").replace("円", "").strip());
+    }
+
+    private static void awaitOrders(Page page) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            page.navigate("/orders?status=NEW");
+            if (page.getByTestId("order-number").count() > 0) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the demo orders did not arrive");
+    }
+
+    private static void awaitText(Page page, String testId, String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (page.getByTestId(testId).allInnerTexts().contains(text)) {
+                return;
+            }
+            Thread.sleep(1000);
+            page.reload();
+        }
+        throw new AssertionError(text + " did not appear");
+    }
+}

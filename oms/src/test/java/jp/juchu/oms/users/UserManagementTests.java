@@ -66,6 +66,16 @@ class UserManagementTests {
     }
 
     @Test
+    void theSettingsListLinksUserManagementForAdminsOnly() throws Exception {
+        mvc.perform(get("/settings").with(user("boss").roles("ADMIN")))
+                .andExpect(content().string(containsString("data-testid=\"settings-users\"")))
+                .andExpect(content().string(containsString("/maintenance/delete")));
+        mvc.perform(get("/settings").with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("settings-users"))));
+    }
+
+    @Test
     void anAdminAddsAUserAndTheAuditLogShowsWhoDidIt() throws Exception {
         String login = "sato" + System.nanoTime();
         mvc.perform(post("/settings/users")

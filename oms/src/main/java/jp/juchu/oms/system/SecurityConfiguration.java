@@ -1,5 +1,6 @@
 package jp.juchu.oms.system;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -12,7 +13,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Every OMS page needs a signed-in user; forms carry a CSRF token; the session id changes at login.
- * Roles: {@code ADMIN}, {@code STAFF}, {@code VIEWER} (viewers read, they never change anything).
+ * Roles: {@code ADMIN}, {@code STAFF}, {@code VIEWER} (viewers read, they never change anything). User management
+ * (ユーザー管理), the audit log (監査ログ) and deleting or resetting order data are the admin's alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -23,6 +25,9 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Requests that only read; any other method changes something and needs staff or admin. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     @Bean
     SecurityFilterChain omsChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
@@ -30,6 +35,12 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/login")
                         .permitAll()
+                        .requestMatchers("/logout")
+                        .authenticated()
+                        .requestMatchers("/settings/users/**", "/settings/audit/**", "/maintenance/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(request -> !READING.contains(request.getMethod()))
+                        .hasAnyRole("ADMIN", "STAFF")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form ->

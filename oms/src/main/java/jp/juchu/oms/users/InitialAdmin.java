@@ -29,7 +29,7 @@ class InitialAdmin {
         try {
             users.add(settings.initialAdminLogin(), "管理者", Role.ADMIN, settings.initialAdminPassword());
             log.info("Created the initial OMS admin '{}'", settings.initialAdminLogin());
-        } catch (DuplicateKeyException | IllegalArgumentException alreadyCreatedByAnotherNode) {
+        } catch (DuplicateKeyException | UserChangeRefused alreadyCreatedByAnotherNode) {
             log.debug("Initial admin was created by another node");
         }
     }

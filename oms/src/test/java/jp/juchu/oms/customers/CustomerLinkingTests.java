@@ -88,6 +88,22 @@ class CustomerLinkingTests {
     }
 
     @Test
+    void aDeletedOrderLeavesItsCustomersHistory() {
+        long connection = 7100 + (System.nanoTime() % 1000);
+        long kept = fixture.order(7001, tag + "-kept", "削除 一郎", tag + "@example.jp", null, 1000);
+        long deleted = fixture.order(connection, tag + "-gone", "削除 一郎", tag + "@example.jp", null, 2500);
+        Customer customer = fixture.customerOf(kept);
+        fixture.customerOf(deleted);
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        orders.deleteOrdered(connection, today.minusDays(1), today.plusDays(1), "admin");
+
+        Customer after = customers.find(customer.id()).orElseThrow();
+        assertThat(after.orderCount()).isEqualTo(1);
+        assertThat(after.totalSpent()).isEqualTo(1000);
+    }
+
+    @Test
     void aBlacklistedCustomersNewOrderGetsAnAlertAndEarlierOrdersDoNot() {
         long earlier = fixture.order(7001, tag + "-1", "渡辺 五郎", tag + "@example.jp", null, 1000);
         Customer customer = fixture.customerOf(earlier);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.juchu.oms.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +46,14 @@ public class Orders {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events) {
+    Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, AuditLog audit) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
+        this.audit = audit;
     }
 
     /**
@@ -137,11 +140,9 @@ public class Orders {
         if ("CANCELLED".equals(order.workflowStatus()) && !"CANCELLED".equals(workflowStatus) && !admin) {
             throw new IllegalStateException("キャンセルした受注を戻せるのは管理者だけです");
         }
-        moveTo(
-                List.of(orderId),
-                workflowStatus,
-                actor,
-                "ステータス: " + order.workflowStatusName() + " → " + name + (unpaid && override ? " (入金前の出荷を承認)" : ""));
+        String why = "ステータス: " + order.workflowStatusName() + " → " + name + (unpaid && override ? " (入金前の出荷を承認)" : "");
+        moveTo(List.of(orderId), workflowStatus, actor, why);
+        audit.record(actor, "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);
     }
 
     /** {@link #changeStatus(long, String, boolean, String, boolean)} for someone who is not an admin. */
@@ -157,14 +158,16 @@ public class Orders {
             throw new IllegalArgumentException("保留の理由を1〜200文字で入力してください");
         }
         for (Long id : orderIds) {
-            int held = jdbc.sql("update oms_order set workflow_status = 'ON_HOLD', hold_reason = ?,"
-                            + " version = version + 1, updated_at = now() where id = ?")
+            Optional<String> held = jdbc.sql("update oms_order set workflow_status = 'ON_HOLD', hold_reason = ?,"
+                            + " version = version + 1, updated_at = now() where id = ? returning order_number")
                     .params(clean, id)
-                    .update();
-            if (held > 0) {
+                    .query(String.class)
+                    .optional();
+            if (held.isPresent()) {
                 jdbc.sql(INSERT_HISTORY)
                         .params(id, "STATUS", actor, "ステータス: 保留 (理由: " + clean + ")")
                         .update();
+                audit.record(actor, "ORDER_HELD", "order:" + held.get(), clean);
             }
         }
     }

@@ -112,7 +112,7 @@ public class DemoOrders {
         return count;
     }
 
-    private NewOrder order(String shopId, OffsetDateTime at, OffsetDateTime now, Random random) {
+    NewOrder order(String shopId, OffsetDateTime at, OffsetDateTime now, Random random) {
         int personIndex = random.nextInt(PEOPLE.length);
         String[] person = PEOPLE[personIndex];
         String[] place = PLACES[random.nextInt(PLACES.length)];

@@ -460,6 +460,43 @@ public class Orders {
         return find(shopId, serialCode).orElseThrow();
     }
 
+    /** The serial codes of the shop's most recently placed orders, newest first. */
+    public List<String> recentSerialCodes(String shopId, int limit) {
+        return jdbc.sql("select serial_code from shop_order where shop_id = ? order by seq desc limit ?")
+                .params(shopId, limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Corrects a delivery's street address (住所の訂正, as the shop's support does on a buyer's call); the order counts
+     * as changed for the order API.
+     *
+     * @return false when the order or delivery does not exist
+     */
+    @Transactional
+    public boolean correctAddress(String shopId, String serialCode, int deliveryId, String address1) {
+        Optional<Order> order = find(shopId, serialCode);
+        if (order.isEmpty()) {
+            return false;
+        }
+        int changed = jdbc.sql("update shop_order_delivery set address1 = ? where order_seq = ? and delivery_id = ?")
+                .params(address1, order.get().seq(), deliveryId)
+                .update();
+        if (changed == 0) {
+            return false;
+        }
+        if (deliveryId == 1) {
+            jdbc.sql("update shop_order set buyer_address1 = ? where seq = ?")
+                    .params(address1, order.get().seq())
+                    .update();
+        }
+        jdbc.sql("update shop_order set updated_at = ? where seq = ?")
+                .params(OffsetDateTime.now(clock), order.get().seq())
+                .update();
+        return true;
+    }
+
     /** Unprocessed counts for the admin top: 未確認, 未入金, 未発送 (cancelled orders excluded). */
     public UnprocessedCounts unprocessed(String shopId) {
         return jdbc.sql("""

@@ -106,6 +106,21 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
     }
 
+    /** Kills the application at once (SIGKILL), as a crash or the OOM killer would; nothing of it runs on. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Stops the application as Ctrl-C would (SIGTERM) and waits for it. */
     @Override
     public void close() {

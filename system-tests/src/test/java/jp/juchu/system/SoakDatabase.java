@@ -1,0 +1,72 @@
+package jp.juchu.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The PostgreSQL 17 the fault soak's OMS nodes share (as production's nodes share one server): run by the harness,
+ * on a fixed port and data directory, so it can be restarted under the running nodes.
+ */
+final class SoakDatabase implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
+
+    SoakDatabase(Path dataDir) {
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        start();
+    }
+
+    private void start() {
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "Asia/Tokyo")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF-8")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server (connections are cut) and starts it again on the same data and port. */
+    void restart() {
+        close();
+        start();
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -63,7 +63,7 @@ class FaultSoakSystemTest {
     private final Map<String, Double> traffic = new TreeMap<>();
 
     private Path work;
-    private SoakDatabase database;
+    private HarnessDatabase database;
     private FaultProxy proxy;
     private AppProcess shop;
     private OmsSession shopAdmin;
@@ -78,7 +78,7 @@ class FaultSoakSystemTest {
     void noOrderIsLostDoubledOrStaleWhateverFails() throws Exception {
         work = Path.of(System.getProperty("juchu.workDir"), "soak-" + System.currentTimeMillis());
         Instant started = Instant.now();
-        database = new SoakDatabase(work.resolve("oms-db"));
+        database = new HarnessDatabase(work.resolve("oms-db"));
         try {
             startShop(ORDERS_PER_MINUTE);
             DemoShopApi demo = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), 1);

@@ -11,7 +11,7 @@ import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersDeleted;
-import jp.juchu.oms.orders.ShopOrder;
+import jp.juchu.oms.orders.SampleOrders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +57,8 @@ class DeletionIsAllOrNothingTests {
                 .atTime(10, 0)
                 .atZone(ZoneId.of("Asia/Tokyo"))
                 .toOffsetDateTime();
-        orders.applyFromShop(FAILING_SHOP, List.of(new IncomingOrder(order("fail-1", orderedAt), "{}", "fail-1")));
+        orders.applyFromShop(
+                FAILING_SHOP, List.of(new IncomingOrder(SampleOrders.order("fail-1", orderedAt), "{}", "fail-1")));
         var criteria =
                 new OrderDataMaintenance.Criteria(FAILING_SHOP, LocalDate.of(2005, 6, 1), LocalDate.of(2005, 6, 1));
         int auditEntries = audit.recent("ORDERS_DELETED", 0, 1000).size();
@@ -66,39 +67,5 @@ class DeletionIsAllOrNothingTests {
 
         assertThat(maintenance.count(criteria)).isOne();
         assertThat(audit.recent("ORDERS_DELETED", 0, 1000)).hasSize(auditEntries);
-    }
-
-    private static ShopOrder order(String code, OffsetDateTime orderedAt) {
-        return new ShopOrder(
-                code,
-                code,
-                orderedAt,
-                orderedAt,
-                "New",
-                "Paid",
-                "NotShipped",
-                new ShopOrder.Buyer(
-                        "山田 太郎", "ヤマダ タロウ", "t@example.jp", "03-1234-5678", "150-0001", "東京都", "渋谷区", null, null),
-                "CreditCard",
-                List.of(new ShopOrder.Delivery(
-                        1,
-                        "佐藤 花子",
-                        "サトウ ハナコ",
-                        "06-1234-5678",
-                        "530-0001",
-                        "大阪府",
-                        "大阪市北区梅田2-4-9",
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        800,
-                        List.of(new ShopOrder.Item("tea-1", "", "煎茶", 1080, 1, 8)),
-                        null,
-                        null,
-                        null)),
-                new ShopOrder.Amounts(1080, 800, 0, 0, 0, 0, 1880, List.of()),
-                null);
     }
 }

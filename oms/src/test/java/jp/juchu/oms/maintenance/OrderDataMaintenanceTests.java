@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.juchu.oms.audit.AuditEntry;
 import jp.juchu.oms.audit.AuditLog;
-import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
-import jp.juchu.oms.orders.ShopOrder;
+import jp.juchu.oms.orders.SampleOrders;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
 import jp.juchu.oms.shipping.Carrier;
@@ -203,45 +202,10 @@ class OrderDataMaintenanceTests {
     }
 
     private long order(long connectionId, String serial, String orderedAtInTokyo) {
-        String code = serial + "-" + connectionId;
         OffsetDateTime orderedAt =
                 LocalDateTime.parse(orderedAtInTokyo).atZone(TOKYO).toOffsetDateTime();
-        ShopOrder order = new ShopOrder(
-                code,
-                code,
-                orderedAt,
-                orderedAt,
-                "New",
-                "Paid",
-                "NotShipped",
-                new ShopOrder.Buyer(
-                        "山田 太郎", "ヤマダ タロウ", "t@example.jp", "03-1234-5678", "150-0001", "東京都", "渋谷区", null, null),
-                "CreditCard",
-                List.of(new ShopOrder.Delivery(
-                        1,
-                        "佐藤 花子",
-                        "サトウ ハナコ",
-                        "06-1234-5678",
-                        "530-0001",
-                        "大阪府",
-                        "大阪市北区梅田2-4-9",
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        800,
-                        List.of(new ShopOrder.Item("tea-1", "", "煎茶", 1080, 1, 8)),
-                        null,
-                        null,
-                        null)),
-                new ShopOrder.Amounts(1080, 800, 0, 0, 0, 0, 1880, List.of()),
-                null);
-        orders.applyFromShop(connectionId, List.of(new IncomingOrder(order, "{}", code)));
-        return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
-                .params(connectionId, code)
-                .query(Long.class)
-                .single();
+        return SampleOrders.apply(
+                orders, jdbc, connectionId, SampleOrders.order(serial + "-" + connectionId, orderedAt));
     }
 
     /** A write-back that is off (the connection's write-back is off), so that no task tries to send it. */

@@ -36,42 +36,11 @@ class OrderListPagesTests {
     }
 
     private long order(String serial, String buyer, String payment, String paymentStatus, String item, long total) {
-        ShopOrder order = new ShopOrder(
-                serial,
-                serial,
-                OffsetDateTime.now(),
-                OffsetDateTime.now(),
-                "New",
-                paymentStatus,
-                "NotShipped",
-                new ShopOrder.Buyer(
-                        buyer, "テスト", serial + "@example.jp", "03-1234-5678", "150-0001", "東京都", "渋谷区", null, null),
-                payment,
-                List.of(new ShopOrder.Delivery(
-                        1,
-                        buyer,
-                        null,
-                        "03-1234-5678",
-                        "150-0001",
-                        "東京都",
-                        "渋谷区",
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        0,
-                        List.of(new ShopOrder.Item(item, "", "煎茶", total, 1, 8)),
-                        null,
-                        null,
-                        null)),
-                new ShopOrder.Amounts(total, 0, 0, 0, 0, 0, total, List.of()),
-                null);
-        orders.applyFromShop(4444, List.of(new IncomingOrder(order, "{}", serial)));
-        return jdbc.sql("select id from oms_order where serial_code = ?")
-                .param(serial)
-                .query(Long.class)
-                .single();
+        return SampleOrders.apply(
+                orders,
+                jdbc,
+                4444,
+                SampleOrders.order(serial, OffsetDateTime.now(), buyer, payment, paymentStatus, item, total));
     }
 
     private Document page(String url) throws Exception {

@@ -11,16 +11,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The PostgreSQL 17 the fault soak's OMS nodes share (as production's nodes share one server): run by the harness,
- * on a fixed port and data directory, so it can be restarted under the running nodes.
+ * A PostgreSQL 17 the harness runs for the OMS (as production's nodes share one server), on a fixed port and data
+ * directory: the fault soak restarts it under the running nodes, the import benchmark reads it to compare with COPY.
  */
-final class SoakDatabase implements AutoCloseable {
+final class HarnessDatabase implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
     private EmbeddedPostgres postgres;
 
-    SoakDatabase(Path dataDir) {
+    HarnessDatabase(Path dataDir) {
         this.dataDir = dataDir;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,15 +35,24 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The shops' API keys entered in the OMS never reach its logs, even with debug logging of the app, Spring
  * MVC and Spring Security, whether the keys are right or refused; and they are stored encrypted.
  */
-@SpringBootTest(
-        properties = {
-            "logging.level.jp.juchu=DEBUG",
-            "logging.level.org.springframework.web=DEBUG",
-            "logging.level.org.springframework.security=DEBUG"
-        })
+@SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityKeysInLogsTests {
+
+    /** Debug logging for this test only: the levels are global to the JVM, and other test classes share it. */
+    static final java.util.List<String> DEBUGGED =
+            java.util.List.of("jp.juchu", "org.springframework.web", "org.springframework.security");
+
+    @org.junit.jupiter.api.BeforeEach
+    void debugLogging() {
+        DEBUGGED.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, LogLevel.DEBUG));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void defaultLogging() {
+        DEBUGGED.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, null));
+    }
 
     private static final String OPEN = "open-SECRET-0123456789abcdef";
     private static final String MANAGER = "manager-SECRET-fedcba9876543210";

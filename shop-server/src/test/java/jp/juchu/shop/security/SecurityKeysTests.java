@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -41,14 +43,25 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         properties = {
             "shop.api.brute-force.max-failures-per-address=10",
             "shop.api.brute-force.max-failures-per-shop=30",
-            "shop.api.brute-force.window=5m",
-            "logging.level.jp.juchu=DEBUG",
-            "logging.level.org.springframework.web=DEBUG",
-            "logging.level.org.springframework.security=DEBUG"
+            "shop.api.brute-force.window=5m"
         })
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityKeysTests {
+
+    /** Debug logging for this test only: the levels are global to the JVM, and other test classes share it. */
+    static final java.util.List<String> DEBUGGED =
+            java.util.List.of("jp.juchu", "org.springframework.web", "org.springframework.security");
+
+    @org.junit.jupiter.api.BeforeEach
+    void debugLogging() {
+        DEBUGGED.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, LogLevel.DEBUG));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void defaultLogging() {
+        DEBUGGED.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, null));
+    }
 
     static final String ITEM = "/api/item/v2/_test/whoami";
     static final String MANAGEMENT = "/api/management/v2/_test/whoami";

@@ -112,6 +112,23 @@ class OrderExportTests {
     }
 
     @Test
+    void cellsStartingWithPlusMinusTabOrCarriageReturnAreNeutralisedToo() throws Exception {
+        LocalDate day = order("+cmd|' /C calc'!A0", "-2+3");
+        ExportLayout layout = layout(ExportLayout.Encoding.UTF8_BOM, ExportColumn.BUYER_NAME, ExportColumn.REMARKS);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        exports.write(layout, exports.check(layout, day, day, null), out);
+
+        String row = new String(out.toByteArray(), StandardCharsets.UTF_8).split("\r\n")[1];
+        assertThat(row).isEqualTo("'+cmd|' /C calc'!A0,'-2+3");
+
+        LocalDate tabDay = order("\tSUM(A1)", "\r=1+1");
+        ByteArrayOutputStream tabs = new ByteArrayOutputStream();
+        exports.write(layout, exports.check(layout, tabDay, tabDay, null), tabs);
+        assertThat(new String(tabs.toByteArray(), StandardCharsets.UTF_8)).contains("'\tSUM(A1)", "'\r=1+1");
+    }
+
+    @Test
     void shiftJisIsRefusedNamingTheOrderWhenACharacterCannotBeCarried() {
         LocalDate day = order("𠮷田 太郎", null);
         ExportLayout layout = layout(ExportLayout.Encoding.SJIS, ExportColumn.ORDER_NUMBER, ExportColumn.BUYER_NAME);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.juchu.shop.shops.Shops;
+import jp.juchu.shop.system.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -188,12 +189,7 @@ public class Catalog {
         List<Object> params = new ArrayList<>(List.of(shopId));
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
             where.append(" and (p.item_code ilike ? or p.name ilike ?)");
-            String like = "%"
-                    + filter.keyword()
-                            .strip()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
+            String like = Like.containing(filter.keyword());
             params.add(like);
             params.add(like);
         }
@@ -201,7 +197,7 @@ public class Catalog {
             where.append(" and exists (select 1 from product_category pc join category c on c.id = pc.category_id"
                     + " where pc.product_id = p.id and (c.full_path = ? or c.full_path like ?))");
             params.add(filter.categoryPath());
-            params.add(filter.categoryPath().replace("%", "\\%").replace("_", "\\_") + "/%");
+            params.add(Like.startingWith(filter.categoryPath() + "/"));
         }
         if (filter.published() != null) {
             where.append(" and p.published = ?");

@@ -7,15 +7,6 @@ public record ClientQuery(String email, String account, String name, String kana
         return blank(email) && blank(account) && blank(name) && blank(kana) && blank(phone);
     }
 
-    static String contains(String text) {
-        return "%"
-                + text.replace(" ", "")
-                        .replace("　", "")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_")
-                        .strip() + "%";
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.juchu.shop.system.Like;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -157,11 +158,11 @@ public class Members {
         }
         if (q.name() != null && !q.name().isBlank()) {
             where.append(" and replace(name, ' ', '') like ?");
-            params.add(ClientQuery.contains(q.name()));
+            params.add(Like.containingWithoutSpaces(q.name()));
         }
         if (q.kana() != null && !q.kana().isBlank()) {
             where.append(" and replace(kana, ' ', '') like ?");
-            params.add(ClientQuery.contains(q.kana()));
+            params.add(Like.containingWithoutSpaces(q.kana()));
         }
         if (q.phone() != null && !q.phone().isBlank()) {
             where.append(" and replace(phone, '-', '') = ?");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.juchu.shop.system.Like;
 import jp.juchu.shop.system.TimeConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -332,11 +333,11 @@ public class Orders {
         }
         if (name != null && !name.isBlank()) {
             where.append(" and replace(buyer_name, ' ', '') like ?");
-            params.add(contains(name));
+            params.add(Like.containingWithoutSpaces(name));
         }
         if (kana != null && !kana.isBlank()) {
             where.append(" and replace(buyer_kana, ' ', '') like ?");
-            params.add(contains(kana));
+            params.add(Like.containingWithoutSpaces(kana));
         }
         if (phone != null && !phone.isBlank()) {
             where.append(" and replace(buyer_phone, '-', '') = ?");
@@ -359,15 +360,6 @@ public class Orders {
                 .list();
     }
 
-    private static String contains(String text) {
-        return "%"
-                + text.replace(" ", "")
-                        .replace("　", "")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_")
-                        .strip() + "%";
-    }
-
     /** Admin list: newest first, filtered by states and a keyword over number, name, kana, e-mail, phone. */
     public AdminOrderList list(String shopId, AdminOrderFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder("shop_id = ?");
@@ -387,7 +379,7 @@ public class Orders {
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
             where.append(" and (order_number like ? or buyer_name like ? or buyer_kana like ? or buyer_email like ?"
                     + " or buyer_phone like ?)");
-            String like = "%" + filter.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Like.containing(filter.keyword());
             for (int i = 0; i < 5; i++) {
                 params.add(like);
             }

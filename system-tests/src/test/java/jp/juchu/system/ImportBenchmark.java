@@ -139,7 +139,8 @@ class ImportBenchmark {
         long nanos = 0;
         long bytes = 0;
         try (java.sql.Connection db = database.connect()) {
-            org.postgresql.copy.CopyManager copy = db.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            org.postgresql.copy.CopyManager copy =
+                    db.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
             for (String table : List.of("oms_order", "shipment", "order_item", "order_history")) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 long count = copy.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", out);

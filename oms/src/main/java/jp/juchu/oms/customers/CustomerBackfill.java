@@ -45,8 +45,8 @@ class CustomerBackfill {
     static OptionalLong linkBatch(Orders orders, CustomerLinking linking, long afterId) {
         List<Long> ids = orders.idsAfter(afterId, BATCH);
         int linked = 0;
-        for (long id : linking.unlinked(ids)) {
-            if (orders.detail(id).map(linking::link).orElse(false)) {
+        for (var order : orders.headers(linking.unlinked(ids))) {
+            if (linking.link(order)) {
                 linked++;
             }
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderDetail;
-import jp.juchu.oms.orders.OrderImported;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.OrdersImported;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -31,14 +31,14 @@ class CustomerLinking {
     }
 
     @ApplicationModuleListener
-    void on(OrderImported imported) {
-        orders.detail(imported.orderId()).ifPresent(this::link);
+    void on(OrdersImported imported) {
+        orders.headers(imported.orderIds()).forEach(this::link);
     }
 
     /** The shop changed an order: its number, total and cancellation follow (an unlinked one is linked). */
     @ApplicationModuleListener
     void on(OrderChangedAtShop changed) {
-        orders.detail(changed.orderId()).ifPresent(order -> {
+        orders.headers(List.of(changed.orderId())).forEach(order -> {
             int updated = jdbc.sql(
                             "update customer_order set order_number = ?, total = ?, cancelled = ? where order_id = ?")
                     .params(order.orderNumber(), order.total(), cancelled(order), order.id())

@@ -191,56 +191,78 @@ final class OrderQueries {
                 .param(id)
                 .query(OrderDetail.HistoryEntry.class)
                 .list();
-        return jdbc.sql("""
+        return jdbc.sql(ORDER.formatted(", jsonb_pretty(o.payload) as payload") + " where o.id = ?")
+                .param(id)
+                .query((rs, n) -> order(rs, shipments, history, rs.getString("payload")))
+                .optional();
+    }
+
+    /** The orders' own fields, without shipments, history or payload, in the order of {@code ids}. */
+    static List<OrderDetail> headers(JdbcClient jdbc, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ORDER.formatted("") + " where o.id = any (?) order by o.id")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> order(rs, List.of(), List.of(), null))
+                .list();
+    }
+
+    /** An order's own columns; {@code %s} adds more (the pretty payload on the order page). */
+    private static final String ORDER = """
                         select o.id, o.connection_id, o.serial_code, o.order_number, o.ordered_at, o.shop_updated_at,
                                o.shop_order_status, o.shop_payment_status, o.shop_shipping_status, o.buyer_name,
                                o.buyer_kana, o.buyer_email, o.buyer_phone, o.buyer_postal_code, o.buyer_prefecture,
                                o.buyer_address1, o.buyer_address2, o.member_account, o.payment_method, o.items_total,
                                o.shipping_fee, o.cod_fee, o.gift_wrapping_fee, o.coupon_discount, o.points_used,
                                o.total, o.tax::text as tax_json, o.remarks, o.workflow_status, w.name as workflow_status_name,
-                               o.memo, o.alert, o.hold_reason, o.version, jsonb_pretty(o.payload) as payload
+                               o.memo, o.alert, o.hold_reason, o.version%s
                         from oms_order o join workflow_status w on w.code = o.workflow_status
-                        where o.id = ?
-                        """)
-                .param(id)
-                .query((rs, n) -> new OrderDetail(
-                        rs.getLong("id"),
-                        rs.getLong("connection_id"),
-                        rs.getString("serial_code"),
-                        rs.getString("order_number"),
-                        rs.getObject("ordered_at", java.time.OffsetDateTime.class),
-                        rs.getObject("shop_updated_at", java.time.OffsetDateTime.class),
-                        rs.getString("shop_order_status"),
-                        rs.getString("shop_payment_status"),
-                        rs.getString("shop_shipping_status"),
-                        rs.getString("buyer_name"),
-                        rs.getString("buyer_kana"),
-                        rs.getString("buyer_email"),
-                        rs.getString("buyer_phone"),
-                        rs.getString("buyer_postal_code"),
-                        rs.getString("buyer_prefecture"),
-                        rs.getString("buyer_address1"),
-                        rs.getString("buyer_address2"),
-                        rs.getString("member_account"),
-                        rs.getString("payment_method"),
-                        rs.getLong("items_total"),
-                        rs.getLong("shipping_fee"),
-                        rs.getLong("cod_fee"),
-                        rs.getLong("gift_wrapping_fee"),
-                        rs.getLong("coupon_discount"),
-                        rs.getLong("points_used"),
-                        rs.getLong("total"),
-                        rs.getString("tax_json"),
-                        rs.getString("remarks"),
-                        rs.getString("workflow_status"),
-                        rs.getString("workflow_status_name"),
-                        rs.getString("memo"),
-                        rs.getString("alert"),
-                        rs.getString("hold_reason"),
-                        rs.getLong("version"),
-                        rs.getString("payload"),
-                        shipments,
-                        history))
-                .optional();
+                        """;
+
+    private static OrderDetail order(
+            java.sql.ResultSet rs,
+            List<OrderDetail.Shipment> shipments,
+            List<OrderDetail.HistoryEntry> history,
+            String payload)
+            throws java.sql.SQLException {
+        return new OrderDetail(
+                rs.getLong("id"),
+                rs.getLong("connection_id"),
+                rs.getString("serial_code"),
+                rs.getString("order_number"),
+                rs.getObject("ordered_at", java.time.OffsetDateTime.class),
+                rs.getObject("shop_updated_at", java.time.OffsetDateTime.class),
+                rs.getString("shop_order_status"),
+                rs.getString("shop_payment_status"),
+                rs.getString("shop_shipping_status"),
+                rs.getString("buyer_name"),
+                rs.getString("buyer_kana"),
+                rs.getString("buyer_email"),
+                rs.getString("buyer_phone"),
+                rs.getString("buyer_postal_code"),
+                rs.getString("buyer_prefecture"),
+                rs.getString("buyer_address1"),
+                rs.getString("buyer_address2"),
+                rs.getString("member_account"),
+                rs.getString("payment_method"),
+                rs.getLong("items_total"),
+                rs.getLong("shipping_fee"),
+                rs.getLong("cod_fee"),
+                rs.getLong("gift_wrapping_fee"),
+                rs.getLong("coupon_discount"),
+                rs.getLong("points_used"),
+                rs.getLong("total"),
+                rs.getString("tax_json"),
+                rs.getString("remarks"),
+                rs.getString("workflow_status"),
+                rs.getString("workflow_status_name"),
+                rs.getString("memo"),
+                rs.getString("alert"),
+                rs.getString("hold_reason"),
+                rs.getLong("version"),
+                payload,
+                shipments,
+                history);
     }
 }

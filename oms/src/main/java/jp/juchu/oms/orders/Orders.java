@@ -252,6 +252,14 @@ public class Orders {
         return OrderQueries.detail(jdbc, id);
     }
 
+    /**
+     * The orders' own fields (buyer, amounts, states) in one read, for modules that need no more: shipments and
+     * history are empty and the payload is null.
+     */
+    public List<OrderDetail> headers(Collection<Long> ids) {
+        return OrderQueries.headers(jdbc, ids);
+    }
+
     public OrderList list(int page, int size) {
         return list(OrderFilter.none(), page, size);
     }
@@ -387,10 +395,7 @@ public class Orders {
         jdbcTemplate.batchUpdate(INSERT_SHIPMENT, shipmentRows);
         jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
         jdbcTemplate.batchUpdate(INSERT_HISTORY, historyRows);
-        for (int i = 0; i < created.size(); i++) {
-            events.publishEvent(new OrderImported(
-                    orderIds.get(i), connectionId, created.get(i).order().serialCode()));
-        }
+        events.publishEvent(new OrdersImported(connectionId, orderIds));
     }
 
     private List<Long> nextIds(String table, int count) {

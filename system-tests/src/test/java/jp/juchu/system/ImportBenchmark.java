@@ -170,7 +170,8 @@ class ImportBenchmark {
 
                 ## Order import over HTTP (issue 4) — %s
 
-                Machine: %d cores, %d MiB max heap for the OMS (`-Xmx512m`), both apps on their embedded PostgreSQL 17 on one host.
+                Machine: %d cores, %d MiB max heap for the OMS (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
+                a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
                 The shop server's per-key rate limit is lifted for this run: at the default 120 requests/min a client
                 reads at most 12,000 orders a minute, and the importer then waits out each 429 as the shop asks.
                 Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d`

@@ -3,20 +3,7 @@ package jp.juchu.oms.orders;
 /** Someone else saved the order after the person opened it for editing; nothing of the edit was saved. */
 public class OrderEditConflict extends RuntimeException {
 
-    private final OrderDetail current;
-    private final String savedBy;
-
-    OrderEditConflict(OrderDetail current, String savedBy) {
+    OrderEditConflict(String savedBy) {
         super("この受注は、編集を始めた後に " + savedBy + " が更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残してあります）");
-        this.current = current;
-        this.savedBy = savedBy;
-    }
-
-    public OrderDetail current() {
-        return current;
-    }
-
-    public String savedBy() {
-        return savedBy;
     }
 }

@@ -172,7 +172,7 @@ public class OrderEditing {
                 .reduce((first, second) -> second)
                 .map(OrderDetail.HistoryEntry::actor)
                 .orElse("別の担当者");
-        return new OrderEditConflict(current, savedBy);
+        return new OrderEditConflict(savedBy);
     }
 
     private static void compare(List<String> changes, String label, Object before, Object after) {

@@ -23,7 +23,10 @@ public class ManualOrders {
     /** A product as the OMS last saw it on an order: for look-up by code or name. */
     public record KnownItem(String itemCode, String name, long unitPrice, int taxRate) {}
 
-    /** What the entry would become: its lines as filled in, its amounts, or every problem by line and field. */
+    /**
+     * What the entry would become: each input line as filled in (null for a blank or unknown one, in the entry's
+     * order), the amounts, or every problem by line and field.
+     */
     public record Preview(List<ShopOrder.Item> items, ShopOrder.Amounts amounts, List<String> problems) {}
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -65,6 +68,7 @@ public class ManualOrders {
         for (ManualOrder.Line line : entry.lines()) {
             number++;
             if (line.blank()) {
+                items.add(null);
                 continue;
             }
             String label = number + "行目";
@@ -79,6 +83,7 @@ public class ManualOrders {
             Integer rate = line.taxRate() != null ? line.taxRate() : known == null ? null : known.taxRate();
             if (name == null || price == null) {
                 problems.add(label + ": 商品コード「" + line.itemCode() + "」は見つかりません。商品名と単価を入力してください");
+                items.add(null);
                 continue;
             }
             if (price < 0) {
@@ -99,7 +104,7 @@ public class ManualOrders {
             items.add(new ShopOrder.Item(code, "", name, price, line.quantity(), rate));
             byRate.merge(rate, price * line.quantity(), Long::sum);
         }
-        if (items.isEmpty() && problems.isEmpty()) {
+        if (items.stream().allMatch(java.util.Objects::isNull) && problems.isEmpty()) {
             problems.add("商品を1行以上入力してください");
         }
         if (!List.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer")
@@ -137,15 +142,9 @@ public class ManualOrders {
         for (int d = 1; d <= entry.destinations().size(); d++) {
             int destination = d;
             List<ShopOrder.Item> items = new ArrayList<>();
-            int number = 0;
-            int itemIndex = 0;
-            for (ManualOrder.Line line : entry.lines()) {
-                number++;
-                if (line.blank()) {
-                    continue;
-                }
-                ShopOrder.Item item = preview.items().get(itemIndex++);
-                if (line.destination() == destination) {
+            for (int i = 0; i < entry.lines().size(); i++) {
+                ShopOrder.Item item = preview.items().get(i);
+                if (item != null && entry.lines().get(i).destination() == destination) {
                     items.add(item);
                 }
             }

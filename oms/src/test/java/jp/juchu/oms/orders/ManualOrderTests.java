@@ -117,6 +117,20 @@ class ManualOrderTests {
     }
 
     @Test
+    void aPreviewShowsWhatAKnownProductCodeFilledIn() throws Exception {
+        mvc.perform(entry("register")).andExpect(status().is3xxRedirection());
+
+        Document preview = Jsoup.parse(
+                mvc.perform(entry("preview", "lines[0].name", "", "lines[0].unitPrice", "", "lines[0].taxRate", ""))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+
+        assertThat(preview.select("input[name='lines[0].name']").val()).isEqualTo("手書きマグ");
+        assertThat(preview.select("input[name='lines[0].unitPrice']").val()).isEqualTo("2200");
+    }
+
+    @Test
     void everyProblemIsNamedAndNothingIsRegistered() throws Exception {
         long before = orders.list(OrderFilter.none().withStatus("NEW"), 0, 1).total();
         Document page = Jsoup.parse(mvc.perform(entry(

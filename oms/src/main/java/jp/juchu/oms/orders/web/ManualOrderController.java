@@ -64,12 +64,26 @@ class ManualOrderController {
         problems.addAll(buyerProblems(form));
         ManualOrders.Preview preview = manualOrders.preview(form.value());
         problems.addAll(preview.problems());
+        showFilledIn(form, preview);
         if ("register".equals(action) && problems.isEmpty()) {
             long id = manualOrders.register(form.value(), user.getName());
             return "redirect:/orders/" + id;
         }
         int rows = "more".equals(action) ? form.lines.size() + 5 : form.lines.size();
         return page(model, form.padded(rows), preview, problems);
+    }
+
+    /** Lines given only a product code show the name, price and rate the preview found. */
+    private static void showFilledIn(ManualOrderForm form, ManualOrders.Preview preview) {
+        for (int i = 0; i < form.lines.size(); i++) {
+            var item = preview.items().get(i);
+            ManualOrderForm.Line line = form.lines.get(i);
+            if (item != null) {
+                line.name = line.name == null || line.name.isBlank() ? item.name() : line.name;
+                line.unitPrice = line.unitPrice == null ? item.unitPrice() : line.unitPrice;
+                line.taxRate = line.taxRate == null ? item.taxRate() : line.taxRate;
+            }
+        }
     }
 
     private String page(Model model, ManualOrderForm form, ManualOrders.Preview preview, List<String> problems) {

@@ -135,6 +135,36 @@ class OrderWorkspaceBrowserTest {
             back.locator("[data-testid=status-add] button").click();
             back.navigate("/orders");
             assertThat(back.getByTestId("status-tabs")).containsText("要電話確認 (0)");
+
+            // a viewer sees the orders but no bulk actions, and cannot edit
+            back.navigate("/settings/users");
+            back.locator("[data-testid=add-user] input[name=loginId]").fill("mitsuki");
+            back.locator("[data-testid=add-user] input[name=displayName]").fill("閲覧 美月");
+            back.locator("[data-testid=add-user] select[name=role]").selectOption("VIEWER");
+            back.locator("[data-testid=add-user] input[name=password]").fill("viewer-pass-2026");
+            back.locator("[data-testid=add-user] button").click();
+            assertThat(back.getByTestId("users")).containsText("mitsuki");
+            Page viewer = browser.newPage(oms.baseUrl());
+            viewer.navigate("/login");
+            viewer.locator("input[name=username]").fill("mitsuki");
+            viewer.locator("input[name=password]").fill("viewer-pass-2026");
+            viewer.locator("button[type=submit]").click();
+            viewer.navigate("/orders");
+            assertThat(viewer.getByTestId("order-table")).isVisible();
+            assertThat(viewer.getByTestId("bulk-form")).hasCount(0);
+            viewer.navigate(orderUrl);
+            assertThat(viewer.getByTestId("edit-order")).hasCount(0);
+
+            // 受注データ削除 shows how many orders a range holds before anything is deleted
+            back.navigate("/maintenance/delete");
+            String today =
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+            back.locator("input[name=from]")
+                    .fill(java.time.LocalDate.parse(today).minusDays(40).toString());
+            back.locator("input[name=to]").fill(today);
+            back.locator("[data-testid=delete-criteria] button").click();
+            assertThat(back.getByTestId("count")).not().hasText("0");
+            Browser.screenshot(back, "workspace-07-delete-preview");
         }
     }
 

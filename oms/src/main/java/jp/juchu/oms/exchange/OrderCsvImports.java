@@ -17,6 +17,7 @@ import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopChange;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.system.JapaneseCsv;
+import jp.juchu.support.address.AddressFormats;
 import jp.juchu.support.address.Prefectures;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DuplicateKeyException;
@@ -103,8 +104,8 @@ public class OrderCsvImports {
             "PostalTransfer");
     private static final Set<String> PAYMENT_NAMES =
             Set.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer");
-    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
-    private static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
+    private static final Pattern POSTAL = Pattern.compile(AddressFormats.POSTAL_CODE);
+    private static final Pattern PHONE = Pattern.compile(AddressFormats.PHONE);
     private static final List<DateTimeFormatter> DATE_TIMES = List.of(
             DateTimeFormatter.ofPattern("uuuu/M/d H:mm[:ss]"),
             DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]"),

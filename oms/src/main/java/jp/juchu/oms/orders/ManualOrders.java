@@ -60,10 +60,32 @@ public class ManualOrders {
                         """).params(like, like, limit).query(KnownItem.class).list();
     }
 
+    /** Each of these product codes as last seen on an order (newest shipment), in one read of the code index. */
+    private Map<String, KnownItem> known(List<String> codes) {
+        Map<String, KnownItem> known = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("""
+                        select distinct on (item_code) item_code, name, unit_price, tax_rate from order_item
+                        where item_code = any (?) order by item_code, shipment_id desc
+                        """)
+                .param(codes.toArray(String[]::new))
+                .query(KnownItem.class)
+                .list()
+                .forEach(item -> known.put(item.itemCode(), item));
+        return known;
+    }
+
     public Preview preview(ManualOrder entry) {
         List<String> problems = new ArrayList<>();
         List<ShopOrder.Item> items = new ArrayList<>();
         Map<Integer, Long> byRate = new TreeMap<>();
+        Map<String, KnownItem> known = known(entry.lines().stream()
+                .map(ManualOrder.Line::itemCode)
+                .filter(ManualOrders::present)
+                .map(String::strip)
+                .toList());
         int number = 0;
         for (ManualOrder.Line line : entry.lines()) {
             number++;
@@ -72,15 +94,11 @@ public class ManualOrders {
                 continue;
             }
             String label = number + "行目";
-            KnownItem known = line.itemCode() == null || line.itemCode().isBlank()
-                    ? null
-                    : knownItems(line.itemCode(), 50).stream()
-                            .filter(k -> k.itemCode().equals(line.itemCode().strip()))
-                            .findFirst()
-                            .orElse(null);
-            String name = present(line.name()) ? line.name().strip() : known == null ? null : known.name();
-            Long price = line.unitPrice() != null ? line.unitPrice() : known == null ? null : known.unitPrice();
-            Integer rate = line.taxRate() != null ? line.taxRate() : known == null ? null : known.taxRate();
+            KnownItem seen =
+                    present(line.itemCode()) ? known.get(line.itemCode().strip()) : null;
+            String name = present(line.name()) ? line.name().strip() : seen == null ? null : seen.name();
+            Long price = line.unitPrice() != null ? line.unitPrice() : seen == null ? null : seen.unitPrice();
+            Integer rate = line.taxRate() != null ? line.taxRate() : seen == null ? null : seen.taxRate();
             if (name == null || price == null) {
                 problems.add(label + ": 商品コード「" + line.itemCode() + "」は見つかりません。商品名と単価を入力してください");
                 items.add(null);

@@ -45,10 +45,6 @@ public record OrderFilter(
         return new OrderFilter(null, null, null, null, null, false, null, null, null, null, null, null, null);
     }
 
-    public static OrderFilter ofStatus(String status) {
-        return none().withStatus(status);
-    }
-
     public OrderFilter withStatus(String status) {
         return new OrderFilter(status, keyword, from, to, payment, alerts, shop, paid, shipped, item, min, max, sort);
     }
@@ -102,7 +98,7 @@ public record OrderFilter(
         return uri.encode().build().toUriString();
     }
 
-    static boolean blank(String s) {
+    private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

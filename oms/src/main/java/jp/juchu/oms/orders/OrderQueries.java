@@ -89,11 +89,13 @@ final class OrderQueries {
         long total;
         boolean capped = false;
         if (filter.onlyStatus()) {
-            total = present(filter.status())
-                    ? statusCounts(jdbc).getOrDefault(filter.status(), 0L)
-                    : statusCounts(jdbc).values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum();
+            // the tab's own count, one sum over the tally (see V70)
+            String status = present(filter.status()) ? filter.status() : null;
+            total = jdbc.sql("select coalesce(sum(orders), 0) from workflow_status_tally"
+                            + " where cast(? as varchar) is null or workflow_status = ?")
+                    .params(status, status)
+                    .query(Long.class)
+                    .single();
         } else {
             List<Object> countParams = new ArrayList<>(params);
             countParams.add(COUNT_CAP + 1);

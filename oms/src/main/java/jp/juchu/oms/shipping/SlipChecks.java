@@ -3,11 +3,11 @@ package jp.juchu.oms.shipping;
 import java.util.List;
 import java.util.regex.Pattern;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.support.address.AddressFormats;
 
 /** What every carrier's slip needs of an order, and the problems that keep it from being exported. */
 final class SlipChecks {
 
-    private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
     private static final Pattern PHONE = Pattern.compile("[0-9-]{10,15}");
 
     private SlipChecks() {}
@@ -35,7 +35,7 @@ final class SlipChecks {
         } else if (!PHONE.matcher(s.phone().strip()).matches()) {
             problems.add(where + "電話番号の形式が正しくありません: " + s.phone());
         }
-        if (s.postalCode() == null || !POSTAL.matcher(s.postalCode().strip()).matches()) {
+        if (s.postalCode() == null || !AddressFormats.isPostalCode(s.postalCode())) {
             problems.add(where + "郵便番号が正しくありません: " + (s.postalCode() == null ? "(なし)" : s.postalCode()));
         }
     }

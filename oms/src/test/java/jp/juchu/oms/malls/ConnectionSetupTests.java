@@ -2,11 +2,6 @@ package jp.juchu.oms.malls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,53 +33,22 @@ class ConnectionSetupTests {
     @Autowired
     JdbcClient jdbc;
 
-    HttpServer shop;
+    KeyCheckingShop shop;
     String shopId;
-    volatile boolean rateLimited;
 
-    /** A shop whose management API takes only the manager key and whose item API takes either key. */
     @BeforeEach
-    void startShop() throws IOException {
+    void startShop() {
         shopId = "setup" + SHOPS.incrementAndGet();
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/m/v2/", exchange -> {
-            try (exchange) {
-                int status = rateLimited
-                        ? 429
-                        : authorised(exchange.getRequestHeaders().getFirst("Authorization"), MANAGER) ? 200 : 401;
-                if (status == 429) {
-                    exchange.getResponseHeaders().add("Retry-After", "42");
-                }
-                byte[] body = "{\"total_count\":0,\"orders\":[]}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        shop.createContext("/i/v2/", exchange -> {
-            try (exchange) {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                int status = authorised(auth, OPEN) || authorised(auth, MANAGER) ? 200 : 401;
-                byte[] body = "{\"period_days\":30,\"ranking\":[]}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        shop.start();
+        shop = new KeyCheckingShop(shopId, List.of(OPEN), List.of(MANAGER));
     }
 
     @AfterEach
     void stopShop() {
-        shop.stop(0);
-    }
-
-    private boolean authorised(String header, String key) {
-        return ("Basic " + Base64.getEncoder().encodeToString((shopId + ":" + key).getBytes(StandardCharsets.UTF_8)))
-                .equals(header);
+        shop.close();
     }
 
     private ConnectionSettings settings(String shop, String open, String manager) {
-        String base = "http://127.0.0.1:" + this.shop.getAddress().getPort();
-        return new ConnectionSettings(shop, open, manager, 7, true, 30, base + "/m", base + "/i");
+        return new ConnectionSettings(shop, open, manager, 7, true, 30, this.shop.managementUrl(), this.shop.itemUrl());
     }
 
     private List<String> problems(ConnectionSettings settings) {
@@ -150,7 +114,7 @@ class ConnectionSetupTests {
 
     @Test
     void rateLimitSaysHowLongToWait() {
-        rateLimited = true;
+        shop.rateLimited = true;
         ConnectionSetup.Result result = setup.verifyAndSave(null, settings(shopId, OPEN, MANAGER));
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("malls.check.rateLimited");

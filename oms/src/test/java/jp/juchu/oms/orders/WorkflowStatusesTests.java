@@ -64,15 +64,11 @@ class WorkflowStatusesTests {
         assertThatThrownBy(() -> statuses.add(" ", "admin")).hasMessage("ステータス名は1〜20文字で入力してください");
 
         WorkflowStatuses.Status busy = statuses.add("検品中" + System.nanoTime() % 100000, "admin");
-        long id = jdbc.sql("select id from oms_order order by id limit 1")
-                .query(Long.class)
-                .optional()
-                .orElse(-1L);
-        if (id > 0) {
-            orders.moveTo(List.of(id), busy.code(), "admin", "テスト");
-            assertThatThrownBy(() -> statuses.remove(busy.code(), "admin")).hasMessageContaining("受注が 1 件あるため削除できません");
-            orders.moveTo(List.of(id), "NEW", "admin", "テスト");
-        }
+        long id = SampleOrders.apply(
+                orders, jdbc, 6060, SampleOrders.order("busy" + System.nanoTime(), java.time.OffsetDateTime.now()));
+        orders.moveTo(List.of(id), busy.code(), "admin", "テスト");
+        assertThatThrownBy(() -> statuses.remove(busy.code(), "admin")).hasMessageContaining("受注が 1 件あるため削除できません");
+        orders.moveTo(List.of(id), "NEW", "admin", "テスト");
         statuses.remove(busy.code(), "admin");
     }
 

@@ -6,12 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import jp.juchu.oms.malls.KeyCheckingShop;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
@@ -68,48 +65,21 @@ class SecurityKeysInLogsTests {
     @Autowired
     JdbcClient jdbc;
 
-    HttpServer shop;
+    KeyCheckingShop shop;
     String shopId = "logs" + System.nanoTime() % 1_000_000;
 
-    /** A shop whose management API takes the manager key (old or renewed), and whose item API either key. */
+    /** A shop that takes the manager key (old or renewed). */
     @BeforeEach
-    void startShop() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/m/v2/", exchange -> {
-            try (exchange) {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                int status = authorised(auth, MANAGER) || authorised(auth, NEW_MANAGER) ? 200 : 401;
-                byte[] body = "{\"total_count\":0,\"orders\":[]}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        shop.createContext("/i/v2/", exchange -> {
-            try (exchange) {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                int status = authorised(auth, OPEN) || authorised(auth, MANAGER) || authorised(auth, NEW_MANAGER)
-                        ? 200
-                        : 401;
-                byte[] body = "{\"period_days\":30,\"ranking\":[]}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        shop.start();
+    void startShop() {
+        shop = new KeyCheckingShop(shopId, List.of(OPEN), List.of(MANAGER, NEW_MANAGER));
     }
 
     @AfterEach
     void stopShop() {
-        shop.stop(0);
-    }
-
-    private boolean authorised(String header, String key) {
-        return ("Basic " + Base64.getEncoder().encodeToString((shopId + ":" + key).getBytes(StandardCharsets.UTF_8)))
-                .equals(header);
+        shop.close();
     }
 
     private MockHttpServletRequestBuilder form(String url, String openKey, String managerKey) {
-        String base = "http://127.0.0.1:" + shop.getAddress().getPort();
         RequestPostProcessor admin = user("admin-logs").roles("ADMIN");
         return post(url)
                 .with(admin)
@@ -121,8 +91,8 @@ class SecurityKeysInLogsTests {
                 .param("autoFetch", "true")
                 .param("writeBack", "true")
                 .param("fetchIntervalMinutes", "30")
-                .param("managementUrl", base + "/m")
-                .param("itemUrl", base + "/i");
+                .param("managementUrl", shop.managementUrl())
+                .param("itemUrl", shop.itemUrl());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.juchu.shop.system.Like;
+import jp.juchu.support.address.AddressFormats;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,8 +21,6 @@ public class Members {
 
     static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,39}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
-    static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -203,11 +202,11 @@ public class Members {
             throw new InvalidCustomer("email", "メールアドレスの形式が正しくありません");
         }
         required(r.phone(), "phone", "電話番号", 20);
-        if (!PHONE.matcher(r.phone().strip()).matches()) {
+        if (!AddressFormats.isPhone(r.phone())) {
             throw new InvalidCustomer("phone", "電話番号は 03-1234-5678 のように入力してください");
         }
         required(r.postalCode(), "postalCode", "郵便番号", 8);
-        if (!POSTAL.matcher(r.postalCode().strip()).matches()) {
+        if (!AddressFormats.isPostalCode(r.postalCode())) {
             throw new InvalidCustomer("postalCode", "郵便番号は 123-4567 のように入力してください");
         }
         required(r.prefecture(), "prefecture", "都道府県", 10);

@@ -13,7 +13,6 @@ import jp.juchu.shop.shops.ShopSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * admin use. Counted in the metric {@code shop.demo.traffic} by kind, for the fault soak's table.
  */
 @Component
-class DemoTraffic implements SmartLifecycle {
+class DemoTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
     private static final String[] STREETS = {"中央区1-1-1", "北区2-3-4 コーポ201", "南町5-6", "西が丘7-8-9", "東通り10-11"};
@@ -130,18 +129,11 @@ class DemoTraffic implements SmartLifecycle {
         meters.counter("shop.demo.traffic", "kind", kind).increment();
     }
 
-    @Override
-    public void start() {}
-
-    @Override
-    public void stop() {
+    /** Stops before the database goes away at shutdown. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
         if (ticks != null) {
             ticks.shutdownNow();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return ticks != null && !ticks.isShutdown();
     }
 }

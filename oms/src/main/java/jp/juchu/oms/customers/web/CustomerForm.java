@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.juchu.oms.customers.Customer;
 import jp.juchu.oms.customers.CustomerChange;
+import jp.juchu.support.address.AddressFormats;
 import jp.juchu.support.address.Prefectures;
 
 /** The 顧客情報 edit form. Only the name is required; what is given must be well formed. */
@@ -19,7 +20,7 @@ record CustomerForm(
         @Pattern(regexp = "[0-9-]{0,30}", message = "{customers.phone.pattern}")
         String phone,
 
-        @Pattern(regexp = "(\\d{3}-?\\d{4})?", message = "{customers.postalCode.pattern}")
+        @Pattern(regexp = "(" + AddressFormats.POSTAL_CODE + ")?", message = "{customers.postalCode.pattern}")
         String postalCode,
 
         String prefecture,

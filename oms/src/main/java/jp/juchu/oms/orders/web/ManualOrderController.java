@@ -2,8 +2,8 @@ package jp.juchu.oms.orders.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import jp.juchu.oms.orders.ManualOrders;
+import jp.juchu.support.address.AddressFormats;
 import jp.juchu.support.address.Prefectures;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
 class ManualOrderController {
-
-    private static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
-    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{3}-?\\d{4}");
 
     private final ManualOrders manualOrders;
 
@@ -98,42 +95,40 @@ class ManualOrderController {
 
     private static List<String> buyerProblems(ManualOrderForm form) {
         List<String> problems = new ArrayList<>();
-        if (form.name == null || form.name.isBlank()) {
-            problems.add("[購入者 氏名]: 入力してください");
-        }
-        if (form.phone == null || !PHONE.matcher(form.phone.strip()).matches()) {
-            problems.add("[購入者 電話]: 03-1234-5678 のように数字とハイフンで入力してください");
-        }
-        if (form.postalCode == null
-                || !POSTAL_CODE.matcher(form.postalCode.strip()).matches()) {
-            problems.add("[購入者 郵便番号]: 123-4567 の形で入力してください");
-        }
-        if (!Prefectures.isPrefecture(form.prefecture)) {
-            problems.add("[購入者 都道府県]: 選んでください");
-        }
-        if (form.address1 == null || form.address1.isBlank()) {
-            problems.add("[購入者 住所1]: 入力してください");
-        }
+        addressProblems(problems, "[購入者 ", form.name, form.phone, form.postalCode, form.prefecture, form.address1);
         for (int i = 0; i < form.destinations.size(); i++) {
             ManualOrderForm.Destination d = form.destinations.get(i);
-            if (d.name == null || d.name.isBlank()) {
-                continue;
-            }
-            String label = "[お届け先" + (i + 1) + " ";
-            if (d.phone == null || !PHONE.matcher(d.phone.strip()).matches()) {
-                problems.add(label + "電話]: 03-1234-5678 のように数字とハイフンで入力してください");
-            }
-            if (d.postalCode == null
-                    || !POSTAL_CODE.matcher(d.postalCode.strip()).matches()) {
-                problems.add(label + "郵便番号]: 123-4567 の形で入力してください");
-            }
-            if (!Prefectures.isPrefecture(d.prefecture)) {
-                problems.add(label + "都道府県]: 選んでください");
-            }
-            if (d.address1 == null || d.address1.isBlank()) {
-                problems.add(label + "住所1]: 入力してください");
+            // a destination without a name is the buyer's own address
+            if (d.name != null && !d.name.isBlank()) {
+                addressProblems(
+                        problems, "[お届け先" + (i + 1) + " ", d.name, d.phone, d.postalCode, d.prefecture, d.address1);
             }
         }
         return problems;
+    }
+
+    private static void addressProblems(
+            List<String> problems,
+            String label,
+            String name,
+            String phone,
+            String postalCode,
+            String prefecture,
+            String address1) {
+        if (name == null || name.isBlank()) {
+            problems.add(label + "氏名]: 入力してください");
+        }
+        if (!AddressFormats.isPhone(phone)) {
+            problems.add(label + "電話]: 03-1234-5678 のように数字とハイフンで入力してください");
+        }
+        if (!AddressFormats.isPostalCode(postalCode)) {
+            problems.add(label + "郵便番号]: 123-4567 の形で入力してください");
+        }
+        if (!Prefectures.isPrefecture(prefecture)) {
+            problems.add(label + "都道府県]: 選んでください");
+        }
+        if (address1 == null || address1.isBlank()) {
+            problems.add(label + "住所1]: 入力してください");
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderEdit;
+import jp.juchu.support.address.AddressFormats;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -62,11 +63,11 @@ public class OrderEditForm {
         public String name;
 
         @NotBlank
-        @Pattern(regexp = "0\\d{1,4}-?\\d{1,4}-?\\d{3,4}", message = "{orders.edit.phone}")
+        @Pattern(regexp = AddressFormats.PHONE, message = "{orders.edit.phone}")
         public String phone;
 
         @NotBlank
-        @Pattern(regexp = "\\d{3}-?\\d{4}", message = "{orders.edit.postalCode}")
+        @Pattern(regexp = AddressFormats.POSTAL_CODE, message = "{orders.edit.postalCode}")
         public String postalCode;
 
         @NotBlank
@@ -78,6 +79,18 @@ public class OrderEditForm {
 
         @Size(max = 200)
         public String address2;
+
+        static Person of(
+                String name, String phone, String postalCode, String prefecture, String address1, String address2) {
+            Person person = new Person();
+            person.name = name;
+            person.phone = phone;
+            person.postalCode = postalCode;
+            person.prefecture = prefecture;
+            person.address1 = address1;
+            person.address2 = address2;
+            return person;
+        }
 
         OrderEdit.Person value() {
             return new OrderEdit.Person(name, phone, postalCode, prefecture, address1, address2);
@@ -114,23 +127,19 @@ public class OrderEditForm {
     static OrderEditForm of(OrderDetail order) {
         OrderEditForm form = new OrderEditForm();
         form.version = order.version();
-        form.buyer.name = order.buyerName();
-        form.buyer.phone = order.buyerPhone();
-        form.buyer.postalCode = order.buyerPostalCode();
-        form.buyer.prefecture = order.buyerPrefecture();
-        form.buyer.address1 = order.buyerAddress1();
-        form.buyer.address2 = order.buyerAddress2();
+        form.buyer = Person.of(
+                order.buyerName(),
+                order.buyerPhone(),
+                order.buyerPostalCode(),
+                order.buyerPrefecture(),
+                order.buyerAddress1(),
+                order.buyerAddress2());
         form.buyerKana = order.buyerKana();
         form.buyerEmail = order.buyerEmail();
         for (OrderDetail.Shipment s : order.shipments()) {
             Destination d = new Destination();
             d.deliveryId = s.deliveryId();
-            d.recipient.name = s.name();
-            d.recipient.phone = s.phone();
-            d.recipient.postalCode = s.postalCode();
-            d.recipient.prefecture = s.prefecture();
-            d.recipient.address1 = s.address1();
-            d.recipient.address2 = s.address2();
+            d.recipient = Person.of(s.name(), s.phone(), s.postalCode(), s.prefecture(), s.address1(), s.address2());
             d.deliveryDate = s.deliveryDate();
             d.timeSlot = s.timeSlot();
             for (OrderDetail.Item item : s.items()) {

@@ -4,13 +4,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.juchu.support.address.AddressFormats;
 
 /** The buyer's details (ご注文者情報), as the checkout form binds them. */
 public class BuyerForm {
 
     static final String KANA = "^[\\p{InKatakana}ー\\s　]*$";
-    static final String PHONE = "^$|^0\\d{1,4}-?\\d{1,4}-?\\d{3,4}$";
-    static final String POSTAL = "^$|^\\d{3}-?\\d{4}$";
+    static final String PHONE = "^$|^" + AddressFormats.PHONE + "$";
+    static final String POSTAL = "^$|^" + AddressFormats.POSTAL_CODE + "$";
 
     @NotBlank(message = "{storefront.error.required}")
     @Size(max = 60, message = "{storefront.error.tooLong}")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.ShopOrder;
+import jp.juchu.oms.orders.TimeSlot;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -157,7 +158,7 @@ final class ShopOrderReader {
                 text(d, "address1"),
                 text(d, "address2"),
                 date(d, "delivery_date"),
-                text(d, "time_slot"),
+                TimeSlot.fromShop(text(d, "time_slot")),
                 "Yes".equals(text(d, "gift_wrapping")),
                 text(d, "noshi"),
                 optionalNumber(d, "shipping_fee"),

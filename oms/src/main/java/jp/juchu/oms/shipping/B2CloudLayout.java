@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
 
@@ -68,8 +68,6 @@ final class B2CloudLayout implements SlipLayout {
     static final int NOTE_BYTES = 44;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-    private static final Map<String, String> TIME_SLOTS = Map.of(
-            "Morning", "0812", "From14To16", "1416", "From16To18", "1618", "From18To20", "1820", "From19To21", "1921");
 
     private B2CloudLayout() {}
 
@@ -81,11 +79,12 @@ final class B2CloudLayout implements SlipLayout {
     @Override
     public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
-        boolean cod = SlipChecks.cashOnDelivery(order);
-        SlipChecks.codToOneAddress(order, problems);
+        SlipChecks.codSplit(order, problems);
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
             String where = SlipChecks.where(order, s);
+            long collect = CashOnDelivery.amountOf(order, s);
+            boolean cod = collect > 0;
             SlipChecks.recipient(s, where, problems);
             String phone = s.phone();
             String[] address = splitAddress(
@@ -99,7 +98,7 @@ final class B2CloudLayout implements SlipLayout {
                 problems.add(where + "お届け先名が長すぎます (全角16文字まで): " + s.name());
             }
             String item = SlipChecks.itemName(s);
-            String slot = s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), "");
+            String slot = SlipChecks.timeSlot(Carrier.YAMATO, s, where, problems);
             String note = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
             List<String> row = Arrays.asList(
                     SlipLayout.reference(order.id(), s.deliveryId()),
@@ -135,8 +134,8 @@ final class B2CloudLayout implements SlipLayout {
                     "",
                     "",
                     SlipText.head(note, NOTE_BYTES),
-                    cod ? String.valueOf(order.total()) : "",
-                    cod ? String.valueOf(SlipChecks.codTax(order)) : "",
+                    cod ? String.valueOf(collect) : "",
+                    cod ? String.valueOf(CashOnDelivery.taxOf(order, s)) : "",
                     "0",
                     "",
                     "1",

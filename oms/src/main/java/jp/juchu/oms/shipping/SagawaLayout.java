@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
 
@@ -64,8 +64,6 @@ final class SagawaLayout implements SlipLayout {
     static final int LINE_BYTES = 32;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final Map<String, String> TIME_SLOTS =
-            Map.of("Morning", "01", "From14To16", "14", "From16To18", "16", "From18To20", "18", "From19To21", "19");
 
     private SagawaLayout() {}
 
@@ -77,8 +75,7 @@ final class SagawaLayout implements SlipLayout {
     @Override
     public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
-        boolean cod = SlipChecks.cashOnDelivery(order);
-        SlipChecks.codToOneAddress(order, problems);
+        SlipChecks.codSplit(order, problems);
         List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
         if (senderAddress == null) {
             problems.add("契約者情報の住所が長すぎます (e飛伝Ⅱ: 全角16文字 × 2行まで)");
@@ -87,6 +84,8 @@ final class SagawaLayout implements SlipLayout {
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
             String where = SlipChecks.where(order, s);
+            long collect = CashOnDelivery.amountOf(order, s);
+            boolean cod = collect > 0;
             SlipChecks.recipient(s, where, problems);
             String fullAddress = SlipChecks.nullToEmpty(s.prefecture())
                     + SlipChecks.nullToEmpty(s.address1())
@@ -131,10 +130,10 @@ final class SagawaLayout implements SlipLayout {
                     "000",
                     "",
                     s.deliveryDate() == null ? "" : s.deliveryDate().format(DATE),
-                    s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), ""),
+                    SlipChecks.timeSlot(Carrier.SAGAWA, s, where, problems),
                     "",
-                    cod ? String.valueOf(order.total()) : "",
-                    cod ? String.valueOf(SlipChecks.codTax(order)) : "",
+                    cod ? String.valueOf(collect) : "",
+                    cod ? String.valueOf(CashOnDelivery.taxOf(order, s)) : "",
                     "",
                     "",
                     "",

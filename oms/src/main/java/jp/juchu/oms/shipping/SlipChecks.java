@@ -2,7 +2,9 @@ package jp.juchu.oms.shipping;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.TimeSlot;
 import jp.juchu.support.address.AddressFormats;
 
 /** What every carrier's slip needs of an order, and the problems that keep it from being exported. */
@@ -12,15 +14,24 @@ final class SlipChecks {
 
     private SlipChecks() {}
 
-    static boolean cashOnDelivery(OrderDetail order) {
-        return "CashOnDelivery".equals(order.paymentMethod());
+    /** A cash-on-delivery order to several addresses ships only once its amounts per destination add up. */
+    static void codSplit(OrderDetail order, List<String> problems) {
+        CashOnDelivery.problem(order).ifPresent(problems::add);
     }
 
-    /** A cash-on-delivery order to several addresses: which shipment collects how much is the merchant's call. */
-    static void codToOneAddress(OrderDetail order, List<String> problems) {
-        if (cashOnDelivery(order) && order.shipments().size() > 1) {
-            problems.add("代金引換で複数のお届け先がある注文は、お届け先ごとの代引金額を決めてから出荷してください");
+    /**
+     * The carrier's code for the shipment's delivery time slot ("" for none); a problem when the carrier does not
+     * offer the slot, never a blank column in its place.
+     */
+    static String timeSlot(Carrier carrier, OrderDetail.Shipment s, String where, List<String> problems) {
+        if (s.timeSlot() == null || s.timeSlot().isBlank()) {
+            return "";
         }
+        return carrier.timeSlotCode(s.timeSlot()).orElseGet(() -> {
+            problems.add(where + carrier.label() + "は時間帯「" + TimeSlot.labelOf(s.timeSlot())
+                    + "」を扱っていません。お届け先の時間帯を変えるか、別の配送会社で出力してください");
+            return "";
+        });
     }
 
     /** How a problem names the shipment: "お届け先2: " when the order has several. */
@@ -53,11 +64,6 @@ final class SlipChecks {
     /** The label's description: the first item's name, "他" when there are more. */
     static String itemName(OrderDetail.Shipment s) {
         return s.items().isEmpty() ? "" : s.items().get(0).name() + (s.items().size() > 1 ? " 他" : "");
-    }
-
-    /** The consumption tax contained in the order's total, over every rate (for a cash-on-delivery slip). */
-    static long codTax(OrderDetail order) {
-        return order.taxLines().stream().mapToLong(OrderDetail.TaxLine::tax).sum();
     }
 
     static String nullToEmpty(String s) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.settings.Contractor;
 
@@ -46,8 +46,6 @@ final class YuPackLayout implements SlipLayout {
     static final int LINE_BYTES = 50;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final Map<String, String> TIME_SLOTS =
-            Map.of("Morning", "51", "From14To16", "53", "From16To18", "54", "From18To20", "55", "From19To21", "56");
 
     private YuPackLayout() {}
 
@@ -59,8 +57,7 @@ final class YuPackLayout implements SlipLayout {
     @Override
     public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
-        boolean cod = SlipChecks.cashOnDelivery(order);
-        SlipChecks.codToOneAddress(order, problems);
+        SlipChecks.codSplit(order, problems);
         List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
         if (senderAddress == null) {
             problems.add("契約者情報の住所が長すぎます (ゆうプリR: 50バイト × 2行まで)");
@@ -69,6 +66,8 @@ final class YuPackLayout implements SlipLayout {
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
             String where = SlipChecks.where(order, s);
+            long collect = CashOnDelivery.amountOf(order, s);
+            boolean cod = collect > 0;
             SlipChecks.recipient(s, where, problems);
             String fullAddress = SlipChecks.nullToEmpty(s.prefecture())
                     + SlipChecks.nullToEmpty(s.address1())
@@ -105,9 +104,9 @@ final class YuPackLayout implements SlipLayout {
                     sender.phone(),
                     SlipText.head(item, LINE_BYTES),
                     s.deliveryDate() == null ? "" : s.deliveryDate().format(DATE),
-                    s.timeSlot() == null ? "" : TIME_SLOTS.getOrDefault(s.timeSlot(), ""),
-                    cod ? String.valueOf(order.total()) : "",
-                    cod ? String.valueOf(SlipChecks.codTax(order)) : "",
+                    SlipChecks.timeSlot(Carrier.JAPAN_POST, s, where, problems),
+                    cod ? String.valueOf(collect) : "",
+                    cod ? String.valueOf(CashOnDelivery.taxOf(order, s)) : "",
                     s.noshi() == null || s.noshi().isBlank() ? "" : SlipText.head("のし: " + s.noshi(), LINE_BYTES));
             SlipChecks.encodable(HEADER, row, where, problems);
             rows.add(row);

@@ -33,12 +33,8 @@ final class OrderQueries {
             params.add(filter.status());
         }
         if (present(filter.keyword())) {
-            // the keywords column holds names without spaces and phones without hyphens, lower-cased
-            String k = filter.keyword()
-                    .strip()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .replace(" ", "")
-                    .replace("　", "")
+            // the keywords column is folded by oms_fold (V110): the same fold here finds ﾔﾏﾀﾞ as やまだ, ０９０ as 090
+            String k = jp.juchu.support.text.KanaFold.fold(filter.keyword())
                     .replace("\\", "\\\\")
                     .replace("%", "\\%")
                     .replace("_", "\\_");
@@ -168,7 +164,7 @@ final class OrderQueries {
         List<OrderDetail.Shipment> shipments = jdbc.sql("""
                         select delivery_id, name, phone, postal_code, prefecture, address1, address2, delivery_date,
                                time_slot, gift_wrapping, noshi, shipping_fee,
-                               coalesce(tracking_number, shop_tracking_number) as tracking_number
+                               coalesce(tracking_number, shop_tracking_number) as tracking_number, cod_amount
                         from shipment where order_id = ? order by delivery_id
                         """)
                 .param(id)
@@ -186,7 +182,8 @@ final class OrderQueries {
                         rs.getString("noshi"),
                         rs.getLong("shipping_fee"),
                         rs.getString("tracking_number"),
-                        items.getOrDefault(rs.getInt("delivery_id"), List.of())))
+                        items.getOrDefault(rs.getInt("delivery_id"), List.of()),
+                        rs.getObject("cod_amount", Long.class)))
                 .list();
         List<OrderDetail.HistoryEntry> history = jdbc.sql(
                         "select at, kind, actor, summary from order_history where order_id = ? order by at, id")

@@ -1,0 +1,89 @@
+package jp.juchu.oms.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The order list's keyword finds recipients as well as buyers, whatever the kana and width typed. */
+@SpringBootTest
+class OrderKeywordSearchTests {
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private List<Long> search(String keyword) {
+        return orders
+                .list(
+                        new OrderFilter(
+                                null, keyword, null, null, null, false, null, null, null, null, null, null, null),
+                        0,
+                        50)
+                .rows()
+                .stream()
+                .map(OrderList.Row::id)
+                .toList();
+    }
+
+    private long orderWithRecipient(String name, String kana, String phone) {
+        long id = SampleOrders.apply(
+                orders, jdbc, 7777, SampleOrders.order("kw" + System.nanoTime(), OffsetDateTime.now()));
+        jdbc.sql("update shipment set name = ?, kana = ?, phone = ? where order_id = ?")
+                .params(name, kana, phone, id)
+                .update();
+        return id;
+    }
+
+    @Test
+    void aRecipientIsFoundByNameKanaInAnyFormAndPhone() {
+        String digits = String.valueOf(System.nanoTime() % 100_000_000L);
+        String phone = "099-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        long id = orderWithRecipient("月宮 雫", "ツキミヤ シズク", phone);
+
+        assertThat(search("月宮 雫")).contains(id);
+        assertThat(search("つきみや")).contains(id);
+        assertThat(search("ﾂｷﾐﾔ ｼｽﾞｸ")).contains(id);
+        assertThat(search("ツキミヤシズク")).contains(id);
+        assertThat(search(phone)).contains(id);
+        assertThat(search(phone.replace("-", ""))).contains(id);
+        // full-width digits as a phone is often typed
+        String wide = phone.chars()
+                .map(c -> Character.isDigit(c) ? c - '0' + '０' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        assertThat(search(wide)).contains(id);
+    }
+
+    @Test
+    void aBuyerIsFoundByHalfWidthKanaAndFullWidthLetters() {
+        long id = SampleOrders.apply(
+                orders,
+                jdbc,
+                7777,
+                SampleOrders.order(
+                        "kwb" + System.nanoTime(), OffsetDateTime.now(), "ＺＥＴＡ商店", "CreditCard", "Paid", "t", 100));
+        jdbc.sql("update oms_order set buyer_kana = 'ゼータショウテン' where id = ?")
+                .param(id)
+                .update();
+
+        assertThat(search("zeta商店")).contains(id);
+        assertThat(search("ｾﾞｰﾀｼｮｳﾃﾝ")).contains(id);
+    }
+
+    @Test
+    void aRecipientRenamedIsNoLongerFoundByTheOldName() {
+        long id = orderWithRecipient("消去 予定子", "ショウキョ ヨテイコ", "099-0000-0001");
+        assertThat(search("しょうきょよていこ")).contains(id);
+        jdbc.sql("update shipment set name = '別人 さん', kana = null where order_id = ?")
+                .param(id)
+                .update();
+        assertThat(search("しょうきょよていこ")).doesNotContain(id);
+    }
+}

@@ -3,8 +3,11 @@ package jp.juchu.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +81,7 @@ class OrderWorkspaceBrowserTest {
             String orderUrl = back.url();
             long before = yen(back.locator("[data-testid=order-total]").innerText());
             back.getByTestId("edit-order").click();
-            Locator quantity = back.locator("input[data-testid^=quantity-]").first();
+            Locator quantity = back.locator("input[data-testid^=line-quantity-]").first();
             int was = Integer.parseInt(quantity.inputValue());
             quantity.fill(String.valueOf(was + 1));
             back.getByTestId("memo").fill("お客様から電話: 1つ追加");
@@ -102,6 +105,104 @@ class OrderWorkspaceBrowserTest {
             assertThat(other.getByTestId("memo")).hasValue("鈴木: あとから保存");
             assertThat(other.getByTestId("current-order")).containsText("佐藤: 先に保存");
             Browser.screenshot(other, "workspace-04-edit-conflict");
+
+            // a full edit of a new order: a destination added, a line added there by its product code; the totals
+            // follow; then cash on delivery over both destinations, split, and shipped
+            back.navigate("/settings/contractor");
+            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
+            back.locator("input[name=representative]").fill("受注 太郎");
+            back.locator("input[name=postalCode]").fill("420-0852");
+            back.locator("select[name=prefecture]").selectOption("静岡県");
+            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
+            back.locator("input[name=phone]").fill("054-000-1234");
+            back.locator("input[name=email]").fill("shop@example.jp");
+            back.locator("main button.primary").click();
+            back.navigate("/orders?status=NEW");
+            back.getByTestId("order-number").nth(1).click();
+            String codUrl = back.url();
+            long codOrderId = Long.parseLong(codUrl.substring(codUrl.lastIndexOf('/') + 1));
+            long totalBefore = yen(back.locator("[data-testid=order-total]").innerText());
+            int destinations = back.getByTestId("shipment").count();
+            String itemCode = back.getByTestId("item-code").first().innerText().strip();
+            back.getByTestId("edit-order").click();
+            back.getByTestId("add-destination").click();
+            String to = "destinations[" + destinations + "].recipient.";
+            back.locator("input[name='" + to + "name']").fill("贈り先 花子");
+            back.locator("input[name='" + to + "phone']").fill("06-1111-2222");
+            back.locator("input[name='" + to + "postalCode']").fill("530-0001");
+            back.locator("select[name='" + to + "prefecture']").selectOption("大阪府");
+            back.locator("input[name='" + to + "address1']").fill("大阪市北区梅田1-1");
+            back.locator("input[name='" + to + "address2']").fill("梅田ビル5F");
+            back.getByTestId("time-slot-" + destinations).selectOption(new SelectOption().setLabel("14時〜16時"));
+            int lines = back.locator("[data-testid^=line-code-]").count();
+            back.getByTestId("add-line").click();
+            back.getByTestId("line-code-" + lines).fill(itemCode);
+            back.getByTestId("line-destination-" + lines).selectOption(new SelectOption().setLabel("新しいお届け先 1"));
+            back.getByTestId("calculate").click();
+            long price = Long.parseLong(back.getByTestId("line-price-" + lines).inputValue());
+            assertThat(price).isPositive();
+            long totalAfter = totalBefore + price;
+            assertThat(back.getByTestId("preview-total")).hasText(String.format("%,d円", totalAfter));
+            Browser.screenshot(back, "workspace-04b-edit-lines-and-destinations");
+
+            // cash on delivery: amounts that do not add up are refused, the split is saved
+            back.getByTestId("payment-method").selectOption("CashOnDelivery");
+            for (int d = 0; d <= destinations; d++) {
+                back.getByTestId("cod-amount-" + d).fill(d == 0 ? "1" : "0");
+            }
+            back.getByTestId("save-edit").click();
+            assertThat(back.getByTestId("edit-error")).containsText("合いません");
+            back.getByTestId("cod-amount-0").fill(String.valueOf(totalAfter - 1000));
+            back.getByTestId("cod-amount-" + destinations).fill("1000");
+            back.getByTestId("save-edit").click();
+            assertThat(back.getByTestId("edited-message")).containsText("を追加: 贈り先 花子");
+            assertThat(back.locator("[data-testid=order-total]")).hasText(String.format("%,d円", totalAfter));
+            assertThat(back.getByTestId("payment-method")).hasText("代金引換");
+            assertThat(back.getByTestId("shipment")).hasCount(destinations + 1);
+            assertThat(back.getByTestId("shipment").last()).containsText("梅田ビル5F");
+            assertThat(back.getByTestId("shipment").last()).containsText("14時〜16時");
+            assertThat(back.getByTestId("cod-amount-" + (destinations + 1))).hasText("1,000円");
+            Browser.screenshot(back, "workspace-04c-cod-split");
+
+            // ready to ship, on the B2 Cloud slip with each destination's amount, and shipped by the tracking file
+            back.getByTestId("status-select").selectOption("READY_TO_SHIP");
+            back.getByTestId("change-status").click();
+            assertThat(back.getByTestId("saved-message")).isVisible();
+            back.navigate("/shipping");
+            Locator candidates = back.locator("[data-testid=candidate] input[type=checkbox]:not([disabled])");
+            for (int i = 0; i < candidates.count(); i++) {
+                candidates.nth(i).uncheck();
+            }
+            back.locator("[data-testid=candidate] input[value='" + codOrderId + "']").check();
+            back.getByTestId("export").click();
+            assertThat(back.getByTestId("exported")).isVisible();
+            Download download = back.waitForDownload(() -> back.getByTestId("download").click());
+            String slips = new String(
+                    java.nio.file.Files.readAllBytes(download.path()), java.nio.charset.Charset.forName("Windows-31J"));
+            List<String> codRows = java.util.Arrays.stream(slips.split("\r\n"))
+                    .filter(l -> l.startsWith("J" + codOrderId + "-"))
+                    .toList();
+            assertThat(codRows).hasSize(destinations + 1);
+            assertThat(codRows.get(0).split(",", -1)[33]).isEqualTo(String.valueOf(totalAfter - 1000));
+            assertThat(codRows.get(destinations).split(",", -1)[33]).isEqualTo("1000");
+            assertThat(codRows.get(destinations).split(",", -1)[6]).isEqualTo("1416");
+            StringBuilder issued = new StringBuilder("お客様管理番号,送り状種別,クール区分,伝票番号\r\n");
+            for (int i = 0; i < codRows.size(); i++) {
+                issued.append(codRows.get(i), 0, codRows.get(i).indexOf(','))
+                        .append(",2,0,5555-0000-")
+                        .append(String.format("%04d", i))
+                        .append("\r\n");
+            }
+            back.getByTestId("tracking-file")
+                    .setInputFiles(new FilePayload(
+                            "b2-issued.csv",
+                            "text/csv",
+                            issued.toString().getBytes(java.nio.charset.Charset.forName("Windows-31J"))));
+            back.getByTestId("import-tracking").click();
+            assertThat(back.getByTestId("imported")).isVisible();
+            back.navigate(codUrl);
+            assertThat(back.locator("body")).containsText("出荷済み");
+            Browser.screenshot(back, "workspace-04d-cod-shipped");
 
             // a phone order entered by hand, with a product the OMS has seen
             back.navigate(orderUrl);

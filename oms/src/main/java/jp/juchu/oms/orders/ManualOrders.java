@@ -61,7 +61,7 @@ public class ManualOrders {
     }
 
     /** Each of these product codes as last seen on an order (newest shipment), in one read of the code index. */
-    private Map<String, KnownItem> known(List<String> codes) {
+    Map<String, KnownItem> known(List<String> codes) {
         Map<String, KnownItem> known = new java.util.HashMap<>();
         if (codes.isEmpty()) {
             return known;
@@ -125,8 +125,13 @@ public class ManualOrders {
         if (items.stream().allMatch(java.util.Objects::isNull) && problems.isEmpty()) {
             problems.add("商品を1行以上入力してください");
         }
-        if (!List.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer")
-                .contains(entry.paymentMethod())) {
+        for (int d = 0; d < entry.destinations().size(); d++) {
+            String slot = entry.destinations().get(d).timeSlot();
+            if (slot != null && !slot.isBlank() && TimeSlot.ofCode(slot).isEmpty()) {
+                problems.add("[お届け先" + (d + 1) + " 時間帯]: 一覧から選んでください");
+            }
+        }
+        if (!PaymentMethods.isKnown(entry.paymentMethod())) {
             problems.add("[支払方法]: 選んでください");
         }
         if (entry.shippingFee() < 0 || entry.codFee() < 0 || entry.couponDiscount() < 0) {

@@ -60,7 +60,14 @@ public record OrderDetail(
             String noshi,
             long shippingFee,
             String trackingNumber,
-            List<Item> items) {}
+            List<Item> items,
+            Long codAmount) {
+
+        /** The time slot in Japanese ("" for none). */
+        public String timeSlotLabel() {
+            return TimeSlot.labelOf(timeSlot);
+        }
+    }
 
     /** One line of a shipment; {@code lineNo} identifies it within the shipment. */
     public record Item(

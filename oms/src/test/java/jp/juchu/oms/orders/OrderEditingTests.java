@@ -96,16 +96,15 @@ class OrderEditingTests {
         form.put("buyer.address1", "渋谷区神宮前1-1");
         form.put("buyerKana", "ヘンシュウ タロウ");
         form.put("buyerEmail", "edit@example.jp");
-        form.put("destinations[0].deliveryId", "1");
+        form.put("paymentMethod", "CreditCard");
+        form.put("destinations[0].key", "1");
         form.put("destinations[0].recipient.name", "編集 太郎");
         form.put("destinations[0].recipient.phone", "03-1234-5678");
         form.put("destinations[0].recipient.postalCode", "150-0001");
         form.put("destinations[0].recipient.prefecture", "東京都");
         form.put("destinations[0].recipient.address1", "渋谷区神宮前1-1");
-        form.put("destinations[0].lines[0].lineNo", "1");
-        form.put("destinations[0].lines[0].quantity", "1");
-        form.put("destinations[0].lines[1].lineNo", "2");
-        form.put("destinations[0].lines[1].quantity", "1");
+        line(form, 0, 1, "mug-1", "マグカップ", 3300, 10, 1);
+        line(form, 1, 1, "tea-1", "煎茶", 1080, 8, 1);
         form.put("shippingFee", "500");
         form.put("codFee", "0");
         form.put("giftWrappingFee", "0");
@@ -119,10 +118,28 @@ class OrderEditingTests {
         return request.with(user("sato").roles("STAFF")).with(csrf());
     }
 
+    private static void line(
+            java.util.Map<String, String> form,
+            int index,
+            int destination,
+            String code,
+            String name,
+            long price,
+            int rate,
+            int quantity) {
+        String p = "lines[" + index + "].";
+        form.put(p + "destination", String.valueOf(destination));
+        form.put(p + "itemCode", code);
+        form.put(p + "name", name);
+        form.put(p + "unitPrice", String.valueOf(price));
+        form.put(p + "taxRate", String.valueOf(rate));
+        form.put(p + "quantity", String.valueOf(quantity));
+    }
+
     @Test
     void savingRecomputesTheTotalAndTaxPerRateAndRecordsWhoChangedWhat() throws Exception {
         long id = order();
-        mvc.perform(save(id, 0, "destinations[0].lines[1].quantity", "3", "couponDiscount", "300", "memo", "電話で数量変更"))
+        mvc.perform(save(id, 0, "lines[1].quantity", "3", "couponDiscount", "300", "memo", "電話で数量変更"))
                 .andExpect(redirectedUrl("/orders/" + id));
 
         OrderDetail edited = orders.detail(id).orElseThrow();
@@ -139,7 +156,9 @@ class OrderEditingTests {
         assertThat(edited.history()).anySatisfy(h -> {
             assertThat(h.kind()).isEqualTo("EDITED");
             assertThat(h.actor()).isEqualTo("sato");
-            assertThat(h.summary()).contains("数量 煎茶: 1 → 3").contains("合計: 4880 → 6740");
+            assertThat(h.summary())
+                    .contains("数量 煎茶: 1 → 3")
+                    .contains("合計: 4,880円 → 6,740円");
         });
     }
 
@@ -153,7 +172,7 @@ class OrderEditingTests {
                         "abc",
                         "destinations[0].recipient.postalCode",
                         "15",
-                        "destinations[0].lines[0].quantity",
+                        "lines[0].quantity",
                         "0"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -194,5 +213,189 @@ class OrderEditingTests {
     void viewersCannotEdit() throws Exception {
         long id = order();
         mvc.perform(save(id, 0).with(user("viewer").roles("VIEWER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLineAddedByItsProductCodeToANewDestinationIsFilledInAndTotalled() throws Exception {
+        long id = order();
+        mvc.perform(save(
+                        id,
+                        0,
+                        "destinations[1].key",
+                        "-1",
+                        "destinations[1].recipient.name",
+                        "贈り 花子",
+                        "destinations[1].recipient.phone",
+                        "06-1234-5678",
+                        "destinations[1].recipient.postalCode",
+                        "530-0001",
+                        "destinations[1].recipient.prefecture",
+                        "大阪府",
+                        "destinations[1].recipient.address1",
+                        "大阪市北区梅田1-1",
+                        "destinations[1].timeSlot",
+                        "From14To16",
+                        // the tea moves to the new destination; a mug is added there by its code only
+                        "lines[1].destination",
+                        "-1",
+                        "lines[2].destination",
+                        "-1",
+                        "lines[2].itemCode",
+                        "mug-1",
+                        "lines[2].quantity",
+                        "2"))
+                .andExpect(redirectedUrl("/orders/" + id));
+
+        OrderDetail edited = orders.detail(id).orElseThrow();
+        assertThat(edited.shipments())
+                .extracting(OrderDetail.Shipment::deliveryId)
+                .containsExactly(1, 2);
+        OrderDetail.Shipment added = edited.shipments().get(1);
+        assertThat(added.name()).isEqualTo("贈り 花子");
+        assertThat(added.timeSlotLabel()).isEqualTo("14時〜16時");
+        assertThat(added.items())
+                .extracting(OrderDetail.Item::name, OrderDetail.Item::unitPrice, OrderDetail.Item::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("煎茶", 1080L, 1),
+                        org.assertj.core.groups.Tuple.tuple("マグカップ", 3300L, 2));
+        // items 3 × 3,300 (10 %) + 1,080 (8 %) + shipping 500
+        assertThat(edited.total()).isEqualTo(9900 + 1080 + 500);
+        assertThat(edited.taxLines())
+                .containsExactly(
+                        new OrderDetail.TaxLine(10, 10400, 10400 * 10 / 110),
+                        new OrderDetail.TaxLine(8, 1080, 1080 * 8 / 108));
+        assertThat(edited.history().get(edited.history().size() - 1).summary())
+                .contains("お届け先2を追加: 贈り 花子")
+                .contains("煎茶を移動: お届け先1 → お届け先2")
+                .contains("商品を追加: お届け先2 マグカップ (mug-1) 3,300円 × 2 [10%]");
+    }
+
+    @Test
+    void aRemovedLineAndARepricedLineChangeTheTotal() throws Exception {
+        long id = order();
+        mvc.perform(save(id, 0, "lines[1].remove", "true", "lines[0].unitPrice", "3000"))
+                .andExpect(redirectedUrl("/orders/" + id));
+
+        OrderDetail edited = orders.detail(id).orElseThrow();
+        assertThat(edited.shipments().get(0).items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.unitPrice()).isEqualTo(3000));
+        assertThat(edited.total()).isEqualTo(3500);
+        assertThat(edited.taxLines()).containsExactly(new OrderDetail.TaxLine(10, 3500, 318));
+    }
+
+    @Test
+    void anUnknownProductCodeWithoutANameIsRefusedByLine() throws Exception {
+        long id = order();
+        Document page =
+                Jsoup.parse(mvc.perform(save(id, 0, "lines[2].destination", "1", "lines[2].itemCode", "nothing-9"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+
+        assertThat(page.select("[data-testid=edit-error]").text())
+                .contains("商品3行目")
+                .contains("nothing-9");
+        assertThat(orders.detail(id).orElseThrow().version()).isZero();
+    }
+
+    @Test
+    void aDestinationLeftWithoutLinesIsRefused() throws Exception {
+        long id = order();
+        Document page = Jsoup.parse(mvc.perform(save(
+                        id,
+                        0,
+                        "destinations[1].key",
+                        "-1",
+                        "destinations[1].recipient.name",
+                        "空 の",
+                        "destinations[1].recipient.phone",
+                        "06-1234-5678",
+                        "destinations[1].recipient.postalCode",
+                        "530-0001",
+                        "destinations[1].recipient.prefecture",
+                        "大阪府",
+                        "destinations[1].recipient.address1",
+                        "大阪市北区梅田1-1"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+        assertThat(page.select("[data-testid=edit-error]").text()).contains("お届け先2に商品がありません");
+    }
+
+    @Test
+    void cashOnDeliveryToTwoDestinationsNeedsAmountsThatAddUpToTheTotal() throws Exception {
+        long id = order();
+        String[] second = {
+            "paymentMethod", "CashOnDelivery",
+            "destinations[1].key", "-1",
+            "destinations[1].recipient.name", "贈り 花子",
+            "destinations[1].recipient.phone", "06-1234-5678",
+            "destinations[1].recipient.postalCode", "530-0001",
+            "destinations[1].recipient.prefecture", "大阪府",
+            "destinations[1].recipient.address1", "大阪市北区梅田1-1",
+            "lines[1].destination", "-1",
+            "destinations[0].codAmount", "1000",
+            "destinations[1].codAmount", "1000"
+        };
+        Document refused = Jsoup.parse(mvc.perform(save(id, 0, second))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(refused.select("[data-testid=edit-error]").text())
+                .contains("代引金額の合計 (2,000円) が受注の合計 (4,880円) と合いません");
+
+        String[] split = second.clone();
+        split[second.length - 3] = "3800";
+        split[second.length - 1] = "1080";
+        mvc.perform(save(id, 0, split)).andExpect(redirectedUrl("/orders/" + id));
+        OrderDetail edited = orders.detail(id).orElseThrow();
+        assertThat(edited.paymentMethod()).isEqualTo("CashOnDelivery");
+        assertThat(edited.shipments())
+                .extracting(OrderDetail.Shipment::codAmount)
+                .containsExactly(3800L, 1080L);
+        assertThat(CashOnDelivery.problem(edited)).isEmpty();
+    }
+
+    @Test
+    void theOrderPageSetsTheAmountPerDestinationOfACashOnDeliveryOrder() throws Exception {
+        long id = order();
+        jdbc.sql("update oms_order set payment_method = 'CashOnDelivery' where id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("""
+                        insert into shipment (order_id, delivery_id, name, phone, postal_code, prefecture, address1)
+                        values (?, 2, '贈り 花子', '06-1234-5678', '530-0001', '大阪府', '大阪市北区梅田1-1')
+                        """).param(id).update();
+        assertThat(CashOnDelivery.problem(orders.detail(id).orElseThrow())).isPresent();
+
+        mvc.perform(post("/orders/" + id + "/cod-amounts")
+                        .param("version", "0")
+                        .param("cod1", "4000")
+                        .param("cod2", "800")
+                        .with(user("sato").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/orders/" + id));
+        assertThat(orders.detail(id).orElseThrow().shipments())
+                .extracting(OrderDetail.Shipment::codAmount)
+                .containsExactly(null, null);
+
+        mvc.perform(post("/orders/" + id + "/cod-amounts")
+                        .param("version", "0")
+                        .param("cod1", "4000")
+                        .param("cod2", "880")
+                        .with(user("sato").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/orders/" + id));
+        OrderDetail split = orders.detail(id).orElseThrow();
+        assertThat(split.shipments())
+                .extracting(OrderDetail.Shipment::codAmount)
+                .containsExactly(4000L, 880L);
+        assertThat(CashOnDelivery.problem(split)).isEmpty();
+        assertThat(split.history().get(split.history().size() - 1).summary()).contains("お届け先2の代引金額: (なし) → 880円");
     }
 }

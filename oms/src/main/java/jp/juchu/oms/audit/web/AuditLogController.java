@@ -14,16 +14,6 @@ class AuditLogController {
 
     static final int PAGE_SIZE = 50;
 
-    /** The actions the OMS writes today, offered in the filter; others can still be typed. */
-    static final List<String> KNOWN_ACTIONS = List.of(
-            "USER_ADDED",
-            "USER_ROLE_CHANGED",
-            "USER_DISABLED",
-            "USER_ENABLED",
-            "USER_PASSWORD_RESET",
-            "ORDERS_DELETED",
-            "ORDER_DATA_RESET");
-
     private final AuditLog audit;
 
     AuditLogController(AuditLog audit) {
@@ -40,7 +30,7 @@ class AuditLogController {
         model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
         model.addAttribute("page", current);
         model.addAttribute("action", filter);
-        model.addAttribute("actions", KNOWN_ACTIONS);
+        model.addAttribute("actions", jp.juchu.oms.audit.AuditActions.all().keySet());
         return "audit/log";
     }
 }

@@ -89,6 +89,7 @@ class ManualOrderController {
         model.addAttribute("problems", problems);
         model.addAttribute("prefectures", Prefectures.ALL);
         model.addAttribute("payments", OrderController.PAYMENTS);
+        model.addAttribute("timeSlots", jp.juchu.oms.orders.TimeSlot.all());
         model.addAttribute("known", manualOrders.knownItems("", 200));
         return "orders/new";
     }

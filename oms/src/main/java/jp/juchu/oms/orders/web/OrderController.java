@@ -25,8 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrderController {
 
     static final int PAGE_SIZE = 50;
-    static final List<String> PAYMENTS =
-            List.of("CreditCard", "BankTransfer", "CashOnDelivery", "ConvenienceStore", "PostalTransfer");
+    static final List<String> PAYMENTS = jp.juchu.oms.orders.PaymentMethods.ALL;
 
     private final Orders orders;
     private final SavedSearches savedSearches;

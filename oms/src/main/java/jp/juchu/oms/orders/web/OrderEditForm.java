@@ -10,17 +10,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderEdit;
 import jp.juchu.support.address.AddressFormats;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The order edit form (受注の編集), bound field by field ({@code buyer.phone}, {@code destinations[0].lines[1].quantity}
- * …); public fields because it is a plain carrier between the page and {@link OrderEdit}.
+ * The order edit form (受注の編集), bound field by field ({@code buyer.phone}, {@code lines[1].quantity} …); public
+ * fields because it is a plain carrier between the page and {@link OrderEdit}. Lines and destinations ticked
+ * {@code remove} are left out; a blank line (no code, no name) is ignored.
  */
 public class OrderEditForm {
 
@@ -36,22 +35,34 @@ public class OrderEditForm {
     @Size(max = 254)
     public String buyerEmail;
 
+    public String paymentMethod;
+
     @Valid
+    @Size(max = 10, message = "お届け先は10件までです")
     public List<Destination> destinations = new ArrayList<>();
 
+    @Valid
+    @Size(max = 100, message = "商品は100行までです")
+    public List<Line> lines = new ArrayList<>();
+
     @PositiveOrZero
+    @Max(10_000_000)
     public long shippingFee;
 
     @PositiveOrZero
+    @Max(10_000_000)
     public long codFee;
 
     @PositiveOrZero
+    @Max(10_000_000)
     public long giftWrappingFee;
 
     @PositiveOrZero
+    @Max(10_000_000)
     public long couponDiscount;
 
     @PositiveOrZero
+    @Max(10_000_000)
     public long pointsUsed;
 
     @Size(max = 2000)
@@ -98,7 +109,8 @@ public class OrderEditForm {
     }
 
     public static class Destination {
-        public int deliveryId;
+        /** The delivery id of an existing destination; 0 or less for a new one. */
+        public int key;
 
         @Valid
         public Person recipient = new Person();
@@ -109,19 +121,45 @@ public class OrderEditForm {
         @Size(max = 20)
         public String timeSlot;
 
-        @Valid
-        public List<Line> lines = new ArrayList<>();
+        @PositiveOrZero
+        @Max(100_000_000)
+        public Long codAmount;
+
+        public boolean remove;
+
+        /** How lists name it: お届け先 2, or 新しいお届け先 1. */
+        public String label() {
+            return key > 0 ? "お届け先 " + key : "新しいお届け先 " + (-key + 1);
+        }
     }
 
     public static class Line {
-        public int lineNo;
+        public int destination;
+
+        @Size(max = 100)
+        public String itemCode;
+
+        @Size(max = 200)
+        public String variation;
+
+        @Size(max = 400)
         public String name;
-        public long unitPrice;
-        public int taxRate;
+
+        @PositiveOrZero
+        @Max(10_000_000)
+        public Long unitPrice;
+
+        public Integer taxRate;
 
         @Min(1)
         @Max(999)
-        public int quantity;
+        public Integer quantity = 1;
+
+        public boolean remove;
+
+        boolean blank() {
+            return (itemCode == null || itemCode.isBlank()) && (name == null || name.isBlank());
+        }
     }
 
     static OrderEditForm of(OrderDetail order) {
@@ -136,22 +174,26 @@ public class OrderEditForm {
                 order.buyerAddress2());
         form.buyerKana = order.buyerKana();
         form.buyerEmail = order.buyerEmail();
+        form.paymentMethod = order.paymentMethod();
         for (OrderDetail.Shipment s : order.shipments()) {
             Destination d = new Destination();
-            d.deliveryId = s.deliveryId();
+            d.key = s.deliveryId();
             d.recipient = Person.of(s.name(), s.phone(), s.postalCode(), s.prefecture(), s.address1(), s.address2());
             d.deliveryDate = s.deliveryDate();
             d.timeSlot = s.timeSlot();
+            d.codAmount = s.codAmount();
+            form.destinations.add(d);
             for (OrderDetail.Item item : s.items()) {
                 Line line = new Line();
-                line.lineNo = item.lineNo();
+                line.destination = s.deliveryId();
+                line.itemCode = item.itemCode();
+                line.variation = item.variation();
                 line.name = item.name();
                 line.unitPrice = item.unitPrice();
                 line.taxRate = item.taxRate();
                 line.quantity = item.quantity();
-                d.lines.add(line);
+                form.lines.add(line);
             }
-            form.destinations.add(d);
         }
         form.shippingFee = order.shippingFee();
         form.codFee = order.codFee();
@@ -162,20 +204,54 @@ public class OrderEditForm {
         return form;
     }
 
+    /** Drops the rows ticked for removal and blank lines, as the page shows the form again. */
+    void tidy() {
+        destinations.removeIf(d -> d == null || d.remove);
+        lines.removeIf(l -> l == null || l.remove || l.blank());
+    }
+
+    void addLine() {
+        Line line = new Line();
+        line.destination = destinations.isEmpty() ? 0 : destinations.get(0).key;
+        lines.add(line);
+    }
+
+    void addDestination() {
+        int lowest = destinations.stream().mapToInt(d -> d.key).min().orElse(1);
+        Destination d = new Destination();
+        d.key = Math.min(lowest, 1) - 1;
+        destinations.add(d);
+    }
+
     OrderEdit value() {
         List<OrderEdit.Destination> values = new ArrayList<>();
         for (Destination d : destinations) {
-            Map<Integer, Integer> quantities = new LinkedHashMap<>();
-            d.lines.forEach(line -> quantities.put(line.lineNo, line.quantity));
-            values.add(new OrderEdit.Destination(
-                    d.deliveryId, d.recipient.value(), d.deliveryDate, d.timeSlot, quantities));
+            if (d != null && !d.remove) {
+                values.add(
+                        new OrderEdit.Destination(d.key, d.recipient.value(), d.deliveryDate, d.timeSlot, d.codAmount));
+            }
+        }
+        List<OrderEdit.Line> values2 = new ArrayList<>();
+        for (Line l : lines) {
+            if (l != null && !l.remove && !l.blank()) {
+                values2.add(new OrderEdit.Line(
+                        l.destination,
+                        l.itemCode,
+                        l.variation,
+                        l.name,
+                        l.unitPrice,
+                        l.taxRate,
+                        l.quantity == null ? 1 : l.quantity));
+            }
         }
         return new OrderEdit(
                 version,
                 buyer.value(),
                 buyerKana,
                 buyerEmail,
+                paymentMethod,
                 values,
+                values2,
                 shippingFee,
                 codFee,
                 giftWrappingFee,

@@ -1,0 +1,52 @@
+package jp.juchu.oms.audit;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The audit log's action codes in Japanese, for the pages: the log stores the stable code ({@code USER_ADDED}), the
+ * merchant reads ユーザーを追加. A module that records a new action adds its name here.
+ */
+public final class AuditActions {
+
+    private static final Map<String, String> LABELS = new TreeMap<>(Map.ofEntries(
+            Map.entry("CUSTOMER_BLACKLISTED", "顧客をブラックリストに登録"),
+            Map.entry("CUSTOMER_BLACKLIST_LIFTED", "顧客のブラックリストを解除"),
+            Map.entry("CUSTOMER_EDITED", "顧客を編集"),
+            Map.entry("CUSTOMER_MERGED", "顧客を名寄せ"),
+            Map.entry("ORDERS_DELETED", "受注データを削除"),
+            Map.entry("ORDER_DATA_RESET", "受注データをリセット"),
+            Map.entry("ORDER_EDITED", "受注を編集"),
+            Map.entry("ORDER_HELD", "受注を保留"),
+            Map.entry("ORDER_REGISTERED", "受注を登録"),
+            Map.entry("ORDER_STATUS_CHANGED", "受注ステータスを変更"),
+            Map.entry("STATUS_ADDED", "受注ステータスを追加"),
+            Map.entry("STATUS_MOVED", "受注ステータスを並べ替え"),
+            Map.entry("STATUS_REMOVED", "受注ステータスを削除"),
+            Map.entry("STATUS_RENAMED", "受注ステータスの名前を変更"),
+            Map.entry("USER_ADDED", "ユーザーを追加"),
+            Map.entry("USER_DISABLED", "ユーザーを無効化"),
+            Map.entry("USER_ENABLED", "ユーザーを有効化"),
+            Map.entry("USER_PASSWORD_RESET", "パスワードを再設定"),
+            Map.entry("USER_ROLE_CHANGED", "ユーザーの権限を変更"),
+            Map.entry("TRACKING_IMPORTED", "伝票番号を取込"),
+            Map.entry("SLIPS_EXPORTED", "送り状を出力"),
+            Map.entry("CSV_IMPORTED", "受注CSVを取込"),
+            Map.entry("CONNECTION_SAVED", "モール接続を保存")));
+
+    private AuditActions() {}
+
+    /** The action in Japanese; an action without a name yet is shown as 「その他の操作」 with its code. */
+    public static String labelOf(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String label = LABELS.get(code);
+        return label != null ? label : "その他の操作 (" + code + ")";
+    }
+
+    /** Every named action code, for the log's filter. */
+    public static Map<String, String> all() {
+        return LABELS;
+    }
+}

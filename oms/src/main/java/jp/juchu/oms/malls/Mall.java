@@ -2,6 +2,16 @@ package jp.juchu.oms.malls;
 
 /** The malls the OMS can connect to (モール). */
 public enum Mall {
-    /** Eストアー ショップサーブ */
-    SHOP_SERVE
+    SHOP_SERVE("Eストアー ショップサーブ");
+
+    private final String label;
+
+    Mall(String label) {
+        this.label = label;
+    }
+
+    /** The mall's name as pages show it. */
+    public String label() {
+        return label;
+    }
 }

@@ -426,8 +426,7 @@ public class OrderEditing {
         List<LineView> now = new ArrayList<>();
         for (OrderDetail.Shipment s : before.shipments()) {
             for (OrderDetail.Item i : s.items()) {
-                was.add(new LineView(
-                        s.deliveryId(), i.itemCode(), i.name(), i.unitPrice(), i.quantity(), i.taxRate()));
+                was.add(new LineView(s.deliveryId(), i.itemCode(), i.name(), i.unitPrice(), i.quantity(), i.taxRate()));
             }
         }
         for (OrderEdit.Line l : lines) {
@@ -477,13 +476,15 @@ public class OrderEditing {
         List<LineView> added = new ArrayList<>(now);
         was.forEach(added::remove);
         for (LineView r : List.copyOf(removed)) {
-            LineView a = first(added, x -> x.sameProduct(r) && x.destination() == r.destination() && x.price() == r.price());
+            LineView a =
+                    first(added, x -> x.sameProduct(r) && x.destination() == r.destination() && x.price() == r.price());
             if (a != null) {
                 changes.add("数量 " + r.name() + ": " + r.quantity() + " → " + a.quantity());
             } else if ((a = first(added, x -> x.sameProduct(r) && x.destination() == r.destination())) != null) {
                 changes.add("単価 " + r.name() + ": " + Money.yen(r.price()) + " → " + Money.yen(a.price())
                         + (a.quantity() != r.quantity() ? " (数量 " + r.quantity() + " → " + a.quantity() + ")" : ""));
-            } else if ((a = first(added, x -> x.sameProduct(r) && x.price() == r.price() && x.quantity() == r.quantity()))
+            } else if ((a = first(
+                            added, x -> x.sameProduct(r) && x.price() == r.price() && x.quantity() == r.quantity()))
                     != null) {
                 changes.add(r.name() + "を移動: お届け先" + r.destination() + " → お届け先" + a.destination());
             }

@@ -156,9 +156,7 @@ class OrderEditingTests {
         assertThat(edited.history()).anySatisfy(h -> {
             assertThat(h.kind()).isEqualTo("EDITED");
             assertThat(h.actor()).isEqualTo("sato");
-            assertThat(h.summary())
-                    .contains("数量 煎茶: 1 → 3")
-                    .contains("合計: 4,880円 → 6,740円");
+            assertThat(h.summary()).contains("数量 煎茶: 1 → 3").contains("合計: 4,880円 → 6,740円");
         });
     }
 

@@ -106,7 +106,7 @@ class MaintenanceController {
 
     private List<Shop> shops() {
         List<Shop> shops = new ArrayList<>();
-        connections.all().forEach(c -> shops.add(new Shop(c.id(), c.mall() + " / " + c.shopId())));
+        connections.all().forEach(c -> shops.add(new Shop(c.id(), c.mall().label() + " / " + c.shopId())));
         shops.add(new Shop(Orders.CSV_IMPORT, "CSV"));
         return shops;
     }

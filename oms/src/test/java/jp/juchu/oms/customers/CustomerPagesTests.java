@@ -68,7 +68,7 @@ class CustomerPagesTests {
 
         assertThat(list.select("[data-testid=customer-row]")).hasSize(1);
         assertThat(list.select("[data-testid=order-count]").text()).isEqualTo("2");
-        assertThat(list.select("[data-testid=total-spent]").text()).isEqualTo("¥2,234");
+        assertThat(list.select("[data-testid=total-spent]").text()).isEqualTo("2,234円");
         Document detail = page("/customers/" + customer.id());
         assertThat(detail.select("[data-testid=history-row] a").eachAttr("href"))
                 .contains("/orders/" + order);

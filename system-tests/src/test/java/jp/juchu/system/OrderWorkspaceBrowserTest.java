@@ -81,7 +81,8 @@ class OrderWorkspaceBrowserTest {
             String orderUrl = back.url();
             long before = yen(back.locator("[data-testid=order-total]").innerText());
             back.getByTestId("edit-order").click();
-            Locator quantity = back.locator("input[data-testid^=line-quantity-]").first();
+            Locator quantity =
+                    back.locator("input[data-testid^=line-quantity-]").first();
             int was = Integer.parseInt(quantity.inputValue());
             quantity.fill(String.valueOf(was + 1));
             back.getByTestId("memo").fill("お客様から電話: 1つ追加");
@@ -173,10 +174,12 @@ class OrderWorkspaceBrowserTest {
             for (int i = 0; i < candidates.count(); i++) {
                 candidates.nth(i).uncheck();
             }
-            back.locator("[data-testid=candidate] input[value='" + codOrderId + "']").check();
+            back.locator("[data-testid=candidate] input[value='" + codOrderId + "']")
+                    .check();
             back.getByTestId("export").click();
             assertThat(back.getByTestId("exported")).isVisible();
-            Download download = back.waitForDownload(() -> back.getByTestId("download").click());
+            Download download =
+                    back.waitForDownload(() -> back.getByTestId("download").click());
             String slips = new String(
                     java.nio.file.Files.readAllBytes(download.path()), java.nio.charset.Charset.forName("Windows-31J"));
             List<String> codRows = java.util.Arrays.stream(slips.split("\r\n"))

@@ -100,6 +100,8 @@ public class OrderCsvImports {
             "CashOnDelivery",
             "コンビニ払い",
             "ConvenienceStore",
+            "コンビニ決済",
+            "ConvenienceStore",
             "郵便振替",
             "PostalTransfer");
     private static final Set<String> PAYMENT_NAMES =

@@ -99,6 +99,26 @@ class OrderExportTests {
     }
 
     @Test
+    void paymentMethodAndTimeSlotAreWrittenInJapanese() throws Exception {
+        LocalDate day = order("山田 太郎", null);
+        jdbc.sql("update shipment set time_slot = 'Morning', delivery_date = ? where order_id in"
+                        + " (select id from oms_order where ordered_at::date = ?)")
+                .params(LocalDate.of(2026, 12, 24), day)
+                .update();
+        ExportLayout layout = layout(
+                ExportLayout.Encoding.UTF8_BOM,
+                ExportColumn.PAYMENT,
+                ExportColumn.DELIVERY_DATE,
+                ExportColumn.TIME_SLOT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        exports.write(layout, exports.check(layout, day, day, null), out);
+
+        String row = new String(out.toByteArray(), StandardCharsets.UTF_8).split("\r\n")[1];
+        assertThat(row).isEqualTo("クレジットカード,2026/12/24,午前中");
+    }
+
+    @Test
     void valuesASpreadsheetWouldRunAsFormulasAreNeutralised() throws Exception {
         LocalDate day = order("=HYPERLINK(\"http://evil\")", "@SUM(A1)");
         ExportLayout layout = layout(

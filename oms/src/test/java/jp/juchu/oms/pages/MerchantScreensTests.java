@@ -58,8 +58,12 @@ class MerchantScreensTests {
 
         Document home = page("/", "STAFF");
 
-        assertThat(home.select("[data-testid=home-status-counts]").text()).contains("新規受付").contains("件");
-        assertThat(home.select("[data-testid=home-alerts]").text()).contains(number).contains("住所を確認してください");
+        assertThat(home.select("[data-testid=home-status-counts]").text())
+                .contains("新規受付")
+                .contains("件");
+        assertThat(home.select("[data-testid=home-alerts]").text())
+                .contains(number)
+                .contains("住所を確認してください");
     }
 
     @Test
@@ -106,6 +110,7 @@ class MerchantScreensTests {
         assertThat(shipping.select("[data-testid=export]")).isEmpty();
         assertThat(shipping.select("[data-testid=tracking-form]")).isEmpty();
 
-        assertThat(page("/orders/" + id, "STAFF").select("[data-testid=status-form]")).isNotEmpty();
+        assertThat(page("/orders/" + id, "STAFF").select("[data-testid=status-form]"))
+                .isNotEmpty();
     }
 }

@@ -91,7 +91,8 @@ class AdminOrderPagesTests {
     void theOrderPageShowsEveryAddressLineAndTheStatusFormStartsFromTheCurrentShipment() throws Exception {
         Order order = orders.list(shopId, new AdminOrderFilter(null, null, null, null), 0, 40).orders().stream()
                 .map(o -> orders.find(shopId, o.serialCode()).orElseThrow())
-                .filter(o -> o.deliveries().stream().anyMatch(d -> d.address2() != null && !d.address2().isBlank()))
+                .filter(o -> o.deliveries().stream()
+                        .anyMatch(d -> d.address2() != null && !d.address2().isBlank()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the demo orders have a building line"));
         Order.Delivery first = order.deliveries().get(0);
@@ -107,7 +108,8 @@ class AdminOrderPagesTests {
                         java.time.LocalDate.of(2026, 12, 1),
                         first.deliveryId()));
 
-        String page = mvc.perform(get("/admin/orders/" + order.serialCode()).with(user(shopId).roles("MERCHANT")))
+        String page = mvc.perform(get("/admin/orders/" + order.serialCode())
+                        .with(user(shopId).roles("MERCHANT")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -118,11 +120,14 @@ class AdminOrderPagesTests {
                 .findFirst()
                 .orElseThrow()
                 .address2();
-        org.assertj.core.api.Assertions.assertThat(doc.select("[data-testid=delivery-address]").text())
+        org.assertj.core.api.Assertions.assertThat(
+                        doc.select("[data-testid=delivery-address]").text())
                 .contains(withBuilding);
-        org.assertj.core.api.Assertions.assertThat(doc.select("[data-testid=status-carrier] option[selected]").val())
+        org.assertj.core.api.Assertions.assertThat(doc.select("[data-testid=status-carrier] option[selected]")
+                        .val())
                 .isEqualTo("Sagawa");
-        org.assertj.core.api.Assertions.assertThat(doc.select("[data-testid=status-tracking]").val())
+        org.assertj.core.api.Assertions.assertThat(
+                        doc.select("[data-testid=status-tracking]").val())
                 .isEqualTo("4444-5555-6666");
     }
 }

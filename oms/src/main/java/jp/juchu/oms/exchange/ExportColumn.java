@@ -12,7 +12,11 @@ public enum ExportColumn {
     BUYER_KANA("buyer_kana", "購入者フリガナ", true, r -> r.order().buyerKana()),
     BUYER_EMAIL("buyer_email", "購入者メールアドレス", true, r -> r.order().buyerEmail()),
     BUYER_PHONE("buyer_phone", "購入者電話番号", true, r -> r.order().buyerPhone()),
-    PAYMENT("payment", "支払方法", true, r -> jp.juchu.oms.orders.PaymentMethods.labelOf(r.order().paymentMethod())),
+    PAYMENT(
+            "payment",
+            "支払方法",
+            true,
+            r -> jp.juchu.oms.orders.PaymentMethods.labelOf(r.order().paymentMethod())),
     TOTAL("total", "合計金額", false, r -> String.valueOf(r.order().total())),
     SHIPPING_FEE("shipping_fee", "送料", false, r -> String.valueOf(r.order().shippingFee())),
     COD_FEE("cod_fee", "代引手数料", false, r -> String.valueOf(r.order().codFee())),

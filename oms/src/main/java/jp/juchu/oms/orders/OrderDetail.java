@@ -85,6 +85,11 @@ public record OrderDetail(
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Why the order cannot ship as cash on delivery yet (amounts per destination missing or not adding up), or "". */
+    public String codProblem() {
+        return CashOnDelivery.problem(this).orElse("");
+    }
+
     /** The tax per rate (10 % / 8 %) the shop computed, highest rate first. */
     public List<TaxLine> taxLines() {
         List<TaxLine> lines = new java.util.ArrayList<>();

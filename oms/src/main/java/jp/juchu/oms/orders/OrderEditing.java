@@ -173,7 +173,9 @@ public class OrderEditing {
                                 timeSlot,
                                 cod)
                         .update();
-                changes.add(label + "を追加: " + r.name() + " " + address(r));
+                changes.add(label + "を追加: " + r.name() + " " + address(r)
+                        + (timeSlot == null ? "" : " 時間帯 " + TimeSlot.labelOf(timeSlot))
+                        + (cod == null ? "" : " 代引金額 " + Money.yen(cod)));
                 continue;
             }
             compare(changes, label + "の氏名", s.name(), r.name());

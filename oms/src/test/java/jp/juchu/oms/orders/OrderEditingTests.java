@@ -381,6 +381,12 @@ class OrderEditingTests {
         assertThat(orders.detail(id).orElseThrow().shipments())
                 .extracting(OrderDetail.Shipment::codAmount)
                 .containsExactly(null, null);
+        Document page =
+                Jsoup.parse(mvc.perform(get("/orders/" + id).with(user("sato").roles("STAFF")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select("[data-testid=cod-problem]").text()).contains("お届け先ごとの代引金額を決めてから");
 
         mvc.perform(post("/orders/" + id + "/cod-amounts")
                         .param("version", "0")

@@ -86,4 +86,25 @@ class OrderKeywordSearchTests {
                 .update();
         assertThat(search("しょうきょよていこ")).doesNotContain(id);
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theFoldedKeywordIsStillReadThroughTheTrigramIndex() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("set enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.ResultSet rs =
+                    st.executeQuery("explain select id from oms_order o where o.keywords like '%つきみや%'")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            } finally {
+                st.execute("reset enable_seqscan");
+            }
+            assertThat(plan.toString()).contains("oms_order_keywords_idx");
+        }
+    }
 }

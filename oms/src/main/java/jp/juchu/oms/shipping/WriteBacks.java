@@ -69,12 +69,23 @@ public class WriteBacks {
         }
     }
 
+    /** Whether the order comes from a shop, to which its shipments are reported, rather than an own channel. */
+    public boolean reportable(OrderDetail order) {
+        return connections
+                .find(order.connectionId())
+                .map(channel -> !channel.ownChannel())
+                .orElse(true);
+    }
+
     /**
      * Queues the report of a shipment; it is sent once the caller's transaction has committed. With the
-     * connection's write-back off, or for an order of a channel without a connector (受注登録, データ取込), it is
-     * only recorded, as not to be sent.
+     * connection's write-back off it is only recorded, as not to be sent; an order of a channel without a mall
+     * (受注登録, データ取込) has no shop to tell, and nothing is recorded.
      */
     void enqueue(OrderDetail order, int deliveryId, Carrier carrier, String trackingNumber, LocalDate shippedDate) {
+        if (!reportable(order)) {
+            return;
+        }
         boolean on = connections
                 .find(order.connectionId())
                 .filter(MallConnection::writeBack)

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jp.juchu.oms.imports.ImportTrigger;
 import jp.juchu.oms.imports.OrderImport;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.SampleOrders;
 import jp.juchu.oms.shipping.Carrier;
 import jp.juchu.oms.shipping.TrackingImports;
 import jp.juchu.oms.shipping.WriteBacks;
@@ -153,6 +154,29 @@ class SecondMallConnectorTests {
         assertThat(Jsoup.parse(page).select("[data-testid=filter-shop] option").eachText())
                 .contains("受注登録 (電話・FAX・店頭)", "データ取込 (CSVファイル)")
                 .doesNotContain("manual", "csv");
+    }
+
+    @Test
+    void aShipmentOfAnOrderFromAnOwnChannelIsReportedToNoMall() throws Exception {
+        long csv = connections.ownChannel(Mall.CSV).id();
+        long id = SampleOrders.apply(orders, jdbc, csv, SampleOrders.order("csv:OWN-1", OffsetDateTime.now(TOKYO)));
+        orders.changeStatus(id, "READY_TO_SHIP", false, "テスト");
+        String file = "お客様管理番号,送り状種類,クール区分,伝票番号\r\nJ" + id + "-1,0,0,567856785678\r\n";
+
+        TrackingImports.Result result = trackingImports.importFile(
+                Carrier.YAMATO, "b2.csv", file.getBytes(Charset.forName("windows-31j")), "出荷担当");
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
+        assertThat(writeBacks.ofOrder(id)).isEmpty();
+        assertThat(mall.shipments).noneMatch(s -> s.serialCode().equals("csv:OWN-1"));
+        String panel = mvc.perform(
+                        get("/shipping/orders/{id}", id).with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(panel).select("[data-testid=write-backs]")).isEmpty();
     }
 
     /** An order in the platform order schema, the form every connector hands its orders to the import in. */

@@ -154,6 +154,16 @@ class SecondMallConnectorTests {
         assertThat(Jsoup.parse(page).select("[data-testid=filter-shop] option").eachText())
                 .contains("受注登録 (電話・FAX・店頭)", "データ取込 (CSVファイル)")
                 .doesNotContain("manual", "csv");
+        String deletion = mvc.perform(
+                        get("/maintenance/delete").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(deletion).select("select[name=connection] option"))
+                .anySatisfy(o -> assertThat(o.attr("value")).isEqualTo(String.valueOf(manual.id())))
+                .extracting(org.jsoup.nodes.Element::text)
+                .contains("受注登録 (電話・FAX・店頭)", "データ取込 (CSVファイル)");
     }
 
     @Test

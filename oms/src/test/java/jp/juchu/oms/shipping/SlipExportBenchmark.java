@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Issue 7's export benchmark, run on demand (not part of {@code verify}):
- * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -DskipBrowserTests -Dtest=SlipExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=SlipExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * 10,000 orders ready to ship are exported to one B2 Cloud CSV; the file is written to a stream that only
  * counts bytes, while the heap is sampled. The figures are appended to {@code docs/benchmarks.md}.
  */
@@ -92,7 +92,7 @@ class SlipExportBenchmark {
 
                 Machine: %d cores, the OMS's embedded PostgreSQL 17. %,d orders ready to ship (one shipment each)
                 exported to one Yamato B2 Cloud CSV, written order by order to a stream that counts the bytes.
-                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -DskipBrowserTests -Dtest=SlipExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
+                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=SlipExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
 
                 | orders | rows | bytes | time | heap before | peak heap during the export (sampled) |
                 |---|---|---|---|---|---|

@@ -146,7 +146,8 @@ final class SoakReport {
                 ## Fault soak — %s, %d minutes, %,d orders a minute
 
                 Machine: %d cores; shop server, two OMS nodes, their shared PostgreSQL 17, the fault proxy and the harness on
-                one host. Run time %s (faults every %d s), then the OMS caught up in %d s with the shop quiet.
+                one host. Run time %s from the harness's start (the apps' starts included; faults every %d s), then the OMS
+                caught up in %d s with the shop quiet.
                 Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dsoak.minutes=%d -Dsoak.ordersPerMinute=%d -Dsoak.faultEverySeconds=%d -Dsoak.report=docs/reliability.md`
 
                 %s

@@ -389,6 +389,31 @@ class ItemApiController {
         }
     }
 
+    /** One category an item is in: its path from the top ({@code 食品/お茶}) and its own name. */
+    record ItemCategory(String name, String fullPath) {}
+
+    record ItemCategoriesResponse(String itemCode, List<ItemCategory> categories) {}
+
+    /** The categories an item is in, published or not. */
+    @GetMapping(MANAGEMENT + "/items/{itemCode}/categories")
+    ItemCategoriesResponse itemCategories(@PathVariable String itemCode, Principal principal) {
+        return itemCategories(product(principal, itemCode, false));
+    }
+
+    /** The categories a published item is in. */
+    @GetMapping(OPEN + "/items/{itemCode}/categories")
+    ItemCategoriesResponse openItemCategories(@PathVariable String itemCode, Principal principal) {
+        return itemCategories(product(principal, itemCode, true));
+    }
+
+    private static ItemCategoriesResponse itemCategories(Product p) {
+        return new ItemCategoriesResponse(
+                p.itemCode(),
+                p.categoryPaths().stream()
+                        .map(path -> new ItemCategory(path.substring(path.lastIndexOf('/') + 1), path))
+                        .toList());
+    }
+
     @GetMapping(OPEN + "/items/{itemCode}/basic")
     Basic openBasic(@PathVariable String itemCode, Principal principal) {
         Product p = product(principal, itemCode, true);

@@ -3,16 +3,10 @@ package jp.juchu.shop.system;
 import java.util.regex.Pattern;
 
 /**
- * The limits every path of the shop server holds input to, in one place (listed in {@code docs/security.md}):
- * forms, the storefront, the platform API and the demo data all validate against these numbers.
+ * The limits the shop server holds input to across modules, in one place (listed with the catalog's own
+ * limits in {@code docs/security.md}): control characters, form list indexes, points and the years of a date.
  */
 public final class InputRules {
-
-    /** Yen amounts: prices, fees, totals and discounts are at most 99,999,999円 (an order total stays in a long). */
-    public static final long MAX_YEN = 99_999_999L;
-
-    /** Units of one line of an order or a cart, and of a product's stock. */
-    public static final int MAX_QUANTITY = 9_999;
 
     /** Points a member holds or one operation moves. */
     public static final long MAX_POINTS = 9_999_999L;

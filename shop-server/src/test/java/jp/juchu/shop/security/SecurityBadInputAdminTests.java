@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,13 +77,11 @@ class SecurityBadInputAdminTests {
     }
 
     private MockHttpServletRequestBuilder saveProduct(Map<String, String> changes) {
-        MockHttpServletRequestBuilder request = post("/admin/products/tea-1")
-                .param("name", "煎茶")
-                .param("price", "1080")
-                .param("taxRate", "8")
-                .param("alertThreshold", "5")
-                .param("published", "true");
-        changes.forEach((name, value) -> request.param(name, value));
+        Map<String, String> fields = new LinkedHashMap<>(
+                Map.of("name", "煎茶", "price", "1080", "taxRate", "8", "alertThreshold", "5", "published", "true"));
+        fields.putAll(changes);
+        MockHttpServletRequestBuilder request = post("/admin/products/tea-1");
+        fields.forEach((name, value) -> request.param(name, value));
         return request;
     }
 
@@ -117,13 +116,11 @@ class SecurityBadInputAdminTests {
 
     @Test
     void anAbsurdPriceOrTextForANumberIsAFieldErrorInJapanese() throws Exception {
-        MockHttpServletResponse hugeResponse = send(saveProduct(Map.of("price", "1000000000000")));
-        Document huge = Jsoup.parse(hugeResponse.getContentAsString());
+        Document huge =
+                Jsoup.parse(send(saveProduct(Map.of("price", "1000000000000"))).getContentAsString());
         Document text = Jsoup.parse(send(saveProduct(Map.of("price", "abc"))).getContentAsString());
 
-        assertThat(huge.select("[data-testid=price-error]").text())
-                .as(hugeResponse.getStatus() + " " + hugeResponse.getRedirectedUrl() + " " + hugeResponse.getErrorMessage())
-                .contains("10,000,000円");
+        assertThat(huge.select("[data-testid=price-error]").text()).contains("10,000,000円");
         assertThat(text.select("[data-testid=price-error]").text()).isEqualTo("半角数字（整数）で入力してください。");
         assertThat(text.text()).doesNotContain("Failed to convert", "java.lang");
         assertProductUnchanged();

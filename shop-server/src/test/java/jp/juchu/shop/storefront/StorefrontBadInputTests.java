@@ -115,7 +115,10 @@ class StorefrontBadInputTests {
         System.out.println("DEBUG q=["
                 + result.getRequest().getParameter("q").chars().boxed().toList() + "]");
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getStatus())
+                .as(result.getRequest().getRequestURI() + " q=" + result.getRequest().getParameter("q").length() + " "
+                        + Jsoup.parse(result.getResponse().getContentAsString()).select("input[name=q]").val().length())
+                .isEqualTo(400);
         assertThat(result.getRequest().getAttribute(ErrorReasons.ATTRIBUTE)).isEqualTo("error.reason.control");
     }
 

@@ -120,6 +120,21 @@ class StorefrontBadInputTests {
     }
 
     @Test
+    void anAbsurdQuantityIsRefusedAndTheCartStays() throws Exception {
+        MvcResult huge = buyer.addToCart("tea-01", Integer.MAX_VALUE);
+        MvcResult update =
+                buyer.post("/cart/update", Map.of("itemCode", "tea-01", "quantity", String.valueOf(Integer.MAX_VALUE)));
+
+        assertThat(huge.getFlashMap().get("error")).isEqualTo("storefront.cart.tooMany");
+        assertThat(update.getFlashMap().get("error")).isEqualTo("storefront.cart.tooMany");
+        assertThat(buyer.page("/cart").select("[data-testid=cart-line]")).hasSize(1);
+        assertThat(buyer.post("/cart/update", Map.of("itemCode", "tea-01", "quantity", "1e3"))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anUnknownItemIsA404() throws Exception {
         assertThat(buyer.get("/items/no-such-item").getResponse().getStatus()).isEqualTo(404);
     }

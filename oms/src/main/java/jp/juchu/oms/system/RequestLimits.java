@@ -1,0 +1,94 @@
+package jp.juchu.oms.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The one gate every request passes before security and the controllers (pages, bulk actions, htmx, uploads):
+ *
+ * <ul>
+ *   <li>an upload over {@link #UPLOAD_LIMIT} gets 413 and a page that says the limit, before its body is read;
+ *   <li>a multipart body is read here (to disk, never whole into memory), so the CSRF check can see its token;
+ *   <li>a form list index outside what a page can offer ({@code lines[100000].name}, {@code lines[-1].name}) gets
+ *       400 and a small page naming the field, before anything binds (and grows) a list;
+ *   <li>a parameter name or value with NUL or another control character (tab, line feed and carriage return
+ *       are text) gets 400 and a page naming the field; nothing behind this filter ever sees it.
+ * </ul>
+ */
+class RequestLimits extends OncePerRequestFilter {
+
+    /** The largest upload (order CSV, tracking file); {@code spring.servlet.multipart.*} say the same. */
+    static final DataSize UPLOAD_LIMIT = DataSize.ofMegabytes(50);
+
+    /** Room for the multipart form's other fields beside the file. */
+    static final DataSize REQUEST_LIMIT = DataSize.ofMegabytes(51);
+
+    /** The most rows a form list (order lines, destinations) can have: indexes 0 to 99. */
+    static final int LIST_LIMIT = 100;
+
+    private static final Pattern INDEX = Pattern.compile("\\[(-?\\d+)]");
+
+    /** The request attribute that carries the sentence the error page shows. */
+    static final String DETAIL = RequestLimits.class.getName() + ".detail";
+
+    private final MessageSource messages;
+
+    RequestLimits(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Locale locale = RequestContextUtils.getLocale(request);
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            if (request.getContentLengthLong() > REQUEST_LIMIT.toBytes()) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "input.tooLarge", locale);
+                return;
+            }
+            try {
+                request.getParts();
+            } catch (IllegalStateException tooLarge) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "input.tooLarge", locale);
+                return;
+            } catch (IOException | ServletException unreadable) {
+                refuse(request, response, HttpStatus.BAD_REQUEST, "input.unreadableUpload", locale);
+                return;
+            }
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            boolean bad = Text.hasControlCharacter(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                bad |= Text.hasControlCharacter(value);
+            }
+            if (bad) {
+                String field = FieldLabels.label(messages, Text.printable(parameter.getKey()), locale);
+                request.setAttribute(
+                        DETAIL, messages.getMessage("input.controlCharacter", new Object[] {field}, locale));
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
+            throws IOException {
+        request.setAttribute(DETAIL, messages.getMessage(code, new Object[] {UPLOAD_LIMIT.toMegabytes()}, locale));
+        response.sendError(status.value());
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,11 @@ class BadInputAdvice {
     private static final Set<String> VALUE_REFUSED = Set.of("22001", "22003", "22007", "22008", "22021", "22P05");
 
     private final MessageSource messages;
+    private final MultipartProperties multipart;
 
-    BadInputAdvice(MessageSource messages) {
+    BadInputAdvice(MessageSource messages, MultipartProperties multipart) {
         this.messages = messages;
+        this.multipart = multipart;
     }
 
     @ExceptionHandler(InvalidPropertyException.class)
@@ -63,7 +66,11 @@ class BadInputAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
-        return page(request, HttpStatus.CONTENT_TOO_LARGE, "input.tooLarge", RequestLimits.UPLOAD_LIMIT.toMegabytes());
+        return page(
+                request,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "input.tooLarge",
+                multipart.getMaxFileSize().toMegabytes());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

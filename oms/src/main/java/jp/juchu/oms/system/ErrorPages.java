@@ -1,8 +1,8 @@
 package jp.juchu.oms.system;
 
 import java.util.Map;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.MessageSource;
@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The error page says what was wrong in the merchant's words when the OMS knows it ({@code detail}); the request
@@ -22,10 +23,9 @@ class ErrorPages {
     private static final int BEFORE_SECURITY = -150;
 
     @Bean
-    FilterRegistrationBean<RequestLimits> requestLimits(MessageSource messages) {
-        FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(new RequestLimits(messages));
-        registration.setOrder(BEFORE_SECURITY);
-        return registration;
+    RequestLimits requestLimits(MessageSource messages, LocaleResolver locales, MultipartProperties multipart) {
+        return new RequestLimits(
+                messages, locales, multipart.getMaxFileSize(), multipart.getMaxRequestSize(), BEFORE_SECURITY);
     }
 
     @Bean

@@ -53,7 +53,6 @@ public final class JapaneseCsv {
         try (Reader reader = reader(file, charset(file));
                 CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
-            long lastGoodLine = 0;
             while (true) {
                 CSVRecord record;
                 try {
@@ -62,10 +61,9 @@ public final class JapaneseCsv {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException notCsv) {
-                    throw new IllegalArgumentException((parser.getCurrentLineNumber() + 1) + "行目付近: CSVとして読めません。"
+                    throw new IllegalArgumentException((parser.getRecordNumber() + 1) + "行目付近: CSVとして読めません。"
                             + "ダブルクォート (\") の閉じ忘れや、項目の途中の \" がないか確認してください");
                 }
-                lastGoodLine = parser.getCurrentLineNumber();
                 action.accept(record);
             }
         } catch (IOException unreadable) {

@@ -7,19 +7,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The one gate every request passes before security and the controllers (pages, bulk actions, htmx, uploads):
  *
  * <ul>
- *   <li>an upload over {@link #UPLOAD_LIMIT} gets 413 and a page that says the limit, before its body is read;
+ *   <li>an upload over {@code spring.servlet.multipart.max-file-size} (50 MB) gets 413 and a page that says the limit, before its body is read;
  *   <li>a multipart body is read here (to disk, never whole into memory), so the CSRF check can see its token;
  *   <li>a form list index outside what a page can offer ({@code lines[100000].name}, {@code lines[-1].name}) gets
  *       400 and a small page naming the field, before anything binds (and grows) a list;
@@ -27,13 +27,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  *       are text) gets 400 and a page naming the field; nothing behind this filter ever sees it.
  * </ul>
  */
-class RequestLimits extends OncePerRequestFilter {
-
-    /** The largest upload (order CSV, tracking file); {@code spring.servlet.multipart.*} say the same. */
-    static final DataSize UPLOAD_LIMIT = DataSize.ofMegabytes(50);
-
-    /** Room for the multipart form's other fields beside the file. */
-    static final DataSize REQUEST_LIMIT = DataSize.ofMegabytes(51);
+class RequestLimits extends OncePerRequestFilter implements Ordered {
 
     /** The most rows a form list (order lines, destinations) can have: indexes 0 to 99. */
     static final int LIST_LIMIT = 100;
@@ -44,18 +38,33 @@ class RequestLimits extends OncePerRequestFilter {
     static final String DETAIL = RequestLimits.class.getName() + ".detail";
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final DataSize uploadLimit;
+    private final DataSize requestLimit;
 
-    RequestLimits(MessageSource messages) {
+    private final int order;
+
+    RequestLimits(
+            MessageSource messages, LocaleResolver locales, DataSize uploadLimit, DataSize requestLimit, int order) {
+        this.order = order;
         this.messages = messages;
+        this.locales = locales;
+        this.uploadLimit = uploadLimit;
+        this.requestLimit = requestLimit;
+    }
+
+    @Override
+    public int getOrder() {
+        return order;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Locale locale = RequestContextUtils.getLocale(request);
+        Locale locale = locales.resolveLocale(request);
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            if (request.getContentLengthLong() > REQUEST_LIMIT.toBytes()) {
+            if (request.getContentLengthLong() > requestLimit.toBytes()) {
                 refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "input.tooLarge", locale);
                 return;
             }
@@ -88,7 +97,7 @@ class RequestLimits extends OncePerRequestFilter {
     private void refuse(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
             throws IOException {
-        request.setAttribute(DETAIL, messages.getMessage(code, new Object[] {UPLOAD_LIMIT.toMegabytes()}, locale));
+        request.setAttribute(DETAIL, messages.getMessage(code, new Object[] {uploadLimit.toMegabytes()}, locale));
         response.sendError(status.value());
     }
 }

@@ -50,6 +50,7 @@ class PostalWarningTests {
                         .param("lines[0].quantity", "1")
                         .param("lines[0].taxRate", "10")
                         .param("lines[0].destination", "1")
+                        .param("destinations[0].name", "")
                         .param("paymentMethod", "BankTransfer")
                         .param("action", "register")
                         .with(user("tanaka").roles("STAFF"))

@@ -55,6 +55,9 @@ class SecurityBadInputTests {
         form.put("lines[0].quantity", "1");
         form.put("lines[0].taxRate", "10");
         form.put("lines[0].destination", "1");
+        form.put("destinations[0].name", "");
+        form.put("destinations[1].name", "");
+        form.put("destinations[2].name", "");
         form.put("paymentMethod", "BankTransfer");
         form.put("action", "register");
         return form;

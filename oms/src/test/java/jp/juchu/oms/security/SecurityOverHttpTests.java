@@ -62,7 +62,11 @@ class SecurityOverHttpTests {
                 .build();
 
         HttpResponse<String> get(String url) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "text/html")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         String csrf(String url) throws Exception {
@@ -111,6 +115,7 @@ class SecurityOverHttpTests {
             return http.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .header("Accept", "text/html")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -79,25 +80,52 @@ class RequestLimits extends OncePerRequestFilter implements Ordered {
             }
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            boolean bad = Text.hasControlCharacter(parameter.getKey());
+            String name = parameter.getKey();
+            boolean bad = Text.hasControlCharacter(name);
             for (String value : parameter.getValue()) {
                 bad |= Text.hasControlCharacter(value);
             }
             if (bad) {
-                String field = FieldLabels.label(messages, Text.printable(parameter.getKey()), locale);
-                request.setAttribute(
-                        DETAIL, messages.getMessage("input.controlCharacter", new Object[] {field}, locale));
-                response.sendError(HttpStatus.BAD_REQUEST.value());
+                refuseField(request, response, "input.controlCharacter", name, locale);
+                return;
+            }
+            if (!indexesOnThePage(name)) {
+                refuseField(request, response, "input.index", name, locale);
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
+    /** Whether every list index in a field name ({@code lines[3].name}) is one a page can offer: 0 to 99. */
+    private static boolean indexesOnThePage(String name) {
+        if (name.indexOf('[') < 0) {
+            return true;
+        }
+        Matcher index = INDEX.matcher(name);
+        while (index.find()) {
+            String digits = index.group(1);
+            if (digits.startsWith("-") || digits.length() > 3 || Integer.parseInt(digits) >= LIST_LIMIT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refuseField(
+            HttpServletRequest request, HttpServletResponse response, String code, String name, Locale locale)
+            throws IOException {
+        String field = FieldLabels.label(messages, Text.printable(name), locale);
+        String detail = messages.getMessage(code, new Object[] {field}, locale);
+        request.setAttribute(DETAIL, detail);
+        response.sendError(HttpStatus.BAD_REQUEST.value(), detail);
+    }
+
     private void refuse(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
             throws IOException {
-        request.setAttribute(DETAIL, messages.getMessage(code, new Object[] {uploadLimit.toMegabytes()}, locale));
-        response.sendError(status.value());
+        String detail = messages.getMessage(code, new Object[] {uploadLimit.toMegabytes()}, locale);
+        request.setAttribute(DETAIL, detail);
+        response.sendError(status.value(), detail);
     }
 }

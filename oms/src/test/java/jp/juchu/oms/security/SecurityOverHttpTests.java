@@ -46,7 +46,7 @@ class SecurityOverHttpTests {
 
     private static ConfigurableApplicationContext node() {
         return new SpringApplicationBuilder(OmsApplication.class)
-                .run("--server.port=0", "--spring.jmx.enabled=false", "--db-scheduler.enabled=false");
+                .run("--server.port=0", "--spring.jmx.enabled=false",);
     }
 
     private static String base(ConfigurableApplicationContext node) {

@@ -27,13 +27,21 @@ class SecurityKeyHintTests {
         long id = jdbc.sql("""
                         insert into mall_connection (mall, shop_id, open_key_enc, manager_key_enc, open_key_hint,
                             manager_key_hint, auto_fetch, management_url, item_url)
-                        values ('SHOPSERVE', ?, 'x', 'x', 'OPHINT12', 'MGHINT34', false,
+                        values ('SHOP_SERVE', ?, 'x', 'x', 'OPHINT12', 'MGHINT34', false,
                             'http://localhost:1/unused', 'http://localhost:1/unused')
                         returning id""")
                 .param("hint-shop-" + System.nanoTime() % 1_000_000)
                 .query(Long.class)
                 .single();
 
+        try {
+            assertTheHintIsTheAdminsAlone(id);
+        } finally {
+            jdbc.sql("delete from mall_connection where id = ?").param(id).update();
+        }
+    }
+
+    private void assertTheHintIsTheAdminsAlone(long id) throws Exception {
         String viewer = mvc.perform(
                         get("/settings/mall-details/" + id).with(user("viewer").roles("VIEWER")))
                 .andReturn()
@@ -47,6 +55,5 @@ class SecurityKeyHintTests {
 
         assertThat(viewer).doesNotContain("OPHINT").doesNotContain("MGHINT").contains("••••••••");
         assertThat(admin).contains("OPHINT12••••••••").contains("MGHINT34••••••••");
-        jdbc.sql("delete from mall_connection where id = ?").param(id).update();
     }
 }

@@ -45,8 +45,7 @@ class SecurityOverHttpTests {
     }
 
     private static ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(OmsApplication.class)
-                .run("--server.port=0", "--spring.jmx.enabled=false",);
+        return new SpringApplicationBuilder(OmsApplication.class).run("--server.port=0", "--spring.jmx.enabled=false");
     }
 
     private static String base(ConfigurableApplicationContext node) {

@@ -18,7 +18,7 @@ final class FieldLabels {
             return parameter;
         }
         java.util.regex.Matcher index =
-                java.util.regex.Pattern.compile("\\[(\\d{1,4})]").matcher(parameter);
+                java.util.regex.Pattern.compile("\\[(\\d{1,9})]").matcher(parameter);
         StringBuilder positions = new StringBuilder();
         while (index.find()) {
             positions.append(positions.isEmpty() ? " " : "-").append(Integer.parseInt(index.group(1)) + 1);

@@ -187,7 +187,7 @@ class SecurityOverHttpTests {
 
         HttpResponse<String> index = browser.get(base(first) + "/orders/new?lines%5B100000%5D.name=x");
         assertThat(index.statusCode()).isEqualTo(400);
-        assertThat(index.body()).contains("「商品行 100001」の番号が画面にない範囲です").hasSizeLessThan(20_000);
+        assertThat(index.body()).contains("「商品名 100001」の番号が画面にない範囲です").hasSizeLessThan(20_000);
     }
 
     @Test

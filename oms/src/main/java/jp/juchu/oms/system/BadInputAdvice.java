@@ -21,10 +21,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Bad input that reaches a controller gets a 4xx page in the merchant's words, never a 500 or a framework's
- * sentence: a list index no page offers is a 400, a value that
- * cannot be read names its field ({@link RequestLimits} has refused list indexes past {@link
- * RequestLimits#LIST_LIMIT} before binding), and the database's own refusals of a value (too long, out of range) are 400s —
- * their transaction rolled back, so nothing changed.
+ * sentence: a value that cannot be read names its field, an index that is not on the page is a 400 ({@link
+ * RequestLimits} refuses most of them before binding), and the database's own refusals of a value (too long, out
+ * of range) are 400s, their transaction rolled back, so nothing changed.
  */
 @ControllerAdvice
 class BadInputAdvice {

@@ -351,7 +351,8 @@ public class OrderCsvImports {
             if (batch.isEmpty()) {
                 return;
             }
-            Map<String, ShopChange> results = orders.applyFromShop(channels.ownChannel(Mall.CSV).id(), List.copyOf(batch));
+            Map<String, ShopChange> results =
+                    orders.applyFromShop(channels.ownChannel(Mall.CSV).id(), List.copyOf(batch));
             created += (int)
                     results.values().stream().filter(ShopChange.CREATED::equals).count();
             batch.clear();

@@ -1,7 +1,6 @@
 package jp.juchu.oms.orders.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +10,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.orders.EmailAddress;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderEdit;
+import jp.juchu.oms.orders.OrderLimits;
+import jp.juchu.oms.orders.PlausibleDeliveryDate;
+import jp.juchu.oms.orders.Yen;
 import jp.juchu.support.address.AddressFormats;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -31,8 +34,7 @@ public class OrderEditForm {
     @Size(max = 100)
     public String buyerKana;
 
-    @Email
-    @Size(max = 254)
+    @EmailAddress
     public String buyerEmail;
 
     public String paymentMethod;
@@ -45,24 +47,20 @@ public class OrderEditForm {
     @Size(max = 100, message = "商品は100行までです")
     public List<Line> lines = new ArrayList<>();
 
-    @PositiveOrZero
-    @Max(10_000_000)
+    @Yen
     public long shippingFee;
 
-    @PositiveOrZero
-    @Max(10_000_000)
+    @Yen
     public long codFee;
 
-    @PositiveOrZero
-    @Max(10_000_000)
+    @Yen
     public long giftWrappingFee;
 
-    @PositiveOrZero
-    @Max(10_000_000)
+    @Yen
     public long couponDiscount;
 
     @PositiveOrZero
-    @Max(10_000_000)
+    @Max(OrderLimits.MAX_POINTS)
     public long pointsUsed;
 
     @Size(max = 2000)
@@ -116,6 +114,7 @@ public class OrderEditForm {
         public Person recipient = new Person();
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @PlausibleDeliveryDate
         public LocalDate deliveryDate;
 
         @Size(max = 20)
@@ -152,7 +151,7 @@ public class OrderEditForm {
         public Integer taxRate;
 
         @Min(1)
-        @Max(999)
+        @Max(OrderLimits.MAX_QUANTITY)
         public Integer quantity = 1;
 
         public boolean remove;

@@ -203,16 +203,16 @@ public class Members {
      */
     @Transactional
     public boolean approvePending(String shopId, long entryId) {
-        Optional<PendingPoints> decided = decide(shopId, entryId, PointState.APPROVED);
-        if (decided.isEmpty()) {
+        Optional<PendingPoints> pending = lockPending(shopId, entryId);
+        if (pending.isEmpty()) {
             return false;
         }
         long balance = jdbc.sql(
                         "update member set points = points + ? where shop_id = ? and account = ? returning points")
-                .params(decided.get().points(), shopId, decided.get().account())
+                .params(pending.get().points(), shopId, pending.get().account())
                 .query(Long.class)
                 .single();
-        jdbc.sql("update point_entry set balance_after = ? where id = ?")
+        jdbc.sql("update point_entry set state = 'APPROVED', decided_at = now(), balance_after = ? where id = ?")
                 .params(balance, entryId)
                 .update();
         return true;
@@ -225,17 +225,23 @@ public class Members {
      */
     @Transactional
     public boolean refusePending(String shopId, long entryId) {
-        return decide(shopId, entryId, PointState.REFUSED).isPresent();
+        if (lockPending(shopId, entryId).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update point_entry set state = 'REFUSED', decided_at = now() where id = ?")
+                .param(entryId)
+                .update();
+        return true;
     }
 
-    private Optional<PendingPoints> decide(String shopId, long entryId, PointState state) {
+    /** The entry if it is still pending, locked until the caller's transaction ends: two decisions take turns. */
+    private Optional<PendingPoints> lockPending(String shopId, long entryId) {
         return jdbc.sql("""
-                        update point_entry e set state = ?, decided_at = now()
-                        from member m
+                        select e.id, e.shop_id, e.account, m.name, e.change, e.order_serial, e.acted_at
+                        from point_entry e join member m on m.shop_id = e.shop_id and m.account = e.account
                         where e.id = ? and e.shop_id = ? and e.state = 'PENDING'
-                          and m.shop_id = e.shop_id and m.account = e.account
-                        returning e.id, e.shop_id, e.account, m.name, e.change, e.order_serial, e.acted_at""")
-                .params(state.name(), entryId, shopId)
+                        for update of e""")
+                .params(entryId, shopId)
                 .query(Members::pendingPoints)
                 .optional();
     }

@@ -235,8 +235,8 @@ public class ShopSetups {
                 || !account.holder().isEmpty();
         if (anyGiven && !account.complete()) {
             // buyers are shown the account as it is: a half-filled one would send their money nowhere
-            problems.add(new InvalidSetup.Problem(
-                    "payments.bankAccount", "振込先は銀行名・支店名・口座番号・口座名義をすべて入力してください (未定なら全て空欄に)"));
+            problems.add(
+                    new InvalidSetup.Problem("payments.bankAccount", "振込先は銀行名・支店名・口座番号・口座名義をすべて入力してください (未定なら全て空欄に)"));
         }
         List<ShopSetup.CodFee> cod = p.codFees();
         for (int i = 0; i < cod.size(); i++) {

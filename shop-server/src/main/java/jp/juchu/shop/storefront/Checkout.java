@@ -89,6 +89,14 @@ public class Checkout {
      */
     public PlacedOrder place(String shopId, CheckoutOrder order, ShopSetup setup) {
         Quote quote = quote(shopId, order, setup);
+        if (order.couponCode() != null && !order.couponCode().isBlank()) {
+            // the buyer confirmed a discount: an order is never placed without it
+            Coupons.Applied applied = coupons.apply(
+                    shopId, order.couponCode(), quote.itemsTotal(), LocalDate.now(clock), order.memberAccount());
+            if (!applied.accepted()) {
+                throw new CouponUnavailable(applied.code(), applied.refusal());
+            }
+        }
         return ports.orders().place(shopId, order, quote, pointsEarned(order, quote, setup));
     }
 }

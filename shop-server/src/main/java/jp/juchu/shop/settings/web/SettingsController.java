@@ -12,7 +12,9 @@ import jp.juchu.shop.settings.ShopSetups;
 import jp.juchu.support.address.Prefectures;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -158,8 +160,40 @@ class SettingsController {
                 }
             }
         }
+        if (errors.getTarget() == null) {
+            keepErrorsOnTheSavedValues(section, errors, principal, model);
+        }
         model.addAttribute("failed", section);
         return page(principal, model);
+    }
+
+    /**
+     * A form that could not even be built (a number field with letters) is shown with the shop's saved values, the
+     * rejected text in the fields it was typed into, and every error.
+     */
+    private void keepErrorsOnTheSavedValues(String section, BindingResult errors, Principal principal, Model model) {
+        ShopSetup setup = setups.of(principal.getName());
+        Object form = switch (section) {
+            case "details" -> SettingsForms.DetailsForm.of(setup.details());
+            case "payments" -> SettingsForms.PaymentsForm.of(setup.payments());
+            case "shipping" -> SettingsForms.ShippingForm.of(setup.shipping());
+            case "delivery" -> SettingsForms.DeliveryForm.of(setup.delivery());
+            default -> SettingsForms.PointsForm.of(setup.points());
+        };
+        BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, section);
+        for (FieldError e : errors.getFieldErrors()) {
+            kept.addError(new FieldError(
+                    section,
+                    e.getField(),
+                    e.getRejectedValue(),
+                    true,
+                    e.getCodes(),
+                    e.getArguments(),
+                    e.getDefaultMessage()));
+        }
+        errors.getGlobalErrors().forEach(kept::addError);
+        model.addAttribute(section, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + section, kept);
     }
 
     private static boolean hasField(Object form, String field) {

@@ -1,4 +1,4 @@
-package jp.juchu.shop.storefront.web;
+package jp.juchu.shop.storefront.admin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** クーポン (集客・運営) in the shop admin: the shop's coupons with their uses, a new one, deleting one. */
+/**
+ * クーポン (集客・運営) in the shop admin (a package of its own: the storefront's page advice in {@code web} needs a
+ * shop in the path): the shop's coupons with their uses, a new one, deleting one. */
 @Controller
 class AdminCouponController {
 

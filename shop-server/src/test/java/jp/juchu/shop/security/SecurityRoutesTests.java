@@ -60,6 +60,8 @@ class SecurityRoutesTests {
             "GET /shops/{shopId}/category",
             "GET /shops/{shopId}/search",
             "GET /shops/{shopId}/items/{itemCode}",
+            // the shop's 特定商取引法 page must be public by law
+            "GET /shops/{shopId}/law",
             "GET /shops/{shopId}/cart",
             "POST /shops/{shopId}/cart/add",
             "POST /shops/{shopId}/cart/update",

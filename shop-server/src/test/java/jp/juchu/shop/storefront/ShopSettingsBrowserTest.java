@@ -3,8 +3,6 @@ package jp.juchu.shop.storefront;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import jp.juchu.shop.customers.Members;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,11 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StorefrontFixtures.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + StorefrontTest.SMTP_PORT})
+@TestPropertySource(properties = "shop.storefront.mail-dir=target/test-data/mail")
 class ShopSettingsBrowserTest {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(StorefrontTest.SMTP_PORT, null, "smtp"));
 
     static final Path MANUAL = Path.of("src", "main", "resources", "static", "help");
 
@@ -108,6 +102,7 @@ class ShopSettingsBrowserTest {
         assertThat(admin.getByTestId("pending-row")).containsText("sakura");
         manual(admin, "manual-points");
         admin.getByTestId("select-all").check();
+        assertThat(admin.locator("input[name=id]").first()).isChecked();
         admin.getByTestId("approve").click();
         assertThat(admin.getByTestId("points-decided")).containsText("1件を承認しました");
         assertThat(admin.getByTestId("no-pending")).isVisible();

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.lang.reflect.RecordComponent;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import jp.juchu.shop.orders.TimeSlot;
 import jp.juchu.shop.settings.InvalidSetup;
@@ -79,6 +80,9 @@ class SettingsController {
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
+        for (int row : form == null ? List.<Integer>of() : form.codRowsNotNumbers()) {
+            errors.reject("invalid", "代引き手数料の表の" + row + "行目: 金額は半角数字で入力してください");
+        }
         return save(
                 "payments",
                 errors,

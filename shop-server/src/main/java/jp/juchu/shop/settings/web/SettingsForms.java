@@ -61,17 +61,17 @@ final class SettingsForms {
             String accountNumber,
             String accountHolder,
             boolean cashOnDelivery,
-            List<Integer> codUpTo,
-            List<Integer> codFee,
+            List<String> codUpTo,
+            List<String> codFee,
             boolean convenienceStore,
             @NotNull(message = "支払期限を入力してください") Integer convenienceStoreDays) {
 
         static PaymentsForm of(ShopSetup.Payments p) {
-            List<Integer> upTo = new ArrayList<>();
-            List<Integer> fee = new ArrayList<>();
+            List<String> upTo = new ArrayList<>();
+            List<String> fee = new ArrayList<>();
             for (ShopSetup.CodFee step : p.codFees()) {
-                upTo.add(step.upTo());
-                fee.add(step.fee());
+                upTo.add(step.upTo() == null ? "" : String.valueOf(step.upTo()));
+                fee.add(String.valueOf(step.fee()));
             }
             ShopSetup.BankAccount a = p.bankAccount();
             return new PaymentsForm(
@@ -90,15 +90,26 @@ final class SettingsForms {
                     p.convenienceStoreDays());
         }
 
+        /** The rows of the COD table holding something other than half-width digits (1-based), to refuse them. */
+        List<Integer> codRowsNotNumbers() {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < COD_ROWS; i++) {
+                if (!number(cell(codUpTo, i)) || !number(cell(codFee, i))) {
+                    rows.add(i + 1);
+                }
+            }
+            return rows;
+        }
+
         /** Rows with a fee are the table; a row's empty limit means "every amount above". */
         ShopSetup.Payments toPayments() {
             List<ShopSetup.CodFee> steps = new ArrayList<>();
-            List<Integer> fees = codFee == null ? List.of() : codFee;
-            List<Integer> limits = codUpTo == null ? List.of() : codUpTo;
-            for (int i = 0; i < Math.min(fees.size(), COD_ROWS); i++) {
-                Integer limit = i < limits.size() ? limits.get(i) : null;
-                if (fees.get(i) != null) {
-                    steps.add(new ShopSetup.CodFee(limit, fees.get(i)));
+            for (int i = 0; i < COD_ROWS; i++) {
+                String fee = cell(codFee, i);
+                if (!fee.isEmpty()) {
+                    String limit = cell(codUpTo, i);
+                    steps.add(new ShopSetup.CodFee(
+                            limit.isEmpty() ? null : Integer.valueOf(limit), Integer.parseInt(fee)));
                 }
             }
             return new ShopSetup.Payments(
@@ -174,12 +185,23 @@ final class SettingsForms {
         }
     }
 
-    private static List<Integer> padded(List<Integer> values) {
-        List<Integer> rows = new ArrayList<>(values);
+    private static List<String> padded(List<String> values) {
+        List<String> rows = new ArrayList<>(values);
         while (rows.size() < COD_ROWS) {
-            rows.add(null);
+            rows.add("");
         }
         return rows;
+    }
+
+    private static String cell(List<String> column, int row) {
+        return column == null || row >= column.size() || column.get(row) == null
+                ? ""
+                : column.get(row).strip();
+    }
+
+    /** Blank, or up to 8 half-width digits (the bounds are the settings' own check). */
+    private static boolean number(String cell) {
+        return cell.isEmpty() || cell.matches("\\d{1,8}");
     }
 
     private static String nz(String s) {

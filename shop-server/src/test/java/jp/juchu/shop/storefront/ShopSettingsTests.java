@@ -177,16 +177,39 @@ class ShopSettingsTests {
                 .with(user(shopId).roles("MERCHANT"))
                 .with(csrf())
                 .param("name", "店\u0000名")
-                .param("invoiceNumber", "T123")
-                .param("legalNotice", "返品\u0007について"));
-        assertThat(details.text())
-                .contains("店の名前に制御文字は使えません")
-                .contains("登録番号は T と13桁の数字で入力してください")
-                .contains("特定商取引法に基づく表記に使えない制御文字が含まれています");
+                .param("invoiceNumber", "T123"));
+        assertThat(details.text()).contains("使用できない文字（制御文字）が含まれています");
+        Document invoice = page(post("/admin/settings/details")
+                .with(user(shopId).roles("MERCHANT"))
+                .with(csrf())
+                .param("name", "日本茶の店")
+                .param("invoiceNumber", "T123"));
+        assertThat(invoice.text()).contains("登録番号は T と13桁の数字で入力してください");
+        // every other path goes through the same rule: the settings refuse control characters themselves
+        ShopSetup.Details d = before.details();
+        assertThatThrownBy(() -> setups.saveDetails(
+                        shopId,
+                        new ShopSetup.Details(
+                                "店\u0000名",
+                                d.company(),
+                                d.postalCode(),
+                                d.address(),
+                                d.phone(),
+                                d.email(),
+                                "返品\u0007について",
+                                d.invoiceNumber())))
+                .isInstanceOf(InvalidSetup.class)
+                .hasMessageContaining("店の名前に制御文字は使えません")
+                .hasMessageContaining("特定商取引法に基づく表記に使えない制御文字が含まれています");
 
         Document payments = page(post("/admin/settings/payments")
                 .with(user(shopId).roles("MERCHANT"))
                 .with(csrf())
+                // as a browser sends unticked boxes: the marker without the value
+                .param("_card", "on")
+                .param("_cardTestMode", "on")
+                .param("_cashOnDelivery", "on")
+                .param("_convenienceStore", "on")
                 .param("bankTransfer", "true")
                 .param("bank", "ジュチュウ銀行")
                 .param("codUpTo", "10000", "")

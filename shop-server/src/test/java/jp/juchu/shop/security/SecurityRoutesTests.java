@@ -60,6 +60,9 @@ class SecurityRoutesTests {
             "GET /shops/{shopId}/category",
             "GET /shops/{shopId}/search",
             "GET /shops/{shopId}/items/{itemCode}",
+            // the shop's uploaded images, found by shop and random id together (ShopImagesTests)
+            "GET /shops/{shopId}/images/{imageId}",
+            "GET /shops/{shopId}/images/{imageId}/{name}",
             "GET /shops/{shopId}/cart",
             "POST /shops/{shopId}/cart/add",
             "POST /shops/{shopId}/cart/update",

@@ -151,6 +151,9 @@ public class ShopImages {
 
     /** The images shown on a product's page, in the order they were uploaded. */
     public List<ShopImage> ofProduct(String shopId, String itemCode) {
+        if (itemCode == null || itemCode.length() > 60 || InputRules.hasControlCharacters(itemCode)) {
+            return List.of();
+        }
         return jdbc.sql("select " + COLUMNS + " from shop_image i join product p on p.id = i.product_id"
                         + " where i.shop_id = ? and p.shop_id = ? and p.item_code = ? order by i.created_at, i.id")
                 .params(shopId, shopId, itemCode)

@@ -108,6 +108,14 @@ class ShopImagesTests {
         String src = Jsoup.parse(page).select("[data-testid=item-image]").attr("src");
         assertThat(src).isEqualTo(image.path());
 
+        String form = mvc.perform(get("/admin/products/cup-1").with(merchant()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(form).select("[data-testid=product-images] img").attr("src"))
+                .isEqualTo(image.path());
+
         mvc.perform(get(java.net.URI.create(src)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))

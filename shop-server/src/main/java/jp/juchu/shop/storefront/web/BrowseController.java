@@ -65,6 +65,7 @@ class BrowseController {
                 ports.shelf()
                         .product(shopId, itemCode)
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("images", ports.shelf().imagePaths(shopId, itemCode));
         return "storefront/product";
     }
 }

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.malls.ShopApiException;
 import jp.juchu.oms.malls.ShopServeClient;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +40,16 @@ public class WriteBacks {
     private final ShopServeClient client;
     private final MallConnections connections;
     private final SchedulerClient scheduler;
+    private final Orders orders;
 
-    WriteBacks(JdbcClient jdbc, ShopServeClient client, MallConnections connections, @Lazy SchedulerClient scheduler) {
+    WriteBacks(
+            JdbcClient jdbc,
+            ShopServeClient client,
+            MallConnections connections,
+            @Lazy SchedulerClient scheduler,
+            Orders orders) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.client = client;
         this.connections = connections;
         this.scheduler = scheduler;
@@ -65,6 +74,11 @@ public class WriteBacks {
         public boolean off() {
             return "OFF".equals(state);
         }
+
+        /** Not sent: the order was cancelled (here or at the shop), or the shipment got another number first. */
+        public boolean stopped() {
+            return "STOPPED".equals(state);
+        }
     }
 
     /**
@@ -76,6 +90,10 @@ public class WriteBacks {
                 .find(order.connectionId())
                 .map(MallConnection::writeBack)
                 .orElse(false);
+        jdbc.sql("update write_back set state = 'STOPPED', last_error = ?, updated_at = now()"
+                        + " where order_id = ? and delivery_id = ? and state = 'PENDING' and tracking_number <> ?")
+                .params("新しい伝票番号 " + trackingNumber + " に置き換えられました", order.id(), deliveryId, trackingNumber)
+                .update();
         Long id = jdbc.sql("""
                         insert into write_back (order_id, delivery_id, connection_id, serial_code, carrier,
                             tracking_number, shipped_date, state)
@@ -131,7 +149,7 @@ public class WriteBacks {
     void attempt(long id) {
         var row = jdbc
                 .sql("select connection_id, serial_code, delivery_id, carrier, tracking_number, shipped_date,"
-                        + " state from write_back where id = ?")
+                        + " state, order_id from write_back where id = ?")
                 .param(id)
                 .query()
                 .listOfRows()
@@ -139,6 +157,16 @@ public class WriteBacks {
                 .findFirst()
                 .orElse(null);
         if (row == null || !"PENDING".equals(row.get("state"))) {
+            return;
+        }
+        Optional<String> cancelled = orders.headers(List.of(((Number) row.get("order_id")).longValue())).stream()
+                .findFirst()
+                .flatMap(WriteBacks::cancelled);
+        if (cancelled.isPresent()) {
+            jdbc.sql("update write_back set state = 'STOPPED', last_error = ?, updated_at = now() where id = ?")
+                    .params(cancelled.get(), id)
+                    .update();
+            log.warn("Write-back {} not sent: {}", id, cancelled.get());
             return;
         }
         try {
@@ -160,6 +188,17 @@ public class WriteBacks {
             log.warn("Write-back {} to the shop failed, will retry: {}", id, e.getMessage());
             throw e;
         }
+    }
+
+    /** Why a shipment of this order must not be reported as shipped: it is cancelled here or at the shop. */
+    private static Optional<String> cancelled(OrderDetail order) {
+        if ("Cancelled".equals(order.shopOrderStatus())) {
+            return Optional.of("ショップでキャンセルされた受注のため、出荷連絡を送りません");
+        }
+        if ("CANCELLED".equals(order.workflowStatus())) {
+            return Optional.of("キャンセルした受注のため、出荷連絡を送りません");
+        }
+        return Optional.empty();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopChange;
@@ -115,10 +116,12 @@ public class OrderCsvImports {
 
     private final Orders orders;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    OrderCsvImports(Orders orders, JdbcClient jdbc) {
+    OrderCsvImports(Orders orders, JdbcClient jdbc, AuditLog audit) {
         this.orders = orders;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<Template> templates() {
@@ -188,7 +191,7 @@ public class OrderCsvImports {
             }
         });
         if (!errors.isEmpty()) {
-            return new Result(records.size() - 1, 0, 0, errors);
+            return refused(fileName, actor, records.size() - 1, errors);
         }
         Map<String, List<Line>> byOrder = new LinkedHashMap<>();
         for (int r = 1; r < records.size(); r++) {
@@ -199,7 +202,7 @@ public class OrderCsvImports {
             }
         }
         if (!errors.isEmpty()) {
-            return new Result(records.size() - 1, 0, 0, errors);
+            return refused(fileName, actor, records.size() - 1, errors);
         }
         List<IncomingOrder> incoming = new ArrayList<>();
         byOrder.forEach((number, lines) -> incoming.add(order(number, lines)));
@@ -210,7 +213,18 @@ public class OrderCsvImports {
                         "insert into csv_import (file_name, imported_by, line_count, order_count, created) values (?, ?, ?, ?, ?)")
                 .params(fileName == null ? "" : fileName, actor, records.size() - 1, incoming.size(), created)
                 .update();
+        audit.record(
+                actor,
+                "ORDER_CSV_IMPORTED",
+                "file:" + fileName,
+                (records.size() - 1) + "行, 新規 " + created + "件, 取込済み " + (incoming.size() - created) + "件");
         return new Result(records.size() - 1, created, incoming.size() - created, List.of());
+    }
+
+    /** A file refused for its problems: nothing imported, the upload in the audit log. */
+    private Result refused(String fileName, String actor, int lines, List<String> errors) {
+        audit.record(actor, "ORDER_CSV_IMPORT_REFUSED", "file:" + fileName, lines + "行, エラー " + errors.size() + "件");
+        return new Result(lines, 0, 0, errors);
     }
 
     /** One checked line; {@code null} (with its problems added) when it has any. */

@@ -1,6 +1,5 @@
 package jp.juchu.oms.orders;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Orders coming in: applying what a shop sent creates the order, changes the fields the shop owns (and records
@@ -37,7 +35,6 @@ class OrderIntake {
     private final ApplicationEventPublisher events;
     private final MallConnections connections;
     private final OrderWorkflow workflow;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     OrderIntake(
             JdbcClient jdbc,
@@ -185,24 +182,24 @@ class OrderIntake {
             IncomingOrder incoming = created.get(i);
             ShopOrder order = incoming.order();
             long orderId = orderIds.get(i);
-            Object[] row = orderRow(orderId, connectionId, incoming);
+            Object[] row = OrderRows.orderRow(orderId, connectionId, incoming);
             String entry = Transitions.entry(order, finishedAsShipped);
             Object[] withStatus = Arrays.copyOf(row, row.length + 1);
             withStatus[row.length] = entry;
             orderRows.add(withStatus);
             for (ShopOrder.Delivery delivery : order.deliveries()) {
                 long shipmentId = shipmentIds.get(shipmentIndex++);
-                shipmentRows.add(shipmentRow(shipmentId, orderId, delivery));
-                addItemRows(itemRows, shipmentId, delivery);
+                shipmentRows.add(OrderRows.shipmentRow(shipmentId, orderId, delivery));
+                OrderRows.addItemRows(itemRows, shipmentId, delivery);
             }
             historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(connectionId, order)});
             if (!Transitions.NEW.equals(entry)) {
                 historyRows.add(new Object[] {orderId, "STATUS", actor, entrySummary(entry)});
             }
         }
-        jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
-        jdbcTemplate.batchUpdate(INSERT_SHIPMENT, shipmentRows);
-        jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ORDER, orderRows);
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_SHIPMENT, shipmentRows);
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
         jdbcTemplate.batchUpdate(Orders.INSERT_HISTORY, historyRows);
         events.publishEvent(new OrdersImported(connectionId, orderIds));
     }
@@ -237,8 +234,10 @@ class OrderIntake {
         } else if (shippingStarted && material) {
             alert = "出荷作業の開始後にショップで変更されました: " + String.join(" / ", changes);
         }
-        Object[] row = orderRow(existing.id(), connectionId, incoming);
-        jdbc.sql(UPDATE_ORDER).params(updateParams(row, alert, existing.id())).update();
+        Object[] row = OrderRows.orderRow(existing.id(), connectionId, incoming);
+        jdbc.sql(OrderRows.UPDATE_ORDER)
+                .params(OrderRows.updateParams(row, alert, existing.id()))
+                .update();
         replaceShipments(existing.id(), order.deliveries());
         String summary = changes.isEmpty() ? "ショップで更新されました" : String.join(" / ", changes);
         jdbc.sql(Orders.INSERT_HISTORY)
@@ -383,99 +382,15 @@ class OrderIntake {
                 .update();
         List<Object[]> itemRows = new ArrayList<>();
         for (ShopOrder.Delivery delivery : deliveries) {
-            Object[] row = shipmentRow(0, orderId, delivery);
+            Object[] row = OrderRows.shipmentRow(0, orderId, delivery);
             Object[] values = Arrays.copyOfRange(row, 1, row.length);
-            long shipmentId =
-                    jdbc.sql(UPSERT_SHIPMENT).params(values).query(Long.class).single();
-            addItemRows(itemRows, shipmentId, delivery);
+            long shipmentId = jdbc.sql(OrderRows.UPSERT_SHIPMENT)
+                    .params(values)
+                    .query(Long.class)
+                    .single();
+            OrderRows.addItemRows(itemRows, shipmentId, delivery);
         }
-        jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
-    }
-
-    private Object[] orderRow(long id, long connectionId, IncomingOrder incoming) {
-        ShopOrder o = incoming.order();
-        ShopOrder.Buyer b = o.buyer();
-        ShopOrder.Amounts a = o.amounts();
-        return new Object[] {
-            id,
-            connectionId,
-            o.serialCode(),
-            o.orderNumber(),
-            o.orderedAt(),
-            o.shopUpdatedAt(),
-            o.orderStatus(),
-            o.paymentStatus(),
-            o.shippingStatus(),
-            b.name(),
-            b.kana(),
-            b.email(),
-            b.phone(),
-            b.postalCode(),
-            b.prefecture(),
-            b.address1(),
-            b.address2(),
-            b.memberAccount(),
-            o.paymentMethod(),
-            a.itemsTotal(),
-            a.shippingFee(),
-            a.codFee(),
-            a.giftWrappingFee(),
-            a.couponDiscount(),
-            a.pointsUsed(),
-            a.total(),
-            json.writeValueAsString(a.tax()),
-            o.remarks(),
-            incoming.contentHash(),
-            incoming.payloadJson()
-        };
-    }
-
-    /** The shop-owned values of an order row (all after id, connection and serial code), the alert, the id. */
-    private static Object[] updateParams(Object[] row, String alert, long id) {
-        Object[] shopOwned = Arrays.copyOfRange(row, 3, row.length);
-        Object[] params = Arrays.copyOf(shopOwned, shopOwned.length + 2);
-        params[shopOwned.length] = alert;
-        params[shopOwned.length + 1] = id;
-        return params;
-    }
-
-    private static Object[] shipmentRow(long id, long orderId, ShopOrder.Delivery d) {
-        return new Object[] {
-            id,
-            orderId,
-            d.deliveryId(),
-            d.name(),
-            d.kana(),
-            d.phone(),
-            d.postalCode(),
-            d.prefecture(),
-            d.address1(),
-            d.address2(),
-            d.deliveryDate() == null ? null : Date.valueOf(d.deliveryDate()),
-            d.timeSlot(),
-            d.giftWrapping(),
-            d.noshi(),
-            d.shippingFee(),
-            d.carrier(),
-            d.trackingNumber(),
-            d.shippedDate() == null ? null : Date.valueOf(d.shippedDate())
-        };
-    }
-
-    private static void addItemRows(List<Object[]> rows, long shipmentId, ShopOrder.Delivery delivery) {
-        int line = 1;
-        for (ShopOrder.Item item : delivery.items()) {
-            rows.add(new Object[] {
-                shipmentId,
-                line++,
-                item.itemCode(),
-                item.variation(),
-                item.name(),
-                item.unitPrice(),
-                item.quantity(),
-                item.taxRate()
-            });
-        }
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
     }
 
     private static String importedSummary(long connectionId, ShopOrder order) {
@@ -487,50 +402,4 @@ class OrderIntake {
                 + order.orderNumber() + ", 合計 "
                 + order.amounts().total() + "円)";
     }
-
-    private static final String INSERT_ORDER = """
-            insert into oms_order (id, connection_id, serial_code, order_number, ordered_at, shop_updated_at,
-                shop_order_status, shop_payment_status, shop_shipping_status, buyer_name, buyer_kana, buyer_email,
-                buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1, buyer_address2, member_account,
-                payment_method, items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used,
-                total, tax, remarks, content_hash, payload, workflow_status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)
-            """;
-
-    private static final String UPDATE_ORDER = """
-            update oms_order set order_number = ?, ordered_at = ?, shop_updated_at = ?,
-                shop_order_status = ?, shop_payment_status = ?, shop_shipping_status = ?, buyer_name = ?,
-                buyer_kana = ?, buyer_email = ?, buyer_phone = ?, buyer_postal_code = ?, buyer_prefecture = ?,
-                buyer_address1 = ?, buyer_address2 = ?, member_account = ?, payment_method = ?, items_total = ?,
-                shipping_fee = ?, cod_fee = ?, gift_wrapping_fee = ?, coupon_discount = ?, points_used = ?,
-                total = ?, tax = ?::jsonb, remarks = ?, content_hash = ?, payload = ?::jsonb,
-                alert = coalesce(?, alert), version = version + 1, updated_at = now()
-            where id = ?
-            """;
-
-    private static final String INSERT_SHIPMENT = """
-            insert into shipment (id, order_id, delivery_id, name, kana, phone, postal_code, prefecture, address1,
-                address2, delivery_date, time_slot, gift_wrapping, noshi, shipping_fee, shop_carrier,
-                shop_tracking_number, shop_shipped_date)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
-    private static final String UPSERT_SHIPMENT = """
-            insert into shipment (order_id, delivery_id, name, kana, phone, postal_code, prefecture, address1,
-                address2, delivery_date, time_slot, gift_wrapping, noshi, shipping_fee, shop_carrier,
-                shop_tracking_number, shop_shipped_date)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (order_id, delivery_id) do update set name = excluded.name, kana = excluded.kana,
-                phone = excluded.phone, postal_code = excluded.postal_code, prefecture = excluded.prefecture,
-                address1 = excluded.address1, address2 = excluded.address2, delivery_date = excluded.delivery_date,
-                time_slot = excluded.time_slot, gift_wrapping = excluded.gift_wrapping, noshi = excluded.noshi,
-                shipping_fee = excluded.shipping_fee, shop_carrier = excluded.shop_carrier,
-                shop_tracking_number = excluded.shop_tracking_number, shop_shipped_date = excluded.shop_shipped_date
-            returning id
-            """;
-
-    private static final String INSERT_ITEM = """
-            insert into order_item (shipment_id, line_no, item_code, variation, name, unit_price, quantity, tax_rate)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
-            """;
 }

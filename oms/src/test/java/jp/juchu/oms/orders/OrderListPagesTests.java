@@ -77,7 +77,8 @@ class OrderListPagesTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("moved", 1))
                 .andExpect(flash().attribute(
-                                "refused", List.of("受注番号 " + tag + "-unpaid: 入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください")));
+                                "refused",
+                                List.of("受注番号 " + tag + "-unpaid: 入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください")));
 
         assertThat(orders.detail(paid).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
         assertThat(orders.detail(unpaid).orElseThrow().workflowStatusName()).isEqualTo("新規受付");

@@ -248,7 +248,7 @@ class OrderIntake {
                     .params(existing.id(), "ALERT", Orders.SYSTEM_ACTOR, alert)
                     .update();
         }
-        if (order.cancelled() && !shippingStarted) {
+        if (cancelledNow && !shippingStarted) {
             workflow.cancelledAtShop(existing.id(), SYSTEM);
         }
         events.publishEvent(new OrderChangedAtShop(existing.id(), connectionId, order.serialCode(), changes));

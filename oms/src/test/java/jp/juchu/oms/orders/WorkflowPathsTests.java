@@ -153,6 +153,13 @@ class WorkflowPathsTests {
                 .anySatisfy(h -> assertThat(h.summary()).isEqualTo("ステータス: 保留 → キャンセル (ショップでキャンセル)"));
         assertThatThrownBy(() -> workflow.move(id, "NEW", Actor.person("staff", false), false))
                 .isInstanceOf(TransitionRefused.class);
+
+        // an admin's restore stands when the shop sends the cancelled order again
+        workflow.move(id, "NEW", Actor.person("boss", true), false);
+        orders.applyFromShop(SHOP, List.of(new IncomingOrder(cancelled(placed), "{\"again\":1}", "cancelled-again")));
+        assertThat(status(id)).isEqualTo("NEW");
+        assertThatThrownBy(() -> workflow.move(id, "READY_TO_SHIP", Actor.person("boss", true), false))
+                .hasMessageContaining("ショップでキャンセルされた受注です");
     }
 
     @Test

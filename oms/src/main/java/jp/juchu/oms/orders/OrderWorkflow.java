@@ -270,33 +270,33 @@ public class OrderWorkflow {
 
     private Optional<String> trackingRefusal(
             Transitions.OrderState order, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
-        Optional<String> before = trackingNumber(order.id(), deliveryId);
-        if (jdbc.sql("select count(*) from shipment where order_id = ? and delivery_id = ?")
-                        .params(order.id(), deliveryId)
-                        .query(Integer.class)
-                        .single()
-                == 0) {
+        boolean shipmentExists = jdbc.sql(
+                        "select exists (select 1 from shipment where order_id = ? and delivery_id = ?)")
+                .params(order.id(), deliveryId)
+                .query(Boolean.class)
+                .single();
+        if (!shipmentExists) {
             return Optional.of("お届け先" + deliveryId + " が見つかりません");
         }
+        Optional<String> before = trackingNumber(order.id(), deliveryId);
         if (before.isPresent() && before.get().equals(trackingNumber)) {
             return Optional.empty();
         }
         if (before.isPresent() && !overwrite) {
             return Optional.of("お届け先" + deliveryId + " にはすでに伝票番号 " + before.get() + " があります。置き換えるには「上書きする」を選んでください");
         }
-        if (Transitions.SHIPPED.equals(order.status())) {
+        Map<String, String> names = names();
+        Transitions.Stage stage = Transitions.Stage.of(order.status());
+        if (stage == Transitions.Stage.SHIPPED) {
             if (order.shopCancelled()) {
                 return Optional.of("ショップでキャンセルされた受注です");
             }
+            // a shipped order takes only a replacement for a number it has
             return before.isPresent() ? Optional.empty() : Optional.of("出荷済みの受注です");
         }
-        if (!Transitions.READY_TO_SHIP.equals(order.status())
-                && !Transitions.PRINTED.equals(order.status())
-                && !Transitions.CANCELLED.equals(order.status())
-                && !Transitions.ON_HOLD.equals(order.status())) {
-            return Optional.of("出荷待ち・印刷済みの受注ではありません (いまは「" + names().get(order.status()) + "」)");
+        if (stage == Transitions.Stage.OPEN) {
+            return Optional.of("出荷待ち・印刷済みの受注ではありません (いまは「" + names.get(order.status()) + "」)");
         }
-        Map<String, String> names = names();
         return Transitions.refusal(order, Transitions.SHIPPED, actor, false, false, c -> names.getOrDefault(c, c));
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -147,19 +149,19 @@ class OrderIntake {
     }
 
     /**
-     * Records an order a person entered (受注登録: phone, fax, shop floor) under {@link Orders#CSV_IMPORT}, the way an
-     * imported order is recorded, so that everything downstream treats it alike.
+     * Records an order a person entered (受注登録: phone, fax, shop floor) in the channel given, the way an imported
+     * order is recorded, so that everything downstream treats it alike.
      *
      * @return the new order's id
      * @throws IllegalStateException when an order with this serial code exists
      */
-    long register(IncomingOrder order, String actor) {
-        if (!stored(Orders.CSV_IMPORT, List.of(order.order().serialCode())).isEmpty()) {
+    long register(long channelId, IncomingOrder order, String actor) {
+        if (!stored(channelId, List.of(order.order().serialCode())).isEmpty()) {
             throw new IllegalStateException("受注番号 " + order.order().orderNumber() + " はもう登録されています");
         }
-        insert(Orders.CSV_IMPORT, List.of(order), actor);
+        insert(channelId, List.of(order), actor);
         return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
-                .params(Orders.CSV_IMPORT, order.order().serialCode())
+                .params(channelId, order.order().serialCode())
                 .query(Long.class)
                 .single();
     }
@@ -176,7 +178,8 @@ class OrderIntake {
         List<Object[]> shipmentRows = new ArrayList<>();
         List<Object[]> itemRows = new ArrayList<>();
         List<Object[]> historyRows = new ArrayList<>();
-        boolean finishedAsShipped = connectionId != Orders.CSV_IMPORT && connections.finishedAsShipped(connectionId);
+        Mall channel = connections.find(connectionId).map(MallConnection::mall).orElse(Mall.SHOP_SERVE);
+        boolean finishedAsShipped = !channel.ownChannel() && connections.finishedAsShipped(connectionId);
         int shipmentIndex = 0;
         for (int i = 0; i < created.size(); i++) {
             IncomingOrder incoming = created.get(i);
@@ -192,7 +195,7 @@ class OrderIntake {
                 shipmentRows.add(OrderRows.shipmentRow(shipmentId, orderId, delivery));
                 OrderRows.addItemRows(itemRows, shipmentId, delivery);
             }
-            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(connectionId, order)});
+            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(channel, order)});
             if (!Transitions.NEW.equals(entry)) {
                 historyRows.add(new Object[] {orderId, "STATUS", actor, entrySummary(entry)});
             }
@@ -393,12 +396,12 @@ class OrderIntake {
         jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
     }
 
-    private static String importedSummary(long connectionId, ShopOrder order) {
-        if (order.serialCode().startsWith(Orders.MANUAL_PREFIX)) {
+    private static String importedSummary(Mall channel, ShopOrder order) {
+        if (channel.equals(Mall.MANUAL)) {
             return "手入力で登録しました (受注番号 " + order.orderNumber() + ", 合計 "
                     + order.amounts().total() + "円)";
         }
-        return (connectionId == Orders.CSV_IMPORT ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
+        return (channel.equals(Mall.CSV) ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
                 + order.orderNumber() + ", 合計 "
                 + order.amounts().total() + "円)";
     }

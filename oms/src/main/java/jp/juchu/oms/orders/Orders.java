@@ -20,15 +20,6 @@ public class Orders {
 
     static final String SYSTEM_ACTOR = "システム (自動取込)";
 
-    /**
-     * The connection id under which orders read from a CSV file (データ取込) are kept: malls without an API,
-     * phone-order sheets. Their serial code is {@code csv:<order number>}.
-     */
-    public static final long CSV_IMPORT = 0;
-
-    /** The serial code prefix of orders entered by hand (受注登録), kept under {@link #CSV_IMPORT}. */
-    public static final String MANUAL_PREFIX = "manual:";
-
     private final JdbcClient jdbc;
     private final OrderIntake intake;
     private final OrderDeletion deletion;
@@ -59,15 +50,16 @@ public class Orders {
     }
 
     /**
-     * Records an order a person entered (受注登録: phone, fax, shop floor) under {@link #CSV_IMPORT}, the way an
-     * imported order is recorded, so that everything downstream treats it alike.
+     * Records an order a person entered (受注登録: phone, fax, shop floor) in the channel given (the own channel
+     * {@link jp.juchu.oms.malls.Mall#MANUAL}), the way an imported order is recorded, so that everything downstream
+     * treats it alike.
      *
      * @return the new order's id
      * @throws IllegalStateException when an order with this serial code exists
      */
     @Transactional
-    public long register(IncomingOrder order, String actor) {
-        return intake.register(order, actor);
+    public long register(long channelId, IncomingOrder order, String actor) {
+        return intake.register(channelId, order, actor);
     }
 
     /**

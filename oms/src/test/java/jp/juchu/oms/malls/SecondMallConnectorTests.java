@@ -129,7 +129,11 @@ class SecondMallConnectorTests {
         workflow.move(id, "READY_TO_SHIP", Actor.person("テスト", false), false);
         String file = "お客様管理番号,送り状種類,クール区分,伝票番号\r\nJ" + id + "-1,0,0,123412341234\r\n";
         TrackingImports.Result result = trackingImports.importFile(
-                Carrier.YAMATO, "b2.csv", file.getBytes(Charset.forName("windows-31j")), false, Actor.person("出荷担当", false));
+                Carrier.YAMATO,
+                "b2.csv",
+                file.getBytes(Charset.forName("windows-31j")),
+                false,
+                Actor.person("出荷担当", false));
 
         assertThat(result.applied()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(15))
@@ -179,7 +183,11 @@ class SecondMallConnectorTests {
         String file = "お客様管理番号,送り状種類,クール区分,伝票番号\r\nJ" + id + "-1,0,0,567856785678\r\n";
 
         TrackingImports.Result result = trackingImports.importFile(
-                Carrier.YAMATO, "b2.csv", file.getBytes(Charset.forName("windows-31j")), false, Actor.person("出荷担当", false));
+                Carrier.YAMATO,
+                "b2.csv",
+                file.getBytes(Charset.forName("windows-31j")),
+                false,
+                Actor.person("出荷担当", false));
 
         assertThat(result.applied()).isEqualTo(1);
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");

@@ -1,7 +1,7 @@
 package jp.juchu.shop.catalog;
 
-import java.time.OffsetDateTime;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.web.util.UriUtils;
 

@@ -50,8 +50,7 @@ public class ShopImages {
         }
         checkSize(content.length);
         ImageType type = ImageType.of(content)
-                .orElseThrow(() -> new InvalidImage(
-                        "JPEG・PNG・GIF・WebP の画像だけを登録できます（ファイルの中身が画像ではありません）"));
+                .orElseThrow(() -> new InvalidImage("JPEG・PNG・GIF・WebP の画像だけを登録できます（ファイルの中身が画像ではありません）"));
         Optional<int[]> dimensions = type.dimensions(content);
         if (dimensions.isEmpty() && type != ImageType.WEBP) {
             throw new InvalidImage("画像ファイルが壊れているため読み取れません");

@@ -167,8 +167,7 @@ class ShopImagesTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(Jsoup.parse(page).select("[data-testid=image-error]").text())
-                .contains("商品コード no-such の商品がありません");
+        assertThat(Jsoup.parse(page).select("[data-testid=image-error]").text()).contains("商品コード no-such の商品がありません");
         mvc.perform(multipart("/admin/images")
                         .file(new MockMultipartFile("file", "a.png", "image/png", png(1, 1)))
                         .with(merchant()))
@@ -179,7 +178,9 @@ class ShopImagesTests {
     @Test
     void theManagementApiListsTheImagesWithTheManagerKeyOnly() throws Exception {
         ShopImage image = uploadPng();
-        mvc.perform(get("/api/management/v2/images").param("size", "10").header("Authorization", basic(keys.managerKey())))
+        mvc.perform(get("/api/management/v2/images")
+                        .param("size", "10")
+                        .header("Authorization", basic(keys.managerKey())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total_count").value(1))
                 .andExpect(jsonPath("$.size").value(10))
@@ -192,7 +193,9 @@ class ShopImagesTests {
         mvc.perform(get("/api/management/v2/images")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/management/v2/images").header("Authorization", basic(keys.openKey())))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/management/v2/images").param("size", "101").header("Authorization", basic(keys.managerKey())))
+        mvc.perform(get("/api/management/v2/images")
+                        .param("size", "101")
+                        .header("Authorization", basic(keys.managerKey())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
@@ -209,9 +212,10 @@ class ShopImagesTests {
         mvc.perform(get("/api/management/v2/images")
                         .header(
                                 "Authorization",
-                                "Basic " + Base64.getEncoder()
-                                        .encodeToString((other + ":" + otherKeys.managerKey())
-                                                .getBytes(StandardCharsets.UTF_8))))
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((other + ":" + otherKeys.managerKey())
+                                                        .getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total_count").value(0));
         mvc.perform(post("/admin/images/" + image.id() + "/delete")
@@ -220,7 +224,9 @@ class ShopImagesTests {
                 .andExpect(status().isNotFound());
         assertThat(images.count(shopId)).isEqualTo(1);
 
-        mvc.perform(post("/admin/images/" + image.id() + "/delete").with(merchant()).with(csrf()))
+        mvc.perform(post("/admin/images/" + image.id() + "/delete")
+                        .with(merchant())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/images"));
         assertThat(images.count(shopId)).isZero();
         mvc.perform(get(java.net.URI.create(image.path()))).andExpect(status().isNotFound());
@@ -232,7 +238,8 @@ class ShopImagesTests {
                 .isEqualTo("pass_wd_script_.png");
         assertThat(ShopImages.safeName("C:\\Users\\a\\写真.JPG", ImageType.JPEG)).isEqualTo("写真.jpg");
         assertThat(ShopImages.safeName("..", ImageType.GIF)).isEqualTo("image.gif");
-        assertThat(ShopImages.safeName("a".repeat(300) + ".webp", ImageType.WEBP)).hasSize(100);
+        assertThat(ShopImages.safeName("a".repeat(300) + ".webp", ImageType.WEBP))
+                .hasSize(100);
         assertThat(ImageType.of("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)))
                 .contains(ImageType.WEBP);
         assertThat(ImageType.of("GIF89a".getBytes(StandardCharsets.ISO_8859_1))).contains(ImageType.GIF);

@@ -56,9 +56,7 @@ class AdminImageController {
             return render(shopId, itemCode, model);
         }
         redirect.addFlashAttribute("uploaded", image.name());
-        return image.itemCode() == null
-                ? "redirect:/admin/images"
-                : "redirect:/admin/images?item=" + image.itemCode();
+        return image.itemCode() == null ? "redirect:/admin/images" : "redirect:/admin/images?item=" + image.itemCode();
     }
 
     @PostMapping("/admin/images/{imageId}/delete")

@@ -145,7 +145,8 @@ class AdminProductController {
         model.addAttribute("product", form);
         model.addAttribute("creating", creating);
         model.addAttribute(
-                "images", creating || form.getItemCode() == null ? List.of() : images.ofProduct(shopId, form.getItemCode()));
+                "images",
+                creating || form.getItemCode() == null ? List.of() : images.ofProduct(shopId, form.getItemCode()));
         model.addAttribute("variations", form.stockForAxes());
         model.addAttribute("categoryPaths", paths(categories.tree(shopId)));
         model.addAttribute("summary", catalog.stockSummary(shopId));

@@ -40,7 +40,9 @@ class ImageFileController {
                 .lastModified(file.updatedAt().toInstant())
                 .eTag(imageId)
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().build().toString())
                 .body(file.content());
     }
 

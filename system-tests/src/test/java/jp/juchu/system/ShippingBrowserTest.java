@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Issue 7's path in a real browser on the demo data, both apps started as {@code start.sh} starts them: an
  * order is made ready to ship in the OMS, its Yamato B2 Cloud slip CSV is exported, the carrier's file
  * with the slip numbers comes back, the order is 出荷済み in the OMS and 発送済み with the tracking number
- * at the shop.
+ * at the shop. On the way: the 出荷 page names the missing B2 Cloud customer code and links to its setting, and a
+ * tracking file with one bad line is refused whole with that line named.
  */
 class ShippingBrowserTest {
 
@@ -54,6 +55,15 @@ class ShippingBrowserTest {
             back.locator("input[name=phone]").fill("054-000-1234");
             back.locator("input[name=email]").fill("shop@example.jp");
             back.locator("main button.primary").click();
+
+            // B2 Cloud needs the billing customer code: the 出荷 page says so and links to the carrier settings
+            back.navigate("/shipping");
+            assertThat(back.getByTestId("missing-setup")).containsText("ご請求先顧客コード");
+            back.getByTestId("missing-link").first().click();
+            back.getByTestId("code-YAMATO").fill("0123456789");
+            back.getByTestId("save").click();
+            back.navigate("/shipping");
+            assertThat(back.getByTestId("missing-setup")).hasCount(0);
 
             // the demo shop's orders arrive by themselves; one paid by card, to one address, is made ready to ship
             String orderUrl = awaitCardOrder(back);
@@ -91,6 +101,21 @@ class ShippingBrowserTest {
                         .append(String.format("%04d", i))
                         .append("\r\n");
             }
+            // a file with one bad line is refused whole, the line named; nothing is applied
+            String bad = issued + references.get(0) + "-9,0,0,1234\r\n";
+            back.getByTestId("tracking-file")
+                    .setInputFiles(new FilePayload("b2-bad.csv", "text/csv", bad.getBytes(SJIS)));
+            back.getByTestId("import-tracking").click();
+            assertThat(back.getByTestId("tracking-refused")).isVisible();
+            int badLine = references.size() + 2;
+            assertThat(back.getByTestId("import-errors"))
+                    .containsText(badLine + "行目: お客様管理番号 " + references.get(0) + "-9 はこのOMSが出力したものではありません");
+            assertThat(back.getByTestId("import-errors").locator("li")).hasCount(1);
+            Browser.screenshot(back, "shipping-05-tracking-file-refused");
+            back.navigate(orderUrl);
+            assertThat(back.getByTestId("status-select")).hasValue("PRINTED");
+            back.navigate("/shipping");
+
             back.getByTestId("tracking-file")
                     .setInputFiles(new FilePayload(
                             "b2-issued.csv", "text/csv", issued.toString().getBytes(SJIS)));

@@ -75,6 +75,24 @@ public class MallConnections {
                 .optional();
     }
 
+    /**
+     * Whether orders already shipped or completed at the shop when the OMS first reads them (history from before the
+     * link) enter as 出荷済み rather than 新規受付 (モール詳細設定, on by default). False for an unknown connection.
+     */
+    public boolean finishedAsShipped(long id) {
+        return jdbc.sql("select finished_as_shipped from mall_connection where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    public void setFinishedAsShipped(long id, boolean finishedAsShipped) {
+        jdbc.sql("update mall_connection set finished_as_shipped = ?, updated_at = now() where id = ?")
+                .params(finishedAsShipped, id)
+                .update();
+    }
+
     public void markKeyInvalid(long id, String message) {
         setStatus(id, ConnectionStatus.KEY_INVALID, message);
     }

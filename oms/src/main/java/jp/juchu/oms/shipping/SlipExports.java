@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
@@ -21,9 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 送り状出力: checks the orders ready to ship against the carrier's layout, records each export as a batch
- * (who, when, which orders), moves the orders to 印刷済み, and writes the slip CSV — Shift_JIS, CRLF, one
- * row per shipment — streaming order by order.
+ * 送り状出力: checks the orders ready to ship against the carrier's layout and the workflow, records each export as
+ * a batch (who, when, which orders), moves the orders to 印刷済み through the workflow, and writes the slip CSV —
+ * Shift_JIS, CRLF, one row per shipment — streaming order by order, leaving out an order cancelled or held since.
  */
 @Service
 public class SlipExports {
@@ -31,17 +34,31 @@ public class SlipExports {
     static final String READY_TO_SHIP = "READY_TO_SHIP";
     static final String PRINTED = "PRINTED";
 
+    /** Who checks the orders listed on the 出荷 page (the move itself is made by the person who exports). */
+    private static final Actor LISTING = Actor.system("送り状出力");
+
     private final Orders orders;
+    private final OrderWorkflow workflow;
     private final ContractorInfo contractor;
     private final CarrierSettings carriers;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    SlipExports(Orders orders, ContractorInfo contractor, CarrierSettings carriers, JdbcClient jdbc, Clock clock) {
+    SlipExports(
+            Orders orders,
+            OrderWorkflow workflow,
+            ContractorInfo contractor,
+            CarrierSettings carriers,
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock) {
         this.orders = orders;
+        this.workflow = workflow;
         this.contractor = contractor;
         this.carriers = carriers;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,57 +84,103 @@ public class SlipExports {
         return check(carrier, orders.inStatus(READY_TO_SHIP, 1000));
     }
 
-    /** Checks each order against the carrier's layout, listing every problem. */
+    /**
+     * Checks each order against the carrier's layout and the workflow (may it become 印刷済み: not held, not cancelled
+     * here or at the shop, paid or with 入金前に出荷する), listing every problem.
+     */
     public List<Candidate> check(Carrier carrier, List<Long> orderIds) {
+        return check(carrier, orderIds, LISTING);
+    }
+
+    private List<Candidate> check(Carrier carrier, List<Long> orderIds, Actor actor) {
         SlipLayout layout = SlipLayout.of(carrier);
         Contractor sender = sender();
         List<Candidate> candidates = new ArrayList<>();
         for (long id : orderIds) {
             orders.detail(id).ifPresent(o -> {
-                SlipLayout.Rows rows = layout.rows(o, sender, null, LocalDate.now(clock));
+                List<String> problems = new ArrayList<>();
+                workflow.check(o.id(), PRINTED, actor).ifPresent(r -> problems.add(r.reason()));
+                problems.addAll(
+                        layout.rows(o, sender, null, LocalDate.now(clock)).problems());
                 candidates.add(new Candidate(
                         o.id(),
                         o.orderNumber(),
                         o.buyerName(),
                         o.shipments().size(),
                         exportedBefore(o.id()),
-                        rows.problems()));
+                        problems));
             });
         }
         return candidates;
     }
 
+    /** What keeps a carrier's slips from being made at all (契約者情報, the carrier's settings); empty when nothing. */
+    public List<String> missingSetup(Carrier carrier) {
+        List<String> missing = new ArrayList<>();
+        if (contractor.get().isEmpty()) {
+            missing.add(MISSING_CONTRACTOR);
+        }
+        CarrierSetting setting = carriers.of(carrier);
+        if (carrier == Carrier.YAMATO
+                && (setting.customerCode() == null || setting.customerCode().isBlank())) {
+            missing.add(MISSING_CUSTOMER_CODE);
+        }
+        return missing;
+    }
+
+    static final String MISSING_CONTRACTOR = "送り状のご依頼主になる契約者情報が登録されていません";
+    static final String MISSING_CUSTOMER_CODE = "ヤマト運輸 B2クラウドの送り状に必要なご請求先顧客コードが配送業者の設定にありません";
+
     /**
-     * Records a batch of the orders that pass the check — leaving out those exported before unless
-     * {@code again} — and moves them to 印刷済み.
+     * Checks each posted order again — layout, workflow — and, for those that pass (leaving out those exported before
+     * unless {@code again}), records the batch and moves them to 印刷済み in the same transaction: the file is made
+     * from this batch.
      *
      * @throws IllegalArgumentException when no order is left to export
+     * @throws IllegalStateException when the carrier's settings or 契約者情報 are missing
      */
     @Transactional
-    public Batch record(Carrier carrier, List<Long> orderIds, boolean again, String actor) {
-        List<Candidate> exportable = check(carrier, orderIds).stream()
+    public Batch record(Carrier carrier, List<Long> orderIds, boolean again, Actor actor) {
+        List<String> missing = missingSetup(carrier);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(String.join("。", missing) + "。設定してから出力してください");
+        }
+        List<Candidate> exportable = check(carrier, orderIds, actor).stream()
                 .filter(Candidate::exportable)
                 .filter(c -> again || !c.exportedBefore())
                 .toList();
         if (exportable.isEmpty()) {
             throw new IllegalArgumentException("出力できる受注がありません (問題のある受注・出力済みの受注は除かれます)");
         }
-        int rows = exportable.stream().mapToInt(Candidate::shipments).sum();
-        long id = jdbc.sql("insert into slip_export (carrier, exported_by, order_count, row_count) values (?, ?, ?, ?)"
+        long id = jdbc.sql("insert into slip_export (carrier, exported_by, order_count, row_count) values (?, ?, 0, 0)"
                         + " returning id")
-                .params(carrier.name(), actor, exportable.size(), rows)
+                .params(carrier.name(), actor.name())
                 .query(Long.class)
                 .single();
-        for (Candidate c : exportable) {
+        OrderWorkflow.Outcome outcome = workflow.moveAll(
+                exportable.stream().map(Candidate::orderId).toList(),
+                PRINTED,
+                actor,
+                false,
+                carrier.label() + " 送り状出力 #" + id);
+        List<Candidate> printed = exportable.stream()
+                .filter(c -> outcome.refused().stream().noneMatch(r -> r.orderId() == c.orderId()))
+                .toList();
+        if (printed.isEmpty()) {
+            throw new IllegalArgumentException("出力できる受注がありません: " + String.join(" / ", outcome.refusalMessages()));
+        }
+        for (Candidate c : printed) {
             jdbc.sql("insert into slip_export_order (export_id, order_id) values (?, ?)")
                     .params(id, c.orderId())
                     .update();
         }
-        orders.moveTo(
-                exportable.stream().map(Candidate::orderId).toList(),
-                PRINTED,
-                actor,
-                "ステータス: 印刷済み (" + carrier.label() + " 送り状出力 #" + id + ")");
+        jdbc.sql("update slip_export set order_count = ?, row_count = ? where id = ?")
+                .params(
+                        printed.size(),
+                        printed.stream().mapToInt(Candidate::shipments).sum(),
+                        id)
+                .update();
+        audit.record(actor.name(), "SLIPS_EXPORTED", "slip_export:" + id, carrier.label() + " " + printed.size() + "件");
         return batch(id);
     }
 
@@ -135,7 +198,7 @@ public class SlipExports {
         csv.printRecord(layout.header());
         for (long orderId : orderIds(batchId)) {
             OrderDetail order = orders.detail(orderId).orElse(null);
-            if (order == null) {
+            if (order == null || stoppedSince(order)) {
                 continue;
             }
             for (List<String> row :
@@ -144,6 +207,13 @@ public class SlipExports {
             }
         }
         csv.flush();
+    }
+
+    /** Cancelled (here or at the shop) or held after the batch was made: never on a slip. */
+    private static boolean stoppedSince(OrderDetail order) {
+        return "Cancelled".equals(order.shopOrderStatus())
+                || "CANCELLED".equals(order.workflowStatus())
+                || "ON_HOLD".equals(order.workflowStatus());
     }
 
     public Batch batch(long id) {

@@ -9,19 +9,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.TransitionRefused;
 import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 伝票番号取込: reads the file the carrier's software gives back (our reference and the slip number per
- * shipment), gives each shipment its tracking number — the order moves to 出荷済み once every shipment has
- * one — and queues the write-back to the shop. Lines that cannot be used are reported by number; a file
- * that is not the carrier's is refused whole.
+ * shipment), gives each shipment its tracking number through the order workflow — the order moves to 出荷済み once
+ * every shipment has one — and queues the write-back to the shop. All or nothing: a file with any unusable line is
+ * refused whole, every such line named by number.
  */
 @Service
 public class TrackingImports {
@@ -35,19 +39,32 @@ public class TrackingImports {
             List.of("伝票番号", "お問合せ送り状NO", "お問い合せ送り状No", "問合せ番号", "送り状番号", "お問い合わせ番号");
 
     private final Orders orders;
+    private final OrderWorkflow workflow;
     private final WriteBacks writeBacks;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TrackingImports(Orders orders, WriteBacks writeBacks, JdbcClient jdbc, Clock clock) {
+    TrackingImports(
+            Orders orders,
+            OrderWorkflow workflow,
+            WriteBacks writeBacks,
+            JdbcClient jdbc,
+            AuditLog audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.orders = orders;
+        this.workflow = workflow;
         this.writeBacks = writeBacks;
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
-    /** What an import did: lines read, shipments given a number, and each unusable line with its reason. */
-    public record Result(int lines, int applied, int ordersShipped, List<String> errors) {}
+    /** What an import did: lines read, shipments given a number (new or replaced), and orders now shipped. */
+    public record Result(int lines, int applied, int overwritten, int ordersShipped) {}
 
     /** The file is not the carrier's tracking-number file; nothing was read from it. */
     public static class WrongFormat extends RuntimeException {
@@ -56,8 +73,34 @@ public class TrackingImports {
         }
     }
 
-    @Transactional
-    public Result importFile(Carrier carrier, String fileName, byte[] content, String actor) {
+    /** The file has lines that cannot be used; nothing was applied. Each error is "N行目: 理由". */
+    public static class Refused extends RuntimeException {
+
+        private final List<String> errors;
+
+        Refused(List<String> errors) {
+            super(String.join("\n", errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
+        }
+    }
+
+    /** One usable line: which shipment gets which number. */
+    private record Line(long orderId, int deliveryId, String slip) {}
+
+    /**
+     * Checks every line first — our reference, the slip number, the order and shipment, and whether the workflow lets
+     * the order ship — and applies the file only when every line is usable: all or nothing. A shipment that already
+     * has another number takes the new one only with {@code overwrite}; the replacement is in the order's history and
+     * reported to the shop once. The upload is recorded (and in the audit log) whether applied or refused.
+     *
+     * @throws WrongFormat when the file is not the carrier's
+     * @throws Refused when any line cannot be used, with every such line
+     */
+    public Result importFile(Carrier carrier, String fileName, byte[] content, boolean overwrite, Actor actor) {
         List<CSVRecord> records = parse(content);
         List<String> header = records.isEmpty()
                 ? List.of()
@@ -67,12 +110,14 @@ public class TrackingImports {
         if (referenceColumn < 0 || slipColumn < 0) {
             throw new WrongFormat("ファイルの形式が違います。" + carrier.label() + " の発行済みデータ (お客様管理番号と伝票番号の列があるもの) を選んでください");
         }
+        int lineCount = records.size() - 1;
+        if (lineCount == 0) {
+            throw new WrongFormat("伝票番号の行がありません");
+        }
         int columns = Math.max(referenceColumn, slipColumn) + 1;
-        LocalDate today = LocalDate.now(clock);
         List<String> errors = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int applied = 0;
-        int shipped = 0;
         for (int i = 1; i < records.size(); i++) {
             CSVRecord record = records.get(i);
             int line = i + 1;
@@ -84,11 +129,11 @@ public class TrackingImports {
             String slip = strip(record.get(slipColumn)).replace("-", "");
             Matcher ref = REFERENCE.matcher(reference);
             if (!ref.matches()) {
-                errors.add(line + "行目: お客様管理番号 " + reference + " はこのOMSが出力したものではありません");
+                errors.add(line + "行目: お客様管理番号 " + shown(reference) + " はこのOMSが出力したものではありません");
                 continue;
             }
             if (!SLIP.matcher(slip).matches()) {
-                errors.add(line + "行目: 伝票番号 " + (slip.isEmpty() ? "(空)" : slip) + " は12桁の数字ではありません");
+                errors.add(line + "行目: 伝票番号 " + shown(slip) + " は12桁の数字ではありません");
                 continue;
             }
             if (!seen.add(reference)) {
@@ -97,29 +142,87 @@ public class TrackingImports {
             }
             long orderId = Long.parseLong(ref.group(1));
             int deliveryId = Integer.parseInt(ref.group(2));
-            Optional<OrderDetail> order = orders.detail(orderId);
-            Optional<Boolean> complete = order.isEmpty()
-                    ? Optional.empty()
-                    : orders.recordTracking(orderId, deliveryId, carrier.name(), slip, today, actor);
-            if (complete.isEmpty()) {
-                errors.add(line + "行目: お客様管理番号 " + reference + " の受注・お届け先が見つかりません");
+            Optional<String> refusal = workflow.trackingRefusal(orderId, deliveryId, slip, overwrite, actor);
+            if (refusal.isPresent()) {
+                errors.add(line + "行目: お客様管理番号 " + reference + ": " + refusal.get());
+                continue;
+            }
+            lines.add(new Line(orderId, deliveryId, slip));
+        }
+        if (!errors.isEmpty()) {
+            transactions.executeWithoutResult(
+                    tx -> recordUpload(carrier, fileName, actor, lineCount, 0, overwrite, errors));
+            throw new Refused(errors);
+        }
+        try {
+            return transactions.execute(tx -> apply(carrier, fileName, lines, lineCount, overwrite, actor));
+        } catch (TransitionRefused e) {
+            List<String> changed = List.of(e.getMessage() + " (確認のあとで受注が変わりました)");
+            transactions.executeWithoutResult(
+                    tx -> recordUpload(carrier, fileName, actor, lineCount, 0, overwrite, changed));
+            throw new Refused(changed);
+        }
+    }
+
+    private Result apply(
+            Carrier carrier, String fileName, List<Line> lines, int lineCount, boolean overwrite, Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        int applied = 0;
+        int overwritten = 0;
+        int shipped = 0;
+        for (Line line : lines) {
+            // the workflow checks again under the order's lock: a change since the check above refuses the whole file
+            OrderWorkflow.TrackingRecorded recorded = workflow.recordTracking(
+                    line.orderId(), line.deliveryId(), carrier.name(), line.slip(), today, overwrite, actor);
+            if (!recorded.changed()) {
                 continue;
             }
             applied++;
-            shipped += complete.get() ? 1 : 0;
-            writeBacks.enqueue(order.get(), deliveryId, carrier, slip, today);
+            overwritten += recorded.overwritten() ? 1 : 0;
+            shipped += recorded.orderShipped() ? 1 : 0;
+            writeBacks.enqueue(
+                    orders.detail(line.orderId()).orElseThrow(), line.deliveryId(), carrier, line.slip(), today);
         }
-        jdbc.sql("insert into tracking_import (carrier, file_name, imported_by, line_count, applied, errors)"
-                        + " values (?, ?, ?, ?, ?, ?)")
+        recordUpload(carrier, fileName, actor, lineCount, applied, overwrite, List.of());
+        return new Result(lineCount, applied, overwritten, shipped);
+    }
+
+    private void recordUpload(
+            Carrier carrier,
+            String fileName,
+            Actor actor,
+            int lineCount,
+            int applied,
+            boolean overwrite,
+            List<String> errors) {
+        String name = fileName == null ? "" : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+        jdbc.sql("insert into tracking_import (carrier, file_name, imported_by, line_count, applied, errors, refused,"
+                        + " overwrite) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         carrier.name(),
-                        fileName == null ? "" : fileName,
-                        actor,
-                        records.size() - 1,
+                        name,
+                        actor.name(),
+                        lineCount,
                         applied,
-                        errors.isEmpty() ? null : String.join("\n", errors))
+                        errors.isEmpty() ? null : String.join("\n", errors),
+                        !errors.isEmpty(),
+                        overwrite)
                 .update();
-        return new Result(records.size() - 1, applied, shipped, errors);
+        audit.record(
+                actor.name(),
+                errors.isEmpty() ? "TRACKING_IMPORTED" : "TRACKING_IMPORT_REFUSED",
+                "file:" + name,
+                carrier.label() + " " + lineCount + "行"
+                        + (errors.isEmpty() ? ", 反映 " + applied + "件" : ", エラー " + errors.size() + "件")
+                        + (overwrite ? ", 上書きする" : ""));
+    }
+
+    /** A value as an error shows it: "(空)" when blank, cut at 30 characters. */
+    private static String shown(String value) {
+        if (value.isEmpty()) {
+            return "(空)";
+        }
+        return value.length() > 30 ? value.substring(0, 30) + "…" : value;
     }
 
     private static List<CSVRecord> parse(byte[] content) {

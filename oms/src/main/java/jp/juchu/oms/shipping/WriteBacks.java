@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.malls.MallConnectors;
 import jp.juchu.oms.malls.Shipment;
 import jp.juchu.oms.malls.ShopApiException;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,10 +41,16 @@ public class WriteBacks {
     private final MallConnections connections;
     private final MallConnectors connectors;
     private final SchedulerClient scheduler;
+    private final Orders orders;
 
     WriteBacks(
-            JdbcClient jdbc, MallConnections connections, MallConnectors connectors, @Lazy SchedulerClient scheduler) {
+            JdbcClient jdbc,
+            MallConnections connections,
+            MallConnectors connectors,
+            @Lazy SchedulerClient scheduler,
+            Orders orders) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.connections = connections;
         this.connectors = connectors;
         this.scheduler = scheduler;
@@ -66,6 +74,11 @@ public class WriteBacks {
         /** The connection does not report shipments to the shop (出荷連絡 off). */
         public boolean off() {
             return "OFF".equals(state);
+        }
+
+        /** Not sent: the order was cancelled (here or at the shop), or the shipment got another number first. */
+        public boolean stopped() {
+            return "STOPPED".equals(state);
         }
     }
 
@@ -91,6 +104,10 @@ public class WriteBacks {
                 .filter(MallConnection::writeBack)
                 .flatMap(connectors::of)
                 .isPresent();
+        jdbc.sql("update write_back set state = 'STOPPED', last_error = ?, updated_at = now()"
+                        + " where order_id = ? and delivery_id = ? and state = 'PENDING' and tracking_number <> ?")
+                .params("新しい伝票番号 " + trackingNumber + " に置き換えられました", order.id(), deliveryId, trackingNumber)
+                .update();
         Long id = jdbc.sql("""
                         insert into write_back (order_id, delivery_id, connection_id, serial_code, carrier,
                             tracking_number, shipped_date, state)
@@ -146,7 +163,7 @@ public class WriteBacks {
     void attempt(long id) {
         var row = jdbc
                 .sql("select connection_id, serial_code, delivery_id, carrier, tracking_number, shipped_date,"
-                        + " state from write_back where id = ?")
+                        + " state, order_id from write_back where id = ?")
                 .param(id)
                 .query()
                 .listOfRows()
@@ -154,6 +171,16 @@ public class WriteBacks {
                 .findFirst()
                 .orElse(null);
         if (row == null || !"PENDING".equals(row.get("state"))) {
+            return;
+        }
+        Optional<String> cancelled = orders.headers(List.of(((Number) row.get("order_id")).longValue())).stream()
+                .findFirst()
+                .flatMap(WriteBacks::cancelled);
+        if (cancelled.isPresent()) {
+            jdbc.sql("update write_back set state = 'STOPPED', last_error = ?, updated_at = now() where id = ?")
+                    .params(cancelled.get(), id)
+                    .update();
+            log.warn("Write-back {} not sent: {}", id, cancelled.get());
             return;
         }
         try {
@@ -182,6 +209,17 @@ public class WriteBacks {
             log.warn("Write-back {} to the shop failed, will retry: {}", id, e.getMessage());
             throw e;
         }
+    }
+
+    /** Why a shipment of this order must not be reported as shipped: it is cancelled here or at the shop. */
+    private static Optional<String> cancelled(OrderDetail order) {
+        if ("Cancelled".equals(order.shopOrderStatus())) {
+            return Optional.of("ショップでキャンセルされた受注のため、出荷連絡を送りません");
+        }
+        if ("CANCELLED".equals(order.workflowStatus())) {
+            return Optional.of("キャンセルした受注のため、出荷連絡を送りません");
+        }
+        return Optional.empty();
     }
 
     @Configuration(proxyBeanMethods = false)

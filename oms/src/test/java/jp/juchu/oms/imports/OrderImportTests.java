@@ -147,6 +147,76 @@ class OrderImportTests {
     }
 
     @Test
+    void firstImportOfAShopWithHistoryEntersFinishedOrdersShippedAndCancelledOnesCancelled() {
+        shop.place("open", FakeShop.now().minusDays(2), 1);
+        shop.place("shipped", FakeShop.now().minusDays(3), 1);
+        shop.change("shipped", body -> {
+            body.put("shipping_status", "Shipped");
+            var shipping = ((tools.jackson.databind.node.ObjectNode)
+                            body.get("deliveries").get(0))
+                    .putObject("shipping");
+            shipping.put("carrier", "Yamato");
+            shipping.put("tracking_number", "123412341234");
+            shipping.put(
+                    "shipped_date", FakeShop.now().minusDays(2).toLocalDate().toString());
+        });
+        shop.place("completed", FakeShop.now().minusDays(4), 1);
+        shop.change("completed", body -> body.put("order_status", "Completed"));
+        shop.place("cancelled", FakeShop.now().minusDays(1), 1);
+        shop.change("cancelled", body -> body.put("order_status", "Cancelled"));
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat(workflowStatuses())
+                .containsEntry("open", "NEW")
+                .containsEntry("shipped", "SHIPPED")
+                .containsEntry("completed", "SHIPPED")
+                .containsEntry("cancelled", "CANCELLED");
+        assertThat(history("shipped")).contains("ステータス: 出荷済み (ショップで出荷・完了済みの受注として取り込み)");
+        assertThat(history("cancelled")).contains("ステータス: キャンセル (ショップでキャンセル済みの受注として取り込み)");
+    }
+
+    @Test
+    void withTheSettingOffFinishedOrdersEnterAsNewButCancelledOnesStillCancelled() {
+        connections.setFinishedAsShipped(connectionId, false);
+        shop.place("done", FakeShop.now().minusDays(3), 1);
+        shop.change("done", body -> body.put("order_status", "Completed"));
+        shop.place("gone", FakeShop.now().minusDays(1), 1);
+        shop.change("gone", body -> body.put("order_status", "Cancelled"));
+
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        assertThat(workflowStatuses()).containsEntry("done", "NEW").containsEntry("gone", "CANCELLED");
+    }
+
+    @Test
+    void anOrderTheShopCancelsLaterMovesToCancelledUnlessPrintingStarted() {
+        shop.place("later", FakeShop.now().minusHours(3), 1);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        shop.change("later", body -> body.put("order_status", "Cancelled"));
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        Map<String, Object> row = jdbc.sql("select workflow_status, alert from oms_order where serial_code = 'later'"
+                        + " and connection_id = ?")
+                .param(connectionId)
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("workflow_status", "CANCELLED");
+        assertThat((String) row.get("alert")).contains("ショップでキャンセルされました");
+    }
+
+    private Map<String, String> workflowStatuses() {
+        Map<String, String> statuses = new java.util.HashMap<>();
+        jdbc.sql("select serial_code, workflow_status from oms_order where connection_id = ?")
+                .param(connectionId)
+                .query(rs -> {
+                    statuses.put(rs.getString(1), rs.getString(2));
+                });
+        return statuses;
+    }
+
+    @Test
     void orderWithSeveralDestinationsImportsAsOneOrderWithSeveralShipments() {
         shop.place("m1", FakeShop.now().minusHours(1), 3);
         imports.run(connectionId, ImportTrigger.MANUAL);

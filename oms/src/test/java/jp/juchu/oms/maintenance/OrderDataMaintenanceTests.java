@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.juchu.oms.audit.AuditEntry;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.SampleOrders;
 import jp.juchu.oms.settings.Contractor;
@@ -44,6 +46,9 @@ class OrderDataMaintenanceTests {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderWorkflow workflow;
 
     @Autowired
     SlipExports slipExports;
@@ -76,9 +81,9 @@ class OrderDataMaintenanceTests {
         long lastMinute = order(shop, "a2", "2001-03-11T23:30");
         long nextDay = order(shop, "a3", "2001-03-12T00:10");
         long otherShopsOrder = order(otherShop, "b1", "2001-03-10T12:00");
-        orders.moveTo(List.of(first, nextDay), "READY_TO_SHIP", "test", "出荷待ちへ");
+        workflow.moveAll(List.of(first, nextDay), "READY_TO_SHIP", Actor.system("test"), false);
         long batch = slipExports
-                .record(Carrier.YAMATO, List.of(first, nextDay), false, "test")
+                .record(Carrier.YAMATO, List.of(first, nextDay), false, Actor.person("test", false))
                 .id();
         writeBack(first);
         writeBack(nextDay);
@@ -134,8 +139,8 @@ class OrderDataMaintenanceTests {
     @Transactional // rolled back, so the orders of the tests that run alongside stay
     void resetDeletesEveryOrderAndKeepsConnectionsAndUsers() throws Exception {
         long order = order(shop, "r1", "2003-01-01T10:00");
-        orders.moveTo(List.of(order), "READY_TO_SHIP", "test", "出荷待ちへ");
-        slipExports.record(Carrier.YAMATO, List.of(order), false, "test");
+        workflow.moveAll(List.of(order), "READY_TO_SHIP", Actor.system("test"), false);
+        slipExports.record(Carrier.YAMATO, List.of(order), false, Actor.person("test", false));
         jdbc.sql(
                         "insert into mall_connection (mall, shop_id, open_key_enc, manager_key_enc, open_key_hint,"
                                 + " manager_key_hint, management_url, item_url) values ('SHOP_SERVE', ?, 'x', 'x', 'x', 'x', 'u', 'u')")

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jp.juchu.oms.imports.ImportTrigger;
 import jp.juchu.oms.imports.OrderImport;
+import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.SampleOrders;
 import jp.juchu.oms.shipping.Carrier;
@@ -80,6 +82,9 @@ class SecondMallConnectorTests {
     InMemoryMall mall;
 
     @Autowired
+    OrderWorkflow workflow;
+
+    @Autowired
     OrderImport imports;
 
     @Autowired
@@ -121,12 +126,16 @@ class SecondMallConnectorTests {
                 .single();
         assertThat(orders.detail(id).orElseThrow().total()).isEqualTo(3290);
 
-        orders.changeStatus(id, "READY_TO_SHIP", false, "テスト");
+        workflow.move(id, "READY_TO_SHIP", Actor.person("テスト", false), false);
         String file = "お客様管理番号,送り状種類,クール区分,伝票番号\r\nJ" + id + "-1,0,0,123412341234\r\n";
         TrackingImports.Result result = trackingImports.importFile(
-                Carrier.YAMATO, "b2.csv", file.getBytes(Charset.forName("windows-31j")), "出荷担当");
+                Carrier.YAMATO,
+                "b2.csv",
+                file.getBytes(Charset.forName("windows-31j")),
+                false,
+                Actor.person("出荷担当", false));
 
-        assertThat(result.errors()).isEmpty();
+        assertThat(result.applied()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(mall.shipments)
                         .containsExactly(new Shipment("T-1001", 1, "Yamato", "123412341234", LocalDate.now(TOKYO))));
@@ -170,13 +179,17 @@ class SecondMallConnectorTests {
     void aShipmentOfAnOrderFromAnOwnChannelIsReportedToNoMall() throws Exception {
         long csv = connections.ownChannel(Mall.CSV).id();
         long id = SampleOrders.apply(orders, jdbc, csv, SampleOrders.order("csv:OWN-1", OffsetDateTime.now(TOKYO)));
-        orders.changeStatus(id, "READY_TO_SHIP", false, "テスト");
+        workflow.move(id, "READY_TO_SHIP", Actor.person("テスト", false), false);
         String file = "お客様管理番号,送り状種類,クール区分,伝票番号\r\nJ" + id + "-1,0,0,567856785678\r\n";
 
         TrackingImports.Result result = trackingImports.importFile(
-                Carrier.YAMATO, "b2.csv", file.getBytes(Charset.forName("windows-31j")), "出荷担当");
+                Carrier.YAMATO,
+                "b2.csv",
+                file.getBytes(Charset.forName("windows-31j")),
+                false,
+                Actor.person("出荷担当", false));
 
-        assertThat(result.errors()).isEmpty();
+        assertThat(result.applied()).isEqualTo(1);
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
         assertThat(writeBacks.ofOrder(id)).isEmpty();
         assertThat(mall.shipments).noneMatch(s -> s.serialCode().equals("csv:OWN-1"));

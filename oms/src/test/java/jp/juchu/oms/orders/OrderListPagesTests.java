@@ -29,6 +29,9 @@ class OrderListPagesTests {
     Orders orders;
 
     @Autowired
+    OrderWorkflow workflow;
+
+    @Autowired
     JdbcClient jdbc;
 
     private long order(String serial, String buyer, String payment, String paymentStatus) {
@@ -74,7 +77,8 @@ class OrderListPagesTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("moved", 1))
                 .andExpect(flash().attribute(
-                                "refused", List.of(tag + "-unpaid: 入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください")));
+                                "refused",
+                                List.of("受注番号 " + tag + "-unpaid: 入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください")));
 
         assertThat(orders.detail(paid).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
         assertThat(orders.detail(unpaid).orElseThrow().workflowStatusName()).isEqualTo("新規受付");
@@ -118,18 +122,21 @@ class OrderListPagesTests {
 
         Document held = page("/orders?status=ON_HOLD&keyword=" + tag);
         assertThat(held.select("[data-testid=hold-reason]").text()).isEqualTo("(在庫確認中)");
-        orders.changeStatus(id, "NEW", false, "staff");
+        workflow.release(List.of(id), Actor.person("staff", false));
         assertThat(orders.detail(id).orElseThrow().holdReason()).isNull();
+        assertThat(orders.detail(id).orElseThrow().workflowStatus()).isEqualTo("NEW");
     }
 
     @Test
     void onlyAnAdminRestoresACancelledOrder() throws Exception {
         long id = order("cxl" + System.nanoTime(), "取消 花子", "CreditCard", "Paid");
-        orders.changeStatus(id, "CANCELLED", false, "staff");
+        workflow.move(id, "CANCELLED", Actor.person("staff", false), false);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.changeStatus(id, "NEW", false, "staff"))
-                .hasMessage("キャンセルした受注を戻せるのは管理者だけです");
-        orders.changeStatus(id, "NEW", false, "admin", true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> workflow.move(id, "NEW", Actor.person("staff", false), false))
+                .isInstanceOf(TransitionRefused.class)
+                .hasMessageContaining("キャンセルした受注を戻せるのは管理者だけです");
+        workflow.move(id, "NEW", Actor.person("admin", true), false);
         assertThat(orders.detail(id).orElseThrow().workflowStatus()).isEqualTo("NEW");
     }
 
@@ -163,7 +170,7 @@ class OrderListPagesTests {
                 .query(Long.class)
                 .single();
 
-        orders.changeStatus(id, "CONFIRMING", false, "staff");
+        workflow.move(id, "CONFIRMING", Actor.person("staff", false), false);
         OrderQueries.foldStatusTally(jdbc);
 
         assertThat(orders.statusCounts().get("CONFIRMING")).isEqualTo(before + 1);

@@ -27,6 +27,9 @@ class WorkflowStatusesTests {
     Orders orders;
 
     @Autowired
+    OrderWorkflow workflow;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -66,9 +69,9 @@ class WorkflowStatusesTests {
         WorkflowStatuses.Status busy = statuses.add("検品中" + System.nanoTime() % 100000, "admin");
         long id = SampleOrders.apply(
                 orders, jdbc, 6060, SampleOrders.order("busy" + System.nanoTime(), java.time.OffsetDateTime.now()));
-        orders.moveTo(List.of(id), busy.code(), "admin", "テスト");
+        workflow.move(id, busy.code(), Actor.person("admin", true), false);
         assertThatThrownBy(() -> statuses.remove(busy.code(), "admin")).hasMessageContaining("受注が 1 件あるため削除できません");
-        orders.moveTo(List.of(id), "NEW", "admin", "テスト");
+        workflow.move(id, "NEW", Actor.person("admin", true), false);
         statuses.remove(busy.code(), "admin");
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.juchu.oms.imports.FakeShop;
 import jp.juchu.oms.malls.ConnectionSettings;
 import jp.juchu.oms.malls.ConnectionSetup;
+import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.settings.Contractor;
@@ -44,6 +46,9 @@ class ShippingTests {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderWorkflow workflow;
 
     @Autowired
     ConnectionSetup setup;
@@ -77,6 +82,8 @@ class ShippingTests {
                 .id();
         contractor.save(new Contractor(
                 "ジュチュウ日本茶店", "受注 太郎", "420-0852", "静岡県", "静岡市葵区紺屋町17-1", "054-000-1234", "shop@example.jp"));
+        jdbc.sql("update carrier_setting set customer_code = '0123456789' where carrier = 'YAMATO'")
+                .update();
     }
 
     @AfterEach
@@ -121,7 +128,7 @@ class ShippingTests {
                 .params(connectionId, prefix + number)
                 .query(Long.class)
                 .single();
-        orders.changeStatus(id, "READY_TO_SHIP", false, "テスト");
+        workflow.move(id, "READY_TO_SHIP", Actor.person("テスト", false), false);
         return id;
     }
 
@@ -161,7 +168,8 @@ class ShippingTests {
         long cod = order("cod-1", "CashOnDelivery", good(1));
         long twoPlaces = order("two-1", "CreditCard", good(1), good(2));
 
-        SlipExports.Batch batch = exports.record(Carrier.YAMATO, List.of(cod, twoPlaces), false, "出荷担当");
+        SlipExports.Batch batch =
+                exports.record(Carrier.YAMATO, List.of(cod, twoPlaces), false, Actor.person("出荷担当", false));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.write(batch.id(), out);
         byte[] bytes = out.toByteArray();
@@ -208,8 +216,11 @@ class ShippingTests {
         assertThat(checked.get(1).problems()).anyMatch(p -> p.contains("郵便番号"));
         assertThat(checked.get(2).problems()).anyMatch(p -> p.contains("住所が長すぎます"));
         assertThat(checked.get(3).problems()).anyMatch(p -> p.contains("Shift_JIS で送れない文字") && p.contains("𠮷"));
-        assertThatThrownBy(() ->
-                        exports.record(Carrier.YAMATO, List.of(noPhone, badPostal, tooLong, unmappable), false, "担当"))
+        assertThatThrownBy(() -> exports.record(
+                        Carrier.YAMATO,
+                        List.of(noPhone, badPostal, tooLong, unmappable),
+                        false,
+                        Actor.person("担当", false)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.sql("select count(*) from slip_export_order where order_id in (?, ?, ?, ?)")
                         .params(noPhone, badPostal, tooLong, unmappable)
@@ -231,16 +242,16 @@ class ShippingTests {
     @Test
     void ordersExportedBeforeAreLeftOutUnlessAskedAgain() throws Exception {
         long id = order("again-1", "CreditCard", good(1));
-        exports.record(Carrier.YAMATO, List.of(id), false, "担当");
+        exports.record(Carrier.YAMATO, List.of(id), false, Actor.person("担当", false));
 
-        assertThatThrownBy(() -> exports.record(Carrier.YAMATO, List.of(id), false, "担当"))
+        assertThatThrownBy(() -> exports.record(Carrier.YAMATO, List.of(id), false, Actor.person("担当", false)))
                 .isInstanceOf(IllegalArgumentException.class);
-        SlipExports.Batch again = exports.record(Carrier.YAMATO, List.of(id), true, "担当");
+        SlipExports.Batch again = exports.record(Carrier.YAMATO, List.of(id), true, Actor.person("担当", false));
         assertThat(csv(again.id())).contains("J" + id + "-1");
     }
 
     @Test
-    void trackingFileShipsTheOrdersReportsBadLinesByNumberAndWritesBackToTheShop() {
+    void aTrackingFileWithAnyBadLineIsRefusedWholeWithEveryLineNamed() {
         long one = order("track-1", "CreditCard", good(1));
         long two = order("track-2", "CreditCard", good(1), good(2));
         String file = String.join(
@@ -254,18 +265,43 @@ class ShippingTests {
                         "J" + two + "-2,0,0,ABC")
                 + "\r\n";
 
-        TrackingImports.Result result =
-                trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), "出荷担当");
+        assertThatThrownBy(() -> trackingImports.importFile(
+                        Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), false, Actor.person("出荷担当", false)))
+                .isInstanceOfSatisfying(
+                        TrackingImports.Refused.class,
+                        e -> assertThat(e.errors())
+                                .satisfiesExactly(
+                                        l -> assertThat(l).startsWith("4行目").contains("重複"),
+                                        l -> assertThat(l).startsWith("5行目").contains("見つかりません"),
+                                        l -> assertThat(l).startsWith("6行目").contains("このOMSが出力したものではありません"),
+                                        l -> assertThat(l).startsWith("7行目").contains("12桁")));
+
+        assertThat(orders.detail(one).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
+        assertThat(orders.detail(one).orElseThrow().shipments())
+                .allSatisfy(s -> assertThat(s.trackingNumber()).isNull());
+        assertThat(writeBacks.ofOrder(one)).isEmpty();
+        assertThat(jdbc.sql("select refused from tracking_import where file_name = 'b2.csv' order by id desc limit 1")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
+    void trackingFileShipsTheOrdersAndWritesBackToTheShop() {
+        long one = order("track-3", "CreditCard", good(1));
+        long two = order("track-4", "CreditCard", good(1), good(2));
+        String file = String.join(
+                        "\r\n",
+                        String.join(",", B2CloudLayout.HEADER),
+                        "J" + one + "-1,0,0,123456789012",
+                        "J" + two + "-1,0,0,2345-6789-0123")
+                + "\r\n";
+
+        TrackingImports.Result result = trackingImports.importFile(
+                Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), false, Actor.person("出荷担当", false));
 
         assertThat(result.applied()).isEqualTo(2);
         assertThat(result.ordersShipped()).isEqualTo(1);
-        assertThat(result.errors())
-                .hasSize(4)
-                .satisfiesExactly(
-                        e -> assertThat(e).startsWith("4行目").contains("重複"),
-                        e -> assertThat(e).startsWith("5行目").contains("見つかりません"),
-                        e -> assertThat(e).startsWith("6行目").contains("このOMSが出力したものではありません"),
-                        e -> assertThat(e).startsWith("7行目").contains("12桁"));
         assertThat(orders.detail(one).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
         assertThat(orders.detail(two).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
 
@@ -273,7 +309,7 @@ class ShippingTests {
                 .untilAsserted(() -> assertThat(shop.shipmentReports()).hasSize(2));
         assertThat(shop.shipmentReports())
                 .anySatisfy(r -> assertThat(r)
-                        .contains("/orders/" + prefix + "track-1/status")
+                        .contains("/orders/" + prefix + "track-3/status")
                         .contains("\"tracking_number\":\"123456789012\"")
                         .contains("\"carrier\":\"Yamato\""));
         await().atMost(Duration.ofSeconds(5))
@@ -285,7 +321,8 @@ class ShippingTests {
         long id = order("wrong-1", "CreditCard", good(1));
         String file = "受注番号,追跡番号\r\nJ" + id + "-1,123456789012\r\n";
 
-        assertThatThrownBy(() -> trackingImports.importFile(Carrier.YAMATO, "other.csv", file.getBytes(SJIS), "担当"))
+        assertThatThrownBy(() -> trackingImports.importFile(
+                        Carrier.YAMATO, "other.csv", file.getBytes(SJIS), false, Actor.person("担当", false)))
                 .isInstanceOf(TrackingImports.WrongFormat.class);
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷待ち");
     }
@@ -296,7 +333,7 @@ class ShippingTests {
         shop.failReports(1);
         String file = String.join(",", B2CloudLayout.HEADER) + "\r\nJ" + id + "-1,0,0,987654321098\r\n";
 
-        trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), "担当");
+        trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), false, Actor.person("担当", false));
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(writeBacks.ofOrder(id))
@@ -330,10 +367,10 @@ class ShippingTests {
                 .query(Long.class)
                 .single();
 
-        assertThatThrownBy(() -> orders.changeStatus(id, "READY_TO_SHIP", false, "担当"))
+        assertThatThrownBy(() -> workflow.move(id, "READY_TO_SHIP", Actor.person("担当", false), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("入金");
-        orders.changeStatus(id, "READY_TO_SHIP", true, "担当");
+        workflow.move(id, "READY_TO_SHIP", Actor.person("担当", false), true);
         assertThat(orders.detail(id).orElseThrow().history())
                 .anySatisfy(h -> assertThat(h.summary()).contains("入金前の出荷を承認"));
     }
@@ -347,7 +384,7 @@ class ShippingTests {
         long id = order("off-1", "CreditCard", good(1));
         String file = String.join(",", B2CloudLayout.HEADER) + "\r\nJ" + id + "-1,0,0,111122223333\r\n";
 
-        trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), "担当");
+        trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), false, Actor.person("担当", false));
 
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
         assertThat(writeBacks.ofOrder(id)).singleElement().matches(WriteBacks.WriteBack::off);
@@ -362,7 +399,7 @@ class ShippingTests {
                 "CashOnDelivery",
                 delivery(1, "06-1234-5678", "530-0001", "大阪市北区梅田二丁目四番九号ブリーゼタワー", "二十三階株式会社架空商事"));
 
-        SlipExports.Batch batch = exports.record(Carrier.SAGAWA, List.of(id), false, "担当");
+        SlipExports.Batch batch = exports.record(Carrier.SAGAWA, List.of(id), false, Actor.person("担当", false));
         String[] lines = csv(batch.id()).split("\r\n");
 
         assertThat(lines).hasSize(2);
@@ -378,8 +415,8 @@ class ShippingTests {
         assertThat(row[30]).isEqualTo("3290");
 
         String file = "お客様管理ナンバー,お問合せ送り状NO\r\nJ" + id + "-1,4444-5555-6666\r\n";
-        TrackingImports.Result result =
-                trackingImports.importFile(Carrier.SAGAWA, "ehiden.csv", file.getBytes(SJIS), "担当");
+        TrackingImports.Result result = trackingImports.importFile(
+                Carrier.SAGAWA, "ehiden.csv", file.getBytes(SJIS), false, Actor.person("担当", false));
         assertThat(result.applied()).isEqualTo(1);
         assertThat(orders.detail(id).orElseThrow().workflowStatusName()).isEqualTo("出荷済み");
     }
@@ -388,7 +425,7 @@ class ShippingTests {
     void yuPackPrintRFileCarriesTheReferenceAddressLinesAndJapanPostTimeSlotCodes() throws Exception {
         long id = order("yupack-1", "CashOnDelivery", good(1));
 
-        SlipExports.Batch batch = exports.record(Carrier.JAPAN_POST, List.of(id), false, "担当");
+        SlipExports.Batch batch = exports.record(Carrier.JAPAN_POST, List.of(id), false, Actor.person("担当", false));
         String[] lines = csv(batch.id()).split("\r\n");
 
         assertThat(lines).hasSize(2);
@@ -402,7 +439,8 @@ class ShippingTests {
 
         String file = "お客様側管理番号,お問い合わせ番号\r\nJ" + id + "-1,1234-5678-9012\r\n";
         assertThat(trackingImports
-                        .importFile(Carrier.JAPAN_POST, "yupri.csv", file.getBytes(SJIS), "担当")
+                        .importFile(
+                                Carrier.JAPAN_POST, "yupri.csv", file.getBytes(SJIS), false, Actor.person("担当", false))
                         .applied())
                 .isEqualTo(1);
     }

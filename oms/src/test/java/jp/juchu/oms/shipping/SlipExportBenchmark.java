@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.settings.Contractor;
@@ -43,12 +45,20 @@ class SlipExportBenchmark {
     SlipExports exports;
 
     @Autowired
+    OrderWorkflow workflow;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     ContractorInfo contractor;
 
     @Test
     void tenThousandOrdersToOneB2CloudFile() throws Exception {
         contractor.save(new Contractor(
                 "ジュチュウ日本茶店", "受注 太郎", "420-0852", "静岡県", "静岡市葵区紺屋町17-1", "054-000-1234", "shop@example.jp"));
+        jdbc.sql("update carrier_setting set customer_code = '0123456789' where carrier = 'YAMATO'")
+                .update();
         List<IncomingOrder> page = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
             page.add(new IncomingOrder(order("bench-" + i), "{}", "h" + i));
@@ -58,7 +68,7 @@ class SlipExportBenchmark {
             }
         }
         List<Long> ids = orders.inStatus("NEW", ORDERS);
-        orders.moveTo(ids, "READY_TO_SHIP", "benchmark", "benchmark");
+        workflow.moveAll(ids, "READY_TO_SHIP", Actor.system("benchmark"), false);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -77,7 +87,7 @@ class SlipExportBenchmark {
         });
         sampler.start();
         long started = System.nanoTime();
-        SlipExports.Batch batch = exports.record(Carrier.YAMATO, ids, false, "benchmark");
+        SlipExports.Batch batch = exports.record(Carrier.YAMATO, ids, false, Actor.person("benchmark", false));
         long recorded = System.nanoTime();
         CountingStream out = new CountingStream();
         exports.write(batch.id(), out);

@@ -135,16 +135,130 @@ public class Members {
     }
 
     public List<PointEntry> ledger(String shopId, String account, int limit) {
-        return jdbc.sql("select change, balance_after, reason, order_serial, acted_at from point_entry"
+        return jdbc.sql("select id, change, balance_after, reason, order_serial, acted_at, state from point_entry"
                         + " where shop_id = ? and account = ? order by id desc limit ?")
                 .params(shopId, account, limit)
                 .query((rs, n) -> new PointEntry(
                         rs.getLong(1),
                         rs.getLong(2),
-                        rs.getString(3),
+                        rs.getObject(3, Long.class),
                         rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class),
+                        PointState.valueOf(rs.getString(7))))
                 .list();
+    }
+
+    /**
+     * Records points a member earned on an order as pending: they count in the balance only once approved. An
+     * order earns once; a second call for the same order changes nothing.
+     */
+    @Transactional
+    public void earnPending(String shopId, String account, long points, String orderSerial) {
+        if (points <= 0) {
+            throw new InvalidCustomer("points", "付与ポイントは1以上で指定してください");
+        }
+        jdbc.sql("""
+                        insert into point_entry (shop_id, account, change, balance_after, reason, order_serial, state, kind)
+                        values (?, ?, ?, null, 'ご購入ポイント', ?, 'PENDING', 'EARNED')
+                        on conflict (shop_id, order_serial) where kind = 'EARNED' do nothing""").params(shopId, account, points, orderSerial).update();
+    }
+
+    /** Points awaiting approval, oldest first. */
+    public List<PendingPoints> pending(String shopId, int limit) {
+        return jdbc.sql("""
+                        select e.id, e.shop_id, e.account, m.name, e.change, e.order_serial, e.acted_at
+                        from point_entry e join member m on m.shop_id = e.shop_id and m.account = e.account
+                        where e.shop_id = ? and e.state = 'PENDING' order by e.id limit ?""").params(shopId, limit).query(Members::pendingPoints).list();
+    }
+
+    /** Points awaiting approval in every shop after the entry {@code afterId}, in id order (for the automatic approval). */
+    public List<PendingPoints> pendingAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                        select e.id, e.shop_id, e.account, m.name, e.change, e.order_serial, e.acted_at
+                        from point_entry e join member m on m.shop_id = e.shop_id and m.account = e.account
+                        where e.state = 'PENDING' and e.id > ? order by e.id limit ?""")
+                .params(afterId, limit)
+                .query(Members::pendingPoints)
+                .list();
+    }
+
+    public long pendingCount(String shopId) {
+        return jdbc.sql("select count(*) from point_entry where shop_id = ? and state = 'PENDING'")
+                .param(shopId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The member's points awaiting approval (not yet in the balance). */
+    public long pendingPoints(String shopId, String account) {
+        return jdbc.sql("select coalesce(sum(change), 0) from point_entry"
+                        + " where shop_id = ? and account = ? and state = 'PENDING'")
+                .params(shopId, account)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Approves pending points: they join the member's balance. Idempotent: an entry no longer pending (approved
+     * or refused meanwhile, by another path) is left as it is.
+     *
+     * @return whether this call approved it
+     */
+    @Transactional
+    public boolean approvePending(String shopId, long entryId) {
+        Optional<PendingPoints> pending = lockPending(shopId, entryId);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        long balance = jdbc.sql(
+                        "update member set points = points + ? where shop_id = ? and account = ? returning points")
+                .params(pending.get().points(), shopId, pending.get().account())
+                .query(Long.class)
+                .single();
+        jdbc.sql("update point_entry set state = 'APPROVED', decided_at = now(), balance_after = ? where id = ?")
+                .params(balance, entryId)
+                .update();
+        return true;
+    }
+
+    /**
+     * Refuses pending points: they never count. Idempotent like {@link #approvePending}.
+     *
+     * @return whether this call refused it
+     */
+    @Transactional
+    public boolean refusePending(String shopId, long entryId) {
+        if (lockPending(shopId, entryId).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update point_entry set state = 'REFUSED', decided_at = now() where id = ?")
+                .param(entryId)
+                .update();
+        return true;
+    }
+
+    /** The entry if it is still pending, locked until the caller's transaction ends: two decisions take turns. */
+    private Optional<PendingPoints> lockPending(String shopId, long entryId) {
+        return jdbc.sql("""
+                        select e.id, e.shop_id, e.account, m.name, e.change, e.order_serial, e.acted_at
+                        from point_entry e join member m on m.shop_id = e.shop_id and m.account = e.account
+                        where e.id = ? and e.shop_id = ? and e.state = 'PENDING'
+                        for update of e""")
+                .params(entryId, shopId)
+                .query(Members::pendingPoints)
+                .optional();
+    }
+
+    private static PendingPoints pendingPoints(ResultSet rs, int row) throws SQLException {
+        return new PendingPoints(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getObject(7, OffsetDateTime.class));
     }
 
     /** Members whose e-mail, account, name or kana match (each part optional; text parts match partly). */

@@ -46,6 +46,13 @@ public class Shops {
         return find(shopId).isPresent();
     }
 
+    /** Changes the shop's name (店の名前), as お店設定 does. */
+    public void rename(String shopId, String name) {
+        jdbc.sql("update shop set name = ? where shop_id = ?")
+                .params(name, shopId)
+                .update();
+    }
+
     /** Opens a shop with its admin password; refuses a malformed or taken shop ID. */
     @Transactional
     public Shop open(String shopId, String name, String password) {

@@ -65,17 +65,23 @@ public class MemberOrders {
     private final Catalog catalog;
     private final Members members;
     private final Orders orders;
+    private final Coupons coupons;
     private final Clock clock;
 
-    MemberOrders(Catalog catalog, Members members, Orders orders, Clock clock) {
+    MemberOrders(Catalog catalog, Members members, Orders orders, Coupons coupons, Clock clock) {
         this.catalog = catalog;
         this.members = members;
         this.orders = orders;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
+    /**
+     * @param pointsEarned points the member earns on the order, recorded as pending (承認待ち) until approved
+     * @throws CouponUnavailable when the coupon's limits were reached meanwhile; nothing is saved
+     */
     @Transactional
-    public PlacedOrder place(String shopId, CheckoutOrder checkout, Quote quote) {
+    public PlacedOrder place(String shopId, CheckoutOrder checkout, Quote quote, long pointsEarned) {
         List<StockLine> lines = new ArrayList<>();
         quote.destinations()
                 .forEach(d ->
@@ -91,8 +97,20 @@ public class MemberOrders {
             throw new IllegalStateException(
                     "order total " + placed.amounts().total() + " differs from the quoted " + quote.total());
         }
+        if (quote.couponDiscount() > 0) {
+            coupons.use(
+                    shopId,
+                    checkout.couponCode(),
+                    quote.itemsTotal(),
+                    LocalDate.now(clock),
+                    placed.serialCode(),
+                    checkout.memberAccount());
+        }
         if (quote.pointsUsed() > 0) {
             members.usePoints(shopId, checkout.memberAccount(), quote.pointsUsed(), placed.serialCode());
+        }
+        if (pointsEarned > 0 && checkout.memberAccount() != null) {
+            members.earnPending(shopId, checkout.memberAccount(), pointsEarned, placed.serialCode());
         }
         return new PlacedOrder(placed.serialCode(), placed.orderNumber(), quote);
     }

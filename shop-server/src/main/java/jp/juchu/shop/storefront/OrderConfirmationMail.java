@@ -2,8 +2,7 @@ package jp.juchu.shop.storefront;
 
 import java.text.NumberFormat;
 import java.util.Locale;
-import jp.juchu.shop.shops.Shop;
-import jp.juchu.shop.shops.Shops;
+import jp.juchu.shop.settings.ShopSetup;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -13,24 +12,24 @@ public class OrderConfirmationMail {
 
     private final MailOutbox outbox;
     private final MessageSource messages;
-    private final Shops shops;
 
-    OrderConfirmationMail(MailOutbox outbox, MessageSource messages, Shops shops) {
+    OrderConfirmationMail(MailOutbox outbox, MessageSource messages) {
         this.outbox = outbox;
         this.messages = messages;
-        this.shops = shops;
     }
 
-    public void send(String shopId, PlacedOrder placed, CheckoutOrder order, Locale locale) {
-        String shopName = shops.find(shopId).map(Shop::name).orElse(shopId);
+    /** Sends the mail with the shop's details (name, bank account, invoice registration number) the order was placed with. */
+    public void send(String shopId, PlacedOrder placed, CheckoutOrder order, ShopSetup setup, Locale locale) {
+        String shopName = setup.details().name();
         outbox.send(
                 order.buyer().email(),
                 shopName,
                 msg(locale, "storefront.mail.subject", shopName, placed.orderNumber()),
-                body(shopName, placed, order, locale));
+                body(setup, placed, order, locale));
     }
 
-    String body(String shopName, PlacedOrder placed, CheckoutOrder order, Locale locale) {
+    String body(ShopSetup setup, PlacedOrder placed, CheckoutOrder order, Locale locale) {
+        String shopName = setup.details().name();
         NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
         Quote q = placed.quote();
         StringBuilder b = new StringBuilder();
@@ -112,7 +111,28 @@ public class OrderConfirmationMail {
                             yen.format(tax.tax())))
                     .append('\n');
         }
+        ShopSetup.BankAccount bank = setup.payments().bankAccount();
+        if ("BankTransfer".equals(order.paymentMethod())) {
+            b.append('\n').append(msg(locale, "storefront.bank.title")).append('\n');
+            b.append("  ")
+                    .append(
+                            bank.complete()
+                                    ? String.join(
+                                            " ", bank.bank(), bank.branch(), bank.type(), bank.number(), bank.holder())
+                                    : msg(locale, "storefront.bank.later"))
+                    .append('\n');
+        }
         b.append('\n').append(msg(locale, "storefront.mail.closing", shopName)).append('\n');
+        ShopSetup.Details details = setup.details();
+        if (!details.company().isEmpty()) {
+            b.append(details.company()).append('\n');
+        }
+        if (!details.invoiceNumber().isEmpty()) {
+            b.append(msg(locale, "storefront.law.invoice"))
+                    .append(": ")
+                    .append(details.invoiceNumber())
+                    .append('\n');
+        }
         return b.toString();
     }
 

@@ -41,7 +41,7 @@ final class Pricing {
         long coupon = Math.min(couponDiscount, itemsTotal);
         long points = Math.max(0, Math.min(pointsToUse, itemsTotal - coupon));
         long beforeCod = itemsTotal + shipping + wrapping - coupon - points;
-        long cod = cashOnDelivery ? ShippingRule.codFee(beforeCod) : 0;
+        long cod = cashOnDelivery ? rule.codFee(beforeCod) : 0;
         long total = beforeCod + cod;
         return new Quote(
                 quoted,

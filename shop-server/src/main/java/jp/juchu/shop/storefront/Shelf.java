@@ -10,6 +10,8 @@ import jp.juchu.shop.catalog.Categories;
 import jp.juchu.shop.catalog.Product;
 import jp.juchu.shop.catalog.ProductFilter;
 import jp.juchu.shop.catalog.ProductSort;
+import jp.juchu.shop.catalog.ShopImage;
+import jp.juchu.shop.catalog.ShopImages;
 import jp.juchu.shop.catalog.StockLevel;
 import jp.juchu.shop.customers.ItemReviews;
 import jp.juchu.shop.customers.Reviews;
@@ -32,8 +34,10 @@ public class Shelf {
     private final Reviews reviews;
     private final Orders orders;
     private final Clock clock;
+    private final ShopImages images;
 
-    Shelf(Catalog catalog, Categories categories, Reviews reviews, Orders orders, Clock clock) {
+    Shelf(Catalog catalog, Categories categories, Reviews reviews, Orders orders, Clock clock, ShopImages images) {
+        this.images = images;
         this.catalog = catalog;
         this.categories = categories;
         this.reviews = reviews;
@@ -67,6 +71,11 @@ public class Shelf {
 
     public List<ShelfItem> search(String shopId, String keyword) {
         return items(shopId, ProductFilter.of(keyword, null, true, null, ProductSort.NEWEST), LIST_SIZE);
+    }
+
+    /** The paths of the images the merchant put on a product, in upload order. */
+    public List<String> imagePaths(String shopId, String itemCode) {
+        return images.ofProduct(shopId, itemCode).stream().map(ShopImage::path).toList();
     }
 
     public Optional<ProductView> product(String shopId, String itemCode) {

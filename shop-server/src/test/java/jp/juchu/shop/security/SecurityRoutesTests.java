@@ -60,6 +60,11 @@ class SecurityRoutesTests {
             "GET /shops/{shopId}/category",
             "GET /shops/{shopId}/search",
             "GET /shops/{shopId}/items/{itemCode}",
+            // the shop's 特定商取引法 page must be public by law
+            "GET /shops/{shopId}/law",
+            // the shop's uploaded images, found by shop and random id together (ShopImagesTests)
+            "GET /shops/{shopId}/images/{imageId}",
+            "GET /shops/{shopId}/images/{imageId}/{name}",
             "GET /shops/{shopId}/cart",
             "POST /shops/{shopId}/cart/add",
             "POST /shops/{shopId}/cart/update",

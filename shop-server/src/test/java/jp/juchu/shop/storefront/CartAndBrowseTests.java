@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Map;
+import jp.juchu.shop.settings.ShopSetups;
 import jp.juchu.shop.shops.Shops;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class CartAndBrowseTests {
     Coupons coupons;
 
     @Autowired
-    ShippingRules shippingRules;
+    ShopSetups setups;
 
     @Test
     void topPageListsNewItemsAndProductPageShowsPriceStockAndReviews() throws Exception {
@@ -138,7 +139,9 @@ class CartAndBrowseTests {
         String shopId = "sfdemo" + System.nanoTime() % 100_000;
         shops.openDemo(shopId, "デモ店", "demo-pass-1");
         assertThat(coupons.find(shopId, "welcome500")).isPresent();
-        assertThat(shippingRules.of(shopId).fee("沖縄県", 0)).isEqualTo(1_800);
+        assertThat(ShippingRule.of(setups.of(shopId)).fee("沖縄県", 0)).isEqualTo(1_800);
+        assertThat(setups.of(shopId).payments().bankAccount().complete()).isTrue();
+        assertThat(setups.of(shopId).details().invoiceNumber()).isEqualTo("T1234567890123");
     }
 
     @Test

@@ -16,8 +16,7 @@ class MailOutboxTests {
 
     @Test
     void withoutSmtpHostEachMailIsWrittenAsAnEmlFile(@TempDir Path dir) throws Exception {
-        StorefrontSettings settings = new StorefrontSettings(
-                3, 14, "order@shop.example", dir, new StorefrontSettings.Shipping(800, 10000, 1000, 330));
+        StorefrontSettings settings = new StorefrontSettings("order@shop.example", dir);
         MailOutbox outbox = new MailOutbox(
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "", settings, Clock.systemUTC());
 

@@ -3,12 +3,19 @@ package jp.juchu.shop.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import jp.juchu.shop.settings.ShopSetup;
 import org.junit.jupiter.api.Test;
 
 class PricingTests {
 
-    final ShippingRule rule = new ShippingRule(800, 10_000, 1_000, Set.of("北海道", "沖縄県"), 330);
+    static final List<ShopSetup.CodFee> COD_FEES = List.of(
+            new ShopSetup.CodFee(10_000, 330),
+            new ShopSetup.CodFee(30_000, 440),
+            new ShopSetup.CodFee(100_000, 660),
+            new ShopSetup.CodFee(null, 1_100));
+
+    final ShippingRule rule = new ShippingRule(800, 10_000, Map.of("北海道", 1_000, "沖縄県", 1_000), 330, COD_FEES);
 
     static Quote.Line line(String code, long price, int rate, int quantity) {
         return new Quote.Line(code, "", code, price, rate, quantity);

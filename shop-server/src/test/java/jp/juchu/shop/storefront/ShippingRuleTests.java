@@ -2,12 +2,20 @@ package jp.juchu.shop.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import jp.juchu.shop.settings.ShopSetup;
 import org.junit.jupiter.api.Test;
 
 class ShippingRuleTests {
 
-    final ShippingRule rule = new ShippingRule(800, 10_000, 1_000, Set.of("北海道", "沖縄県"), 330);
+    static final List<ShopSetup.CodFee> COD_FEES = List.of(
+            new ShopSetup.CodFee(10_000, 330),
+            new ShopSetup.CodFee(30_000, 440),
+            new ShopSetup.CodFee(100_000, 660),
+            new ShopSetup.CodFee(null, 1_100));
+
+    final ShippingRule rule = new ShippingRule(800, 10_000, Map.of("北海道", 1_000, "沖縄県", 1_000), 330, COD_FEES);
 
     @Test
     void flatFeeUnderTheFreeShippingAmount() {
@@ -27,16 +35,16 @@ class ShippingRuleTests {
 
     @Test
     void ruleWithoutFreeShippingAlwaysCharges() {
-        ShippingRule noFree = new ShippingRule(600, null, 0, Set.of(), 0);
+        ShippingRule noFree = new ShippingRule(600, null, Map.of(), 0, COD_FEES);
         assertThat(noFree.fee("大阪府", 1_000_000)).isEqualTo(600);
     }
 
     @Test
     void cashOnDeliveryFeeGrowsWithTheAmountCollected() {
-        assertThat(ShippingRule.codFee(10_000)).isEqualTo(330);
-        assertThat(ShippingRule.codFee(10_001)).isEqualTo(440);
-        assertThat(ShippingRule.codFee(30_000)).isEqualTo(440);
-        assertThat(ShippingRule.codFee(100_000)).isEqualTo(660);
-        assertThat(ShippingRule.codFee(100_001)).isEqualTo(1_100);
+        assertThat(rule.codFee(10_000)).isEqualTo(330);
+        assertThat(rule.codFee(10_001)).isEqualTo(440);
+        assertThat(rule.codFee(30_000)).isEqualTo(440);
+        assertThat(rule.codFee(100_000)).isEqualTo(660);
+        assertThat(rule.codFee(100_001)).isEqualTo(1_100);
     }
 }

@@ -137,9 +137,12 @@ class StorefrontFixtures {
     /** OLD300 expired, BIG500 from 3,000 yen, TEA10 10 % off. */
     void coupons(String shopId) {
         LocalDate today = LocalDate.now(clock);
-        coupons.add(shopId, new Coupons.Coupon("OLD300", "終了", 300, null, 0, today.minusYears(1), today.minusDays(1)));
-        coupons.add(shopId, new Coupons.Coupon("BIG500", "500円引き", 500, null, 3000, today, today.plusDays(30)));
-        coupons.add(shopId, new Coupons.Coupon("TEA10", "10%引き", null, 10, 0, today.minusDays(1), today));
+        coupons.add(
+                shopId,
+                new Coupons.Coupon("OLD300", "終了", 300, null, 0, today.minusYears(1), today.minusDays(1), null, null));
+        coupons.add(
+                shopId, new Coupons.Coupon("BIG500", "500円引き", 500, null, 3000, today, today.plusDays(30), null, null));
+        coupons.add(shopId, new Coupons.Coupon("TEA10", "10%引き", null, 10, 0, today.minusDays(1), today, null, null));
     }
 
     /** The order as the platform recorded it. */

@@ -29,6 +29,8 @@ class ConnectionForm {
 
     private boolean writeBack = true;
 
+    private boolean finishedAsShipped = true;
+
     @Pattern(regexp = "10|15|30|60", message = "{malls.form.interval.choice}")
     private String fetchIntervalMinutes = "30";
 
@@ -71,6 +73,14 @@ class ConnectionForm {
 
     public void setWriteBack(boolean writeBack) {
         this.writeBack = writeBack;
+    }
+
+    public boolean isFinishedAsShipped() {
+        return finishedAsShipped;
+    }
+
+    public void setFinishedAsShipped(boolean finishedAsShipped) {
+        this.finishedAsShipped = finishedAsShipped;
     }
 
     private static String trimSlash(String url) {

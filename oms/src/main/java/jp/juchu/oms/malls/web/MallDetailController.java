@@ -51,7 +51,9 @@ class MallDetailController {
     String edit(@PathVariable long id, Model model) {
         MallConnection connection = connection(id);
         model.addAttribute("connection", connection);
-        model.addAttribute("form", ConnectionForm.of(connection));
+        ConnectionForm form = ConnectionForm.of(connection);
+        form.setFinishedAsShipped(connections.finishedAsShipped(id));
+        model.addAttribute("form", form);
         return "malls/form";
     }
 
@@ -99,6 +101,7 @@ class MallDetailController {
             result.problems().forEach(p -> errors.rejectValue(p.field(), p.code(), p.args(), p.code()));
             return withoutKeys(form);
         }
+        connections.setFinishedAsShipped(result.connection().id(), form.isFinishedAsShipped());
         redirect.addFlashAttribute("saved", result.connection().shopId());
         return "redirect:/settings/mall-details";
     }

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderFilter;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.SavedSearches;
 import jp.juchu.support.address.PostalPrefectures;
@@ -29,12 +31,19 @@ class OrderController {
     static final int PAGE_SIZE = 50;
     static final List<String> PAYMENTS = jp.juchu.oms.orders.PaymentMethods.ALL;
 
+    /** The status form's choices that are not a status: 保留 (with a reason) and 保留解除. */
+    static final String ON_HOLD = "ON_HOLD";
+
+    static final String RELEASE = "RELEASE";
+
     private final Orders orders;
+    private final OrderWorkflow workflow;
     private final SavedSearches savedSearches;
     private final MallConnections connections;
 
-    OrderController(Orders orders, SavedSearches savedSearches, MallConnections connections) {
+    OrderController(Orders orders, OrderWorkflow workflow, SavedSearches savedSearches, MallConnections connections) {
         this.orders = orders;
+        this.workflow = workflow;
         this.savedSearches = savedSearches;
         this.connections = connections;
     }
@@ -69,7 +78,7 @@ class OrderController {
         return "orders/list";
     }
 
-    /** 一括処理: moves the chosen orders to a status, or holds them with a reason; refusals are named. */
+    /** 一括処理: moves the chosen orders to a status, holds or releases them; each refusal is named, the rest apply. */
     @PostMapping("/orders/bulk-status")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String bulkStatus(
@@ -82,27 +91,14 @@ class OrderController {
             RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("error", "受注を選んでください");
-        } else if ("ON_HOLD".equals(status)) {
+        } else {
             try {
-                orders.hold(ids, reason, user.getName());
-                redirect.addFlashAttribute("moved", ids.size());
-                redirect.addFlashAttribute("refused", List.of());
+                OrderWorkflow.Outcome outcome = apply(ids, status, override, reason, user);
+                redirect.addFlashAttribute("moved", outcome.moved().size());
+                redirect.addFlashAttribute("refused", outcome.refusalMessages());
             } catch (IllegalArgumentException e) {
                 redirect.addFlashAttribute("error", e.getMessage());
             }
-        } else {
-            List<String> refused = new ArrayList<>();
-            int moved = 0;
-            for (long id : ids) {
-                try {
-                    orders.changeStatus(id, status, override, user.getName(), isAdmin(user));
-                    moved++;
-                } catch (IllegalStateException e) {
-                    refused.add(orders.detail(id).map(o -> o.orderNumber()).orElse("#" + id) + ": " + e.getMessage());
-                }
-            }
-            redirect.addFlashAttribute("moved", moved);
-            redirect.addFlashAttribute("refused", refused);
         }
         return "redirect:/orders" + (back != null && back.startsWith("?") ? back : "");
     }
@@ -167,22 +163,31 @@ class OrderController {
             @RequestParam(required = false) String reason,
             Authentication user,
             RedirectAttributes redirect) {
+        if (orders.detail(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         try {
-            if ("ON_HOLD".equals(status)) {
-                orders.hold(List.of(id), reason, user.getName());
+            OrderWorkflow.Outcome outcome = apply(List.of(id), status, override, reason, user);
+            if (outcome.refused().isEmpty()) {
+                redirect.addFlashAttribute("saved", true);
             } else {
-                orders.changeStatus(id, status, override, user.getName(), isAdmin(user));
+                redirect.addFlashAttribute("error", outcome.refused().get(0).message());
             }
-            redirect.addFlashAttribute("saved", true);
-        } catch (IllegalStateException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
-            if (orders.detail(id).isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/orders/" + id;
+    }
+
+    /** One status change for the order page and the bulk action alike: 保留 with its reason, 保留解除, or a move. */
+    private OrderWorkflow.Outcome apply(
+            List<Long> ids, String status, boolean override, String reason, Authentication user) {
+        Actor actor = Actor.person(user.getName(), isAdmin(user));
+        return switch (status) {
+            case ON_HOLD -> workflow.hold(ids, reason, actor);
+            case RELEASE -> workflow.release(ids, actor);
+            default -> workflow.moveAll(ids, status, actor, override);
+        };
     }
 
     static boolean isAdmin(Authentication user) {

@@ -2,9 +2,9 @@ package jp.juchu.oms.shipping.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.shipping.Carrier;
@@ -13,6 +13,7 @@ import jp.juchu.oms.shipping.CarrierSettings;
 import jp.juchu.oms.shipping.SlipExports;
 import jp.juchu.oms.shipping.TrackingImports;
 import jp.juchu.oms.shipping.WriteBacks;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +56,7 @@ class ShippingController {
                         .findFirst()
                         .orElse(Carrier.YAMATO);
         model.addAttribute("carrier", chosen);
+        model.addAttribute("missing", missing(chosen));
         model.addAttribute(
                 "carriers",
                 carriers.all().stream().filter(CarrierSetting::enabled).toList());
@@ -73,11 +75,11 @@ class ShippingController {
             @RequestParam Carrier carrier,
             @RequestParam(name = "order", required = false) List<Long> orderIds,
             @RequestParam(defaultValue = "false") boolean again,
-            Principal principal,
+            Authentication user,
             RedirectAttributes redirect) {
         try {
             SlipExports.Batch batch = exports.record(
-                    carrier, orderIds == null ? List.of() : new ArrayList<>(orderIds), again, principal.getName());
+                    carrier, orderIds == null ? List.of() : new ArrayList<>(orderIds), again, actor(user));
             redirect.addFlashAttribute("exported", batch);
         } catch (IllegalArgumentException | IllegalStateException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -99,7 +101,8 @@ class ShippingController {
     String importTracking(
             @RequestParam Carrier carrier,
             @RequestParam("file") MultipartFile file,
-            Principal principal,
+            @RequestParam(defaultValue = "false") boolean overwrite,
+            Authentication user,
             RedirectAttributes redirect)
             throws IOException {
         if (file.isEmpty()) {
@@ -110,11 +113,28 @@ class ShippingController {
             redirect.addFlashAttribute(
                     "imported",
                     trackingImports.importFile(
-                            carrier, file.getOriginalFilename(), file.getBytes(), principal.getName()));
+                            carrier, file.getOriginalFilename(), file.getBytes(), overwrite, actor(user)));
         } catch (TrackingImports.WrongFormat e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (TrackingImports.Refused e) {
+            redirect.addFlashAttribute("refusedLines", e.errors());
         }
         return "redirect:/shipping";
+    }
+
+    /** What a carrier's slips need that is not set up yet, each with the page that sets it. */
+    private List<Missing> missing(Carrier carrier) {
+        return exports.missingSetup(carrier).stream()
+                .map(m -> new Missing(m, m.contains("契約者情報") ? "/settings/contractor" : "/settings/carriers"))
+                .toList();
+    }
+
+    /** A setting the slips need: what is missing and where to set it. */
+    record Missing(String what, String link) {}
+
+    private static Actor actor(Authentication user) {
+        return Actor.person(
+                user.getName(), user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
     }
 
     /**

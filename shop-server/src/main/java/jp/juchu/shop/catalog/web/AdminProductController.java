@@ -12,6 +12,7 @@ import jp.juchu.shop.catalog.Product;
 import jp.juchu.shop.catalog.ProductFilter;
 import jp.juchu.shop.catalog.ProductNotFound;
 import jp.juchu.shop.catalog.ProductSort;
+import jp.juchu.shop.catalog.ShopImages;
 import jp.juchu.shop.catalog.StockLevel;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,12 @@ class AdminProductController {
 
     private final Catalog catalog;
     private final Categories categories;
+    private final ShopImages images;
 
-    AdminProductController(Catalog catalog, Categories categories) {
+    AdminProductController(Catalog catalog, Categories categories, ShopImages images) {
         this.catalog = catalog;
         this.categories = categories;
+        this.images = images;
     }
 
     @GetMapping("/admin/products")
@@ -141,6 +144,9 @@ class AdminProductController {
     private String form(String shopId, ProductForm form, boolean creating, Model model) {
         model.addAttribute("product", form);
         model.addAttribute("creating", creating);
+        model.addAttribute(
+                "images",
+                creating || form.getItemCode() == null ? List.of() : images.ofProduct(shopId, form.getItemCode()));
         model.addAttribute("variations", form.stockForAxes());
         model.addAttribute("categoryPaths", paths(categories.tree(shopId)));
         model.addAttribute("summary", catalog.stockSummary(shopId));

@@ -63,6 +63,7 @@ class AdminCustomerController {
         Member member =
                 members.find(shopId, account).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("member", member);
+        model.addAttribute("pendingPoints", members.pendingPoints(shopId, account));
         model.addAttribute("ledger", members.ledger(shopId, account, 50));
         model.addAttribute("orders", orders.ofMember(shopId, account, 50));
         return "customers/member";

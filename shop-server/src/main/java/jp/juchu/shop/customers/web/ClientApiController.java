@@ -60,7 +60,11 @@ class ClientApiController {
 
     record SearchResponse(long totalCount, int from, int size, List<ApiClient> clients) {}
 
-    record Point(long validPoint) {}
+    /**
+     * @param validPoint approved points, the balance a member can spend
+     * @param pendingPoint points earned on orders that await the shop's approval (not in {@code validPoint})
+     */
+    record Point(long validPoint, long pendingPoint) {}
 
     record PointResponse(String account, Point point) {}
 
@@ -105,7 +109,9 @@ class ClientApiController {
     PointResponse points(@RequestParam String account, Principal principal) {
         Member member = members.find(principal.getName(), account)
                 .orElseThrow(() -> ApiErrors.notFound("No member " + account + " at this shop."));
-        return new PointResponse(member.account(), new Point(member.points()));
+        return new PointResponse(
+                member.account(),
+                new Point(member.points(), members.pendingPoints(principal.getName(), member.account())));
     }
 
     /** Adds or (negative) removes points with a reason; the balance never goes below zero. */
@@ -136,7 +142,7 @@ class ClientApiController {
         try {
             long balance = members.changePoints(
                     shopId, account, change, reason == null || reason.isBlank() ? "API" : reason, null);
-            return new PointResponse(account, new Point(balance));
+            return new PointResponse(account, new Point(balance, members.pendingPoints(shopId, account)));
         } catch (InvalidCustomer e) {
             throw ApiErrors.badRequest("change".equals(e.field()) ? changeField : e.field(), e.getMessage());
         } catch (NotEnoughPoints e) {

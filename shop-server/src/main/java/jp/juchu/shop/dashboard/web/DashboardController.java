@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import jp.juchu.shop.catalog.Catalog;
 import jp.juchu.shop.dashboard.SalesGoal;
 import jp.juchu.shop.orders.Orders;
+import jp.juchu.shop.points.PointApprovals;
 import jp.juchu.shop.system.TimeConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -29,12 +30,14 @@ class DashboardController {
 
     private final Orders orders;
     private final Catalog catalog;
+    private final PointApprovals points;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DashboardController(Orders orders, Catalog catalog, JdbcClient jdbc, Clock clock) {
+    DashboardController(Orders orders, Catalog catalog, PointApprovals points, JdbcClient jdbc, Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
+        this.points = points;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,6 +63,7 @@ class DashboardController {
         model.addAttribute("achievement", SalesGoal.achievement(sales, goalAmount));
         model.addAttribute("unprocessed", orders.unprocessed(shopId));
         model.addAttribute("stock", catalog.stockSummary(shopId));
+        model.addAttribute("pendingPoints", points.pendingCount(shopId));
         if (!model.containsAttribute("goal")) {
             model.addAttribute("goal", new GoalForm(goal.visitorsPerDay(), goal.conversionRate(), goal.averageOrder()));
         }

@@ -1,5 +1,6 @@
 package jp.juchu.shop.storefront.web;
 
+import jp.juchu.shop.settings.ShopSetups;
 import jp.juchu.shop.storefront.StorefrontPorts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,9 +19,18 @@ class BrowseController {
     static final int TOP_COUNT = 8;
 
     private final StorefrontPorts ports;
+    private final ShopSetups setups;
 
-    BrowseController(StorefrontPorts ports) {
+    BrowseController(StorefrontPorts ports, ShopSetups setups) {
         this.ports = ports;
+        this.setups = setups;
+    }
+
+    /** 特定商取引法に基づく表記: the shop's details and the notice it wrote in お店設定. */
+    @GetMapping("/law")
+    String law(@PathVariable String shopId, Model model) {
+        model.addAttribute("details", setups.of(shopId).details());
+        return "storefront/law";
     }
 
     @GetMapping({"", "/"})
@@ -55,6 +65,7 @@ class BrowseController {
                 ports.shelf()
                         .product(shopId, itemCode)
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("images", ports.shelf().imagePaths(shopId, itemCode));
         return "storefront/product";
     }
 }

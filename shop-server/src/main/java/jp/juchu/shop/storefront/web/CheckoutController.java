@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.juchu.shop.settings.ShopSetup;
 import jp.juchu.shop.storefront.CardCheck;
 import jp.juchu.shop.storefront.Carts;
 import jp.juchu.shop.storefront.Checkout;
 import jp.juchu.shop.storefront.CheckoutOrder;
+import jp.juchu.shop.storefront.CouponUnavailable;
 import jp.juchu.shop.storefront.Coupons;
 import jp.juchu.shop.storefront.MemberView;
 import jp.juchu.shop.storefront.OrderConfirmationMail;
@@ -21,7 +23,6 @@ import jp.juchu.shop.storefront.PlacedOrder;
 import jp.juchu.shop.storefront.Quote;
 import jp.juchu.shop.storefront.SoldOutWhileCheckingOut;
 import jp.juchu.shop.storefront.StorefrontPorts;
-import jp.juchu.shop.storefront.StorefrontSettings;
 import jp.juchu.support.address.Prefectures;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,13 +49,14 @@ class CheckoutController {
 
     private static final String FORM = "storefront.checkout.";
     private static final String CARD = "storefront.card.";
+    /** The shop's settings the checkout started with: its confirmation and placing use the same. */
+    private static final String SETUP = "storefront.setup.";
 
     private final Carts carts;
     private final StorefrontPorts ports;
     private final Checkout checkout;
     private final Coupons coupons;
     private final OrderConfirmationMail mail;
-    private final StorefrontSettings settings;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -64,7 +66,6 @@ class CheckoutController {
             Checkout checkout,
             Coupons coupons,
             OrderConfirmationMail mail,
-            StorefrontSettings settings,
             MessageSource messages,
             Clock clock) {
         this.carts = carts;
@@ -72,7 +73,6 @@ class CheckoutController {
         this.checkout = checkout;
         this.coupons = coupons;
         this.mail = mail;
-        this.settings = settings;
         this.messages = messages;
         this.clock = clock;
     }
@@ -92,7 +92,9 @@ class CheckoutController {
         if (form == null || !fits(form, rows)) {
             form = fresh(shopId, rows, member(shopId, authentication));
         }
-        return render(shopId, form, rows, authentication, model);
+        ShopSetup setup = checkout.setup(shopId);
+        session.setAttribute(SETUP + shopId, setup);
+        return render(shopId, form, rows, setup, authentication, model);
     }
 
     @PostMapping
@@ -111,6 +113,7 @@ class CheckoutController {
             return "redirect:/shops/" + shopId + "/cart";
         }
         normalise(form, rows);
+        ShopSetup setup = setup(shopId, session);
         boolean adding = "addDestination".equals(action);
         boolean removing = "removeDestination".equals(action);
         if (adding || removing) {
@@ -119,7 +122,7 @@ class CheckoutController {
         }
         if (adding && form.getDestinations().size() < CheckoutForm.MAX_DESTINATIONS) {
             form.getDestinations().add(emptyDestination(rows.size()));
-            return render(shopId, form, rows, authentication, model);
+            return render(shopId, form, rows, setup, authentication, model);
         }
         if (removing && index > 0 && index < form.getDestinations().size()) {
             DestinationForm removed = form.getDestinations().remove(index);
@@ -127,18 +130,19 @@ class CheckoutController {
             for (int j = 0; j < rows.size(); j++) {
                 first.set(j, first.get(j) + removed.getQuantities().get(j));
             }
-            return render(shopId, form, rows, authentication, model);
+            return render(shopId, form, rows, setup, authentication, model);
         }
         if (adding || removing) {
-            return render(shopId, form, rows, authentication, model);
+            return render(shopId, form, rows, setup, authentication, model);
         }
         MemberView member = member(shopId, authentication);
-        CardCheck.Result card = validate(shopId, form, rows, member, errors);
+        CardCheck.Result card = validate(shopId, form, rows, member, setup, errors);
         if (errors.hasErrors()) {
             model.addAttribute("errorSummary", summary(errors));
-            return render(shopId, form, rows, authentication, model);
+            return render(shopId, form, rows, setup, authentication, model);
         }
         form.setCardNumber("");
+        session.setAttribute(SETUP + shopId, setup);
         session.setAttribute(FORM + shopId, form);
         session.setAttribute(CARD + shopId, card);
         return "redirect:/shops/" + shopId + "/checkout/confirm";
@@ -153,15 +157,18 @@ class CheckoutController {
             Model model) {
         List<CartController.CartRow> rows = CartController.rows(ports.shelf(), carts, shopId, CartCookie.read(request));
         CheckoutForm form = (CheckoutForm) session.getAttribute(FORM + shopId);
-        if (rows.isEmpty() || form == null || !fits(form, rows)) {
+        ShopSetup setup = (ShopSetup) session.getAttribute(SETUP + shopId);
+        if (rows.isEmpty() || form == null || setup == null || !fits(form, rows)) {
             return "redirect:/shops/" + shopId + "/checkout";
         }
         CheckoutOrder order = order(
                 form, rows, (CardCheck.Result) session.getAttribute(CARD + shopId), account(shopId, authentication));
-        Quote quote = checkout.quote(shopId, order);
+        Quote quote = checkout.quote(shopId, order, setup);
         model.addAttribute("checkout", form);
         model.addAttribute("order", order);
         model.addAttribute("quote", quote);
+        model.addAttribute("setup", setup);
+        model.addAttribute("pointsEarned", Checkout.pointsEarned(order, quote, setup));
         return "storefront/confirm";
     }
 
@@ -175,24 +182,34 @@ class CheckoutController {
         UUID cartId = CartCookie.read(request);
         List<CartController.CartRow> rows = CartController.rows(ports.shelf(), carts, shopId, cartId);
         CheckoutForm form = (CheckoutForm) session.getAttribute(FORM + shopId);
-        if (rows.isEmpty() || form == null || !fits(form, rows)) {
+        ShopSetup setup = (ShopSetup) session.getAttribute(SETUP + shopId);
+        if (rows.isEmpty() || form == null || setup == null || !fits(form, rows)) {
             return "redirect:/shops/" + shopId + "/checkout";
         }
         CheckoutOrder order = order(
                 form, rows, (CardCheck.Result) session.getAttribute(CARD + shopId), account(shopId, authentication));
         PlacedOrder placed;
         try {
-            placed = checkout.place(shopId, order);
+            placed = checkout.place(shopId, order, setup);
         } catch (SoldOutWhileCheckingOut e) {
             redirect.addFlashAttribute("error", "storefront.checkout.soldOut");
             redirect.addFlashAttribute("errorArgs", new Object[] {e.itemName()});
             return "redirect:/shops/" + shopId + "/cart";
+        } catch (CouponUnavailable e) {
+            // the coupon ran out while this buyer confirmed: back to the form, which says so at the coupon
+            redirect.addFlashAttribute(
+                    "couponError", "storefront.error.coupon." + e.refusal().name());
+            return "redirect:/shops/" + shopId + "/checkout";
         }
         carts.clear(cartId, shopId);
         session.removeAttribute(FORM + shopId);
         session.removeAttribute(CARD + shopId);
-        mail.send(shopId, placed, order, LocaleContextHolder.getLocale());
+        session.removeAttribute(SETUP + shopId);
+        mail.send(shopId, placed, order, setup, LocaleContextHolder.getLocale());
         redirect.addFlashAttribute("orderNumber", placed.orderNumber());
+        redirect.addFlashAttribute("paymentMethod", order.paymentMethod());
+        redirect.addFlashAttribute("total", placed.quote().total());
+        redirect.addFlashAttribute("setup", setup);
         return "redirect:/shops/" + shopId + "/checkout/thanks";
     }
 
@@ -208,6 +225,7 @@ class CheckoutController {
             String shopId,
             CheckoutForm form,
             List<CartController.CartRow> rows,
+            ShopSetup setup,
             Authentication authentication,
             Model model) {
         normalise(form, rows);
@@ -217,9 +235,10 @@ class CheckoutController {
                 "itemsTotal",
                 rows.stream().mapToLong(CartController.CartRow::subtotal).sum());
         model.addAttribute("prefectures", Prefectures.ALL);
-        model.addAttribute("deliveryDates", deliveryDates());
-        model.addAttribute("timeSlots", CheckoutOrder.TIME_SLOTS);
-        model.addAttribute("paymentMethods", CheckoutOrder.PAYMENT_METHODS);
+        model.addAttribute("deliveryDates", deliveryDates(setup));
+        model.addAttribute("timeSlots", setup.delivery().timeSlots());
+        model.addAttribute("paymentMethods", paymentMethods(setup));
+        model.addAttribute("setup", setup);
         model.addAttribute("maxDestinations", CheckoutForm.MAX_DESTINATIONS);
         model.addAttribute(
                 "memberPoints",
@@ -236,8 +255,9 @@ class CheckoutController {
             CheckoutForm form,
             List<CartController.CartRow> rows,
             MemberView member,
+            ShopSetup setup,
             BindingResult errors) {
-        List<LocalDate> dates = deliveryDates();
+        List<LocalDate> dates = deliveryDates(setup);
         for (int i = 0; i < form.getDestinations().size(); i++) {
             DestinationForm d = form.getDestinations().get(i);
             String at = "destinations[" + i + "].";
@@ -264,7 +284,7 @@ class CheckoutController {
                     && dates.stream().noneMatch(day -> day.toString().equals(d.getDeliveryDate()))) {
                 errors.rejectValue(at + "deliveryDate", "storefront.error.deliveryDate");
             }
-            if (!d.getTimeSlot().isBlank() && !CheckoutOrder.TIME_SLOTS.contains(d.getTimeSlot())) {
+            if (!d.getTimeSlot().isBlank() && !setup.delivery().timeSlots().contains(d.getTimeSlot())) {
                 errors.rejectValue(at + "timeSlot", "storefront.error.choice");
             }
             if (d.getNoshi().length() > 20) {
@@ -294,7 +314,12 @@ class CheckoutController {
         long itemsTotal =
                 rows.stream().mapToLong(CartController.CartRow::subtotal).sum();
         if (!form.getCouponCode().isBlank()) {
-            Coupons.Applied applied = coupons.apply(shopId, form.getCouponCode(), itemsTotal, LocalDate.now(clock));
+            Coupons.Applied applied = coupons.apply(
+                    shopId,
+                    form.getCouponCode(),
+                    itemsTotal,
+                    LocalDate.now(clock),
+                    member == null ? null : member.account());
             if (!applied.accepted()) {
                 errors.rejectValue(
                         "couponCode",
@@ -315,7 +340,7 @@ class CheckoutController {
                 errors.rejectValue("pointsToUse", "storefront.error.points.overTotal", new Object[] {itemsTotal}, null);
             }
         }
-        if (!CheckoutOrder.PAYMENT_METHODS.contains(form.getPaymentMethod())) {
+        if (!paymentMethods(setup).contains(form.getPaymentMethod())) {
             errors.rejectValue("paymentMethod", "storefront.error.paymentMethod");
             return null;
         }
@@ -503,13 +528,41 @@ class CheckoutController {
                 account);
     }
 
-    private List<LocalDate> deliveryDates() {
-        LocalDate first = LocalDate.now(clock).plusDays(settings.earliestDeliveryDays());
+    private List<LocalDate> deliveryDates(ShopSetup setup) {
         List<LocalDate> dates = new ArrayList<>();
-        for (int i = 0; i < settings.deliveryDaysOffered(); i++) {
+        if (!setup.delivery().datesOffered()) {
+            return dates;
+        }
+        LocalDate first = LocalDate.now(clock).plusDays(setup.delivery().earliestDays());
+        for (int i = 0; i < setup.delivery().daysOffered(); i++) {
             dates.add(first.plusDays(i));
         }
         return dates;
+    }
+
+    /** The payment methods the shop has switched on, in the platform's order. */
+    static List<String> paymentMethods(ShopSetup setup) {
+        ShopSetup.Payments p = setup.payments();
+        List<String> on = new ArrayList<>();
+        if (p.card()) {
+            on.add("CreditCard");
+        }
+        if (p.bankTransfer()) {
+            on.add("BankTransfer");
+        }
+        if (p.cashOnDelivery()) {
+            on.add("CashOnDelivery");
+        }
+        if (p.convenienceStore()) {
+            on.add("ConvenienceStore");
+        }
+        return on;
+    }
+
+    /** The settings this checkout started with; a session that lost them starts with the shop's current ones. */
+    private ShopSetup setup(String shopId, HttpSession session) {
+        ShopSetup setup = (ShopSetup) session.getAttribute(SETUP + shopId);
+        return setup != null ? setup : checkout.setup(shopId);
     }
 
     private List<Integer> expiryYears() {

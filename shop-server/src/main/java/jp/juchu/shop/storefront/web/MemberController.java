@@ -3,6 +3,7 @@ package jp.juchu.shop.storefront.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jp.juchu.shop.settings.ShopSetups;
 import jp.juchu.shop.storefront.StorefrontMembers;
 import jp.juchu.shop.storefront.StorefrontPorts;
 import jp.juchu.support.address.Prefectures;
@@ -31,9 +32,15 @@ class MemberController {
     private final StorefrontPorts ports;
     private final StorefrontSecurityConfiguration.MemberContextRepository contexts;
 
-    MemberController(StorefrontPorts ports, StorefrontSecurityConfiguration.MemberContextRepository contexts) {
+    private final ShopSetups setups;
+
+    MemberController(
+            StorefrontPorts ports,
+            StorefrontSecurityConfiguration.MemberContextRepository contexts,
+            ShopSetups setups) {
         this.ports = ports;
         this.contexts = contexts;
+        this.setups = setups;
     }
 
     @GetMapping("/login")
@@ -120,6 +127,7 @@ class MemberController {
                 ports.orders()
                         .detail(shopId, account(shopId, authentication), serialCode)
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("seller", setups.of(shopId).details());
         return "storefront/order";
     }
 

@@ -1,0 +1,408 @@
+package jp.juchu.oms.orders;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnection;
+import jp.juchu.oms.malls.MallConnections;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders coming in: applying what a shop sent creates the order, changes the fields the shop owns (and records
+ * what changed), or leaves an unchanged order alone; the merchant's own work on an order — workflow status, memo,
+ * shipping assignment — is never overwritten. A new order enters in the status the workflow gives it (キャンセル
+ * when the shop cancelled it, 出荷済み when the shop finished it before the link, else 新規受付); an order the shop
+ * cancels later moves to キャンセル through the workflow, or, once printing or shipping started, gets an alert.
+ */
+@Component
+class OrderIntake {
+
+    static final Actor SYSTEM = Actor.system(Orders.SYSTEM_ACTOR);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final ApplicationEventPublisher events;
+    private final MallConnections connections;
+    private final OrderWorkflow workflow;
+
+    OrderIntake(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ApplicationEventPublisher events,
+            MallConnections connections,
+            OrderWorkflow workflow) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
+        this.connections = connections;
+        this.workflow = workflow;
+    }
+
+    /**
+     * Applies one page of a shop's orders in the caller's transaction: new orders are written in
+     * batches, changed ones one by one, unchanged ones not at all.
+     */
+    Map<String, ShopChange> applyFromShop(long connectionId, List<IncomingOrder> page) {
+        Map<String, Stored> stored = stored(
+                connectionId, page.stream().map(o -> o.order().serialCode()).toList());
+        Map<String, ShopChange> results = new LinkedHashMap<>();
+        List<IncomingOrder> created = new ArrayList<>();
+        for (IncomingOrder incoming : page) {
+            String serial = incoming.order().serialCode();
+            Stored existing = stored.get(serial);
+            if (existing == null) {
+                created.add(incoming);
+                results.put(serial, ShopChange.CREATED);
+            } else if (existing.contentHash().equals(incoming.contentHash())) {
+                results.put(serial, ShopChange.UNCHANGED);
+            } else {
+                update(connectionId, existing, incoming);
+                results.put(serial, ShopChange.UPDATED);
+            }
+        }
+        insert(connectionId, created, Orders.SYSTEM_ACTOR);
+        return results;
+    }
+
+    /** The stored content hash of each of these orders that the OMS already has. */
+    Map<String, String> contentHashes(long connectionId, Collection<String> serialCodes) {
+        Map<String, String> hashes = new HashMap<>();
+        if (serialCodes.isEmpty()) {
+            return hashes;
+        }
+        jdbc.sql("select serial_code, content_hash from oms_order where connection_id = ? and serial_code = any (?)")
+                .params(connectionId, serialCodes.toArray(String[]::new))
+                .query(rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
+    /** When the shop last changed each of these orders, as the OMS last imported them. */
+    Map<String, Instant> shopUpdatedAt(long connectionId, Collection<String> serialCodes) {
+        Map<String, Instant> updated = new HashMap<>();
+        if (serialCodes.isEmpty()) {
+            return updated;
+        }
+        jdbc.sql("select serial_code, shop_updated_at from oms_order where connection_id = ? and serial_code = any (?)")
+                .params(connectionId, serialCodes.toArray(String[]::new))
+                .query(rs -> {
+                    updated.put(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS));
+                });
+        return updated;
+    }
+
+    private record Stored(
+            long id,
+            String contentHash,
+            String workflowStatus,
+            String orderStatus,
+            String paymentStatus,
+            String shippingStatus,
+            long total,
+            String buyerAddress,
+            boolean shippingAssigned) {}
+
+    private Map<String, Stored> stored(long connectionId, Collection<String> serialCodes) {
+        if (serialCodes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Stored> stored = new HashMap<>();
+        jdbc.sql("""
+                        select o.serial_code, o.id, o.content_hash, o.workflow_status, o.shop_order_status,
+                               o.shop_payment_status, o.shop_shipping_status, o.total,
+                               concat_ws(' ', o.buyer_postal_code, o.buyer_prefecture, o.buyer_address1, o.buyer_address2) as address,
+                               exists (select 1 from shipment s where s.order_id = o.id and s.tracking_number is not null) as assigned
+                        from oms_order o
+                        where o.connection_id = ? and o.serial_code = any (?)
+                        for update
+                        """).params(connectionId, serialCodes.toArray(String[]::new)).query(rs -> {
+            stored.put(
+                    rs.getString("serial_code"),
+                    new Stored(
+                            rs.getLong("id"),
+                            rs.getString("content_hash"),
+                            rs.getString("workflow_status"),
+                            rs.getString("shop_order_status"),
+                            rs.getString("shop_payment_status"),
+                            rs.getString("shop_shipping_status"),
+                            rs.getLong("total"),
+                            rs.getString("address"),
+                            rs.getBoolean("assigned")));
+        });
+        return stored;
+    }
+
+    /**
+     * Records an order a person entered (受注登録: phone, fax, shop floor) in the channel given, the way an imported
+     * order is recorded, so that everything downstream treats it alike.
+     *
+     * @return the new order's id
+     * @throws IllegalStateException when an order with this serial code exists
+     */
+    long register(long channelId, IncomingOrder order, String actor) {
+        if (!stored(channelId, List.of(order.order().serialCode())).isEmpty()) {
+            throw new IllegalStateException("受注番号 " + order.order().orderNumber() + " はもう登録されています");
+        }
+        insert(channelId, List.of(order), actor);
+        return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
+                .params(channelId, order.order().serialCode())
+                .query(Long.class)
+                .single();
+    }
+
+    private void insert(long connectionId, List<IncomingOrder> created, String actor) {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<Long> orderIds = nextIds("oms_order", created.size());
+        int shipmentCount =
+                created.stream().mapToInt(o -> o.order().deliveries().size()).sum();
+        List<Long> shipmentIds = nextIds("shipment", shipmentCount);
+        List<Object[]> orderRows = new ArrayList<>();
+        List<Object[]> shipmentRows = new ArrayList<>();
+        List<Object[]> itemRows = new ArrayList<>();
+        List<Object[]> historyRows = new ArrayList<>();
+        Mall channel = connections.find(connectionId).map(MallConnection::mall).orElse(Mall.SHOP_SERVE);
+        boolean finishedAsShipped = !channel.ownChannel() && connections.finishedAsShipped(connectionId);
+        int shipmentIndex = 0;
+        for (int i = 0; i < created.size(); i++) {
+            IncomingOrder incoming = created.get(i);
+            ShopOrder order = incoming.order();
+            long orderId = orderIds.get(i);
+            Object[] row = OrderRows.orderRow(orderId, connectionId, incoming);
+            String entry = Transitions.entry(order, finishedAsShipped);
+            Object[] withStatus = Arrays.copyOf(row, row.length + 1);
+            withStatus[row.length] = entry;
+            orderRows.add(withStatus);
+            for (ShopOrder.Delivery delivery : order.deliveries()) {
+                long shipmentId = shipmentIds.get(shipmentIndex++);
+                shipmentRows.add(OrderRows.shipmentRow(shipmentId, orderId, delivery));
+                OrderRows.addItemRows(itemRows, shipmentId, delivery);
+            }
+            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(channel, order)});
+            if (!Transitions.NEW.equals(entry)) {
+                historyRows.add(new Object[] {orderId, "STATUS", actor, entrySummary(entry)});
+            }
+        }
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ORDER, orderRows);
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_SHIPMENT, shipmentRows);
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
+        jdbcTemplate.batchUpdate(Orders.INSERT_HISTORY, historyRows);
+        events.publishEvent(new OrdersImported(connectionId, orderIds));
+    }
+
+    private List<Long> nextIds(String table, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
+                .params(table, count)
+                .query(Long.class)
+                .list();
+    }
+
+    private static String entrySummary(String entry) {
+        return Transitions.CANCELLED.equals(entry)
+                ? "ステータス: キャンセル (ショップでキャンセル済みの受注として取り込み)"
+                : "ステータス: 出荷済み (ショップで出荷・完了済みの受注として取り込み)";
+    }
+
+    private void update(long connectionId, Stored existing, IncomingOrder incoming) {
+        ShopOrder order = incoming.order();
+        List<String> changes = changes(existing, order);
+        boolean shippingStarted = existing.shippingAssigned()
+                || "PRINTED".equals(existing.workflowStatus())
+                || "SHIPPED".equals(existing.workflowStatus());
+        boolean cancelledNow = order.cancelled() && !"Cancelled".equals(existing.orderStatus());
+        boolean material = changes.stream().anyMatch(c -> c.startsWith(ADDRESS) || c.startsWith(ITEMS));
+        String alert = null;
+        if (cancelledNow) {
+            alert = shippingStarted ? "出荷作業の開始後にショップでキャンセルされました。出荷を止めてください。" : "ショップでキャンセルされました。";
+        } else if (shippingStarted && material) {
+            alert = "出荷作業の開始後にショップで変更されました: " + String.join(" / ", changes);
+        }
+        Object[] row = OrderRows.orderRow(existing.id(), connectionId, incoming);
+        jdbc.sql(OrderRows.UPDATE_ORDER)
+                .params(OrderRows.updateParams(row, alert, existing.id()))
+                .update();
+        replaceShipments(existing.id(), order.deliveries());
+        String summary = changes.isEmpty() ? "ショップで更新されました" : String.join(" / ", changes);
+        jdbc.sql(Orders.INSERT_HISTORY)
+                .params(existing.id(), "CHANGED_AT_SHOP", Orders.SYSTEM_ACTOR, summary)
+                .update();
+        if (alert != null) {
+            jdbc.sql(Orders.INSERT_HISTORY)
+                    .params(existing.id(), "ALERT", Orders.SYSTEM_ACTOR, alert)
+                    .update();
+        }
+        if (cancelledNow && !shippingStarted) {
+            workflow.cancelledAtShop(existing.id(), SYSTEM);
+        }
+        events.publishEvent(new OrderChangedAtShop(existing.id(), connectionId, order.serialCode(), changes));
+        if (cancelledNow) {
+            events.publishEvent(
+                    new OrderCancelledAtShop(existing.id(), connectionId, order.serialCode(), shippingStarted));
+        }
+    }
+
+    private static final String ADDRESS = "お届け先";
+    private static final String ITEMS = "商品";
+
+    private List<String> changes(Stored existing, ShopOrder order) {
+        List<String> changes = new ArrayList<>();
+        change(changes, "注文ステータス", existing.orderStatus(), order.orderStatus());
+        change(changes, "入金ステータス", existing.paymentStatus(), order.paymentStatus());
+        change(changes, "発送ステータス", existing.shippingStatus(), order.shippingStatus());
+        change(
+                changes,
+                "合計金額",
+                String.valueOf(existing.total()),
+                String.valueOf(order.amounts().total()));
+        ShopOrder.Buyer buyer = order.buyer();
+        String address = String.join(
+                " ",
+                nonNull(buyer.postalCode()),
+                nonNull(buyer.prefecture()),
+                nonNull(buyer.address1()),
+                nonNull(buyer.address2()));
+        if (!address.strip().equals(nonNull(existing.buyerAddress()).strip())) {
+            changes.add("購入者住所");
+        }
+        StoredShipments before = storedShipments(existing.id());
+        if (!before.addresses().equals(addresses(order.deliveries()))) {
+            changes.add(ADDRESS + "が変更されました");
+        }
+        if (!before.items().equals(items(order.deliveries()))) {
+            changes.add(ITEMS + "が変更されました");
+        }
+        return changes;
+    }
+
+    private static void change(List<String> changes, String label, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(label + ": " + before + " → " + after);
+        }
+    }
+
+    private record StoredShipments(Map<Integer, String> addresses, Map<Integer, String> items) {}
+
+    private StoredShipments storedShipments(long orderId) {
+        Map<Integer, String> addresses = new HashMap<>();
+        jdbc.sql("""
+                        select delivery_id, concat_ws('|', name, phone, postal_code, prefecture, address1, address2,
+                               delivery_date, time_slot) as address
+                        from shipment where order_id = ?
+                        """).param(orderId).query(rs -> {
+            addresses.put(rs.getInt("delivery_id"), rs.getString("address"));
+        });
+        Map<Integer, String> items = new HashMap<>();
+        jdbc.sql("""
+                        select s.delivery_id, string_agg(concat_ws('|', i.item_code, i.variation, i.unit_price, i.quantity),
+                               ';' order by i.line_no) as items
+                        from shipment s join order_item i on i.shipment_id = s.id
+                        where s.order_id = ? group by s.delivery_id
+                        """).param(orderId).query(rs -> {
+            items.put(rs.getInt("delivery_id"), rs.getString("items"));
+        });
+        return new StoredShipments(addresses, items);
+    }
+
+    private static Map<Integer, String> addresses(List<ShopOrder.Delivery> deliveries) {
+        return deliveries.stream()
+                .collect(Collectors.toMap(
+                        ShopOrder.Delivery::deliveryId,
+                        d -> joinNonNull(
+                                d.name(),
+                                d.phone(),
+                                d.postalCode(),
+                                d.prefecture(),
+                                d.address1(),
+                                d.address2(),
+                                d.deliveryDate() == null
+                                        ? null
+                                        : d.deliveryDate().toString(),
+                                d.timeSlot())));
+    }
+
+    private static Map<Integer, String> items(List<ShopOrder.Delivery> deliveries) {
+        Map<Integer, String> items = new HashMap<>();
+        for (ShopOrder.Delivery delivery : deliveries) {
+            if (!delivery.items().isEmpty()) {
+                items.put(
+                        delivery.deliveryId(),
+                        delivery.items().stream()
+                                .map(i -> joinNonNull(
+                                        i.itemCode(),
+                                        i.variation(),
+                                        String.valueOf(i.unitPrice()),
+                                        String.valueOf(i.quantity())))
+                                .collect(Collectors.joining(";")));
+            }
+        }
+        return items;
+    }
+
+    /** Joins like PostgreSQL's {@code concat_ws}: nulls are skipped. */
+    private static String joinNonNull(String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null) {
+                present.add(part);
+            }
+        }
+        return String.join("|", present);
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Shop-owned shipment fields are updated in place, so the OMS's shipping assignment on them stays. */
+    private void replaceShipments(long orderId, List<ShopOrder.Delivery> deliveries) {
+        jdbc.sql("delete from order_item where shipment_id in (select id from shipment where order_id = ?)")
+                .param(orderId)
+                .update();
+        jdbc.sql("delete from shipment where order_id = ? and delivery_id <> all (?)")
+                .params(
+                        orderId,
+                        deliveries.stream().map(ShopOrder.Delivery::deliveryId).toArray(Integer[]::new))
+                .update();
+        List<Object[]> itemRows = new ArrayList<>();
+        for (ShopOrder.Delivery delivery : deliveries) {
+            Object[] row = OrderRows.shipmentRow(0, orderId, delivery);
+            Object[] values = Arrays.copyOfRange(row, 1, row.length);
+            long shipmentId = jdbc.sql(OrderRows.UPSERT_SHIPMENT)
+                    .params(values)
+                    .query(Long.class)
+                    .single();
+            OrderRows.addItemRows(itemRows, shipmentId, delivery);
+        }
+        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
+    }
+
+    private static String importedSummary(Mall channel, ShopOrder order) {
+        if (channel.equals(Mall.MANUAL)) {
+            return "手入力で登録しました (受注番号 " + order.orderNumber() + ", 合計 "
+                    + order.amounts().total() + "円)";
+        }
+        return (channel.equals(Mall.CSV) ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
+                + order.orderNumber() + ", 合計 "
+                + order.amounts().total() + "円)";
+    }
+}

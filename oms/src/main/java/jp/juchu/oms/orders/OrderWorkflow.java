@@ -1,0 +1,380 @@
+package jp.juchu.oms.orders;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import jp.juchu.oms.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An order's workflow (受注ステータス), the one way to change it. Every path — the order page, bulk changes, hold and
+ * release, the slip export (→ 印刷済み), tracking numbers (→ 出荷済み), the shop's own changes on import — asks here,
+ * and the rules ({@link Transitions}, the table in {@code docs/order-workspace.md}) refuse what they forbid, naming the
+ * order and the reason. Every move is written to the order's history; a person's also to the audit log.
+ */
+@Service
+public class OrderWorkflow {
+
+    /** A move the rules refused: the order and why, in Japanese. */
+    public record Refusal(long orderId, String orderNumber, String reason) {
+
+        public String message() {
+            return "受注番号 " + orderNumber + ": " + reason;
+        }
+    }
+
+    /** What a move of several orders did: the orders moved, and each refusal (those orders stay where they were). */
+    public record Outcome(List<Long> moved, List<Refusal> refused) {
+
+        public List<String> refusalMessages() {
+            return refused.stream().map(Refusal::message).toList();
+        }
+    }
+
+    /** A tracking number given to a shipment: whether anything changed, replaced a number, and shipped the order. */
+    public record TrackingRecorded(boolean changed, boolean overwritten, boolean orderShipped) {}
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    OrderWorkflow(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * Moves one order to a workflow status (not 保留: see {@link #hold}).
+     *
+     * @param shipBeforePayment the person ticked 入金前に出荷する: recorded on the order, so later steps (slip export,
+     *     tracking numbers) may ship it unpaid too
+     * @throws TransitionRefused when the rules forbid the move
+     * @throws IllegalArgumentException when the order or the status does not exist
+     */
+    @Transactional
+    public void move(long orderId, String to, Actor actor, boolean shipBeforePayment) {
+        move(orderId, to, actor, shipBeforePayment, null);
+    }
+
+    /** {@link #move(long, String, Actor, boolean)} with a note for the history (e.g. which slip export). */
+    @Transactional
+    public void move(long orderId, String to, Actor actor, boolean shipBeforePayment, String note) {
+        if (state(orderId, false).isEmpty()) {
+            throw new IllegalArgumentException("受注がありません: " + orderId);
+        }
+        Outcome outcome = moveAll(List.of(orderId), to, actor, shipBeforePayment, note);
+        if (!outcome.refused().isEmpty()) {
+            throw new TransitionRefused(outcome.refused().get(0));
+        }
+    }
+
+    /** Moves each order the rules allow and names each one they refuse (一括処理). */
+    @Transactional
+    public Outcome moveAll(Collection<Long> orderIds, String to, Actor actor, boolean shipBeforePayment) {
+        return moveAll(orderIds, to, actor, shipBeforePayment, null);
+    }
+
+    @Transactional
+    public Outcome moveAll(Collection<Long> orderIds, String to, Actor actor, boolean shipBeforePayment, String note) {
+        if (Transitions.ON_HOLD.equals(to)) {
+            throw new IllegalArgumentException("保留にするには理由を入力してください");
+        }
+        Map<String, String> names = names();
+        if (!names.containsKey(to)) {
+            throw new IllegalArgumentException("ステータスがありません: " + to);
+        }
+        List<Long> moved = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (long id : new TreeSet<>(orderIds)) {
+            Optional<Transitions.OrderState> found = state(id, true);
+            if (found.isEmpty()) {
+                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
+                continue;
+            }
+            Transitions.OrderState order = found.get();
+            Optional<String> refusal =
+                    Transitions.refusal(order, to, actor, shipBeforePayment, false, c -> names.getOrDefault(c, c));
+            if (refusal.isPresent()) {
+                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
+            } else if (!order.status().equals(to)) {
+                boolean approves = shipBeforePayment
+                        && actor.isPerson()
+                        && order.unpaidPrepaid()
+                        && !order.shipBeforePayment()
+                        && Transitions.Stage.of(to).shipping();
+                apply(order, to, actor, approves, null, note, names);
+                moved.add(id);
+            }
+        }
+        return new Outcome(moved, refused);
+    }
+
+    /** Puts orders on hold (保留) with a reason; a hold remembers where the order was, for {@link #release}. */
+    @Transactional
+    public Outcome hold(Collection<Long> orderIds, String reason, Actor actor) {
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new IllegalArgumentException("保留の理由を1〜200文字で入力してください");
+        }
+        Map<String, String> names = names();
+        List<Long> moved = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (long id : new TreeSet<>(orderIds)) {
+            Optional<Transitions.OrderState> found = state(id, true);
+            if (found.isEmpty()) {
+                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
+                continue;
+            }
+            Transitions.OrderState order = found.get();
+            if (order.status().equals(Transitions.ON_HOLD)) {
+                refused.add(new Refusal(id, order.orderNumber(), "すでに保留中です"));
+                continue;
+            }
+            Optional<String> refusal =
+                    Transitions.refusal(order, Transitions.ON_HOLD, actor, false, false, c -> names.getOrDefault(c, c));
+            if (refusal.isPresent()) {
+                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
+            } else {
+                apply(order, Transitions.ON_HOLD, actor, false, clean, null, names);
+                moved.add(id);
+            }
+        }
+        return new Outcome(moved, refused);
+    }
+
+    /** 保留解除: returns held orders to the status they were held in, if the rules still allow it. */
+    @Transactional
+    public Outcome release(Collection<Long> orderIds, Actor actor) {
+        Map<String, String> names = names();
+        List<Long> moved = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (long id : new TreeSet<>(orderIds)) {
+            Optional<Transitions.OrderState> found = state(id, true);
+            if (found.isEmpty()) {
+                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
+                continue;
+            }
+            Transitions.OrderState order = found.get();
+            if (!order.status().equals(Transitions.ON_HOLD)) {
+                refused.add(new Refusal(id, order.orderNumber(), "保留中ではありません"));
+                continue;
+            }
+            String back = order.heldFrom() == null || !names.containsKey(order.heldFrom())
+                    ? Transitions.NEW
+                    : order.heldFrom();
+            Optional<String> refusal =
+                    Transitions.refusal(order, back, actor, false, true, c -> names.getOrDefault(c, c));
+            if (refusal.isPresent()) {
+                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
+            } else {
+                apply(order, back, actor, false, null, "保留解除", names);
+                moved.add(id);
+            }
+        }
+        return new Outcome(moved, refused);
+    }
+
+    /** Whether the rules would let this actor move the order to {@code to} now (without 入金前に出荷する). */
+    public Optional<Refusal> check(long orderId, String to, Actor actor) {
+        Map<String, String> names = names();
+        return state(orderId, false)
+                .map(order -> Transitions.refusal(order, to, actor, false, false, c -> names.getOrDefault(c, c))
+                        .map(reason -> new Refusal(orderId, order.orderNumber(), reason)))
+                .orElseGet(() -> Optional.of(new Refusal(orderId, "#" + orderId, "受注が見つかりません")));
+    }
+
+    /**
+     * Why a shipment of an order may not take this tracking number now; empty when it may (or already has it). The
+     * order must be in 出荷待ち or 印刷済み and allowed to ship (not cancelled here or at the shop, not held, paid
+     * or with 入金前に出荷する recorded); a shipment with another number takes a new one only with {@code overwrite}.
+     */
+    public Optional<String> trackingRefusal(
+            long orderId, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
+        return state(orderId, false)
+                .map(order -> trackingRefusal(order, deliveryId, trackingNumber, overwrite, actor))
+                .orElse(Optional.of("受注が見つかりません"));
+    }
+
+    /**
+     * Gives a shipment its tracking number, under the rules of {@link #trackingRefusal}. When every shipment of the
+     * order has one, the order moves to 出荷済み. The same number again changes nothing.
+     *
+     * @throws TransitionRefused when the rules refuse it
+     */
+    @Transactional
+    public TrackingRecorded recordTracking(
+            long orderId,
+            int deliveryId,
+            String carrier,
+            String trackingNumber,
+            LocalDate shippedDate,
+            boolean overwrite,
+            Actor actor) {
+        Transitions.OrderState order =
+                state(orderId, true).orElseThrow(() -> new IllegalArgumentException("受注がありません: " + orderId));
+        Optional<String> refusal = trackingRefusal(order, deliveryId, trackingNumber, overwrite, actor);
+        if (refusal.isPresent()) {
+            throw new TransitionRefused(new Refusal(orderId, order.orderNumber(), refusal.get()));
+        }
+        String before = trackingNumber(orderId, deliveryId).orElse(null);
+        if (trackingNumber.equals(before)) {
+            return new TrackingRecorded(false, false, Transitions.SHIPPED.equals(order.status()));
+        }
+        jdbc.sql("update shipment set carrier = ?, tracking_number = ?, shipped_date = ?"
+                        + " where order_id = ? and delivery_id = ?")
+                .params(carrier, trackingNumber, shippedDate, orderId, deliveryId)
+                .update();
+        String summary = before == null
+                ? "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")"
+                : "お届け先" + deliveryId + " の伝票番号を上書き: " + before + " → " + trackingNumber + " (" + carrier + ")";
+        history(orderId, "SHIPPING", actor, summary);
+        if (before != null && actor.isPerson()) {
+            audit.record(actor.name(), "TRACKING_OVERWRITTEN", "order:" + order.orderNumber(), summary);
+        }
+        boolean complete = jdbc.sql("select not exists (select 1 from shipment where order_id = ?"
+                        + " and coalesce(tracking_number, shop_tracking_number) is null)")
+                .param(orderId)
+                .query(Boolean.class)
+                .single();
+        if (complete && !Transitions.SHIPPED.equals(order.status())) {
+            apply(order, Transitions.SHIPPED, actor, false, null, "伝票番号の取込", names());
+        }
+        return new TrackingRecorded(true, before != null, complete);
+    }
+
+    /**
+     * The shop cancelled an order: it moves to キャンセル unless printing or shipping has started (then only the alert
+     * the import raised stays on it).
+     *
+     * @return whether the order moved
+     */
+    boolean cancelledAtShop(long orderId, Actor system) {
+        Map<String, String> names = names();
+        return state(orderId, true)
+                .filter(order -> Transitions.refusal(
+                                order, Transitions.CANCELLED, system, false, false, c -> names.getOrDefault(c, c))
+                        .isEmpty())
+                .filter(order -> !order.status().equals(Transitions.CANCELLED))
+                .map(order -> {
+                    apply(order, Transitions.CANCELLED, system, false, null, "ショップでキャンセル", names);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    private Optional<String> trackingRefusal(
+            Transitions.OrderState order, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
+        boolean shipmentExists = jdbc.sql(
+                        "select exists (select 1 from shipment where order_id = ? and delivery_id = ?)")
+                .params(order.id(), deliveryId)
+                .query(Boolean.class)
+                .single();
+        if (!shipmentExists) {
+            return Optional.of("お届け先" + deliveryId + " が見つかりません");
+        }
+        Optional<String> before = trackingNumber(order.id(), deliveryId);
+        if (before.isPresent() && before.get().equals(trackingNumber)) {
+            return Optional.empty();
+        }
+        if (before.isPresent() && !overwrite) {
+            return Optional.of("お届け先" + deliveryId + " にはすでに伝票番号 " + before.get() + " があります。置き換えるには「上書きする」を選んでください");
+        }
+        Map<String, String> names = names();
+        Transitions.Stage stage = Transitions.Stage.of(order.status());
+        if (stage == Transitions.Stage.SHIPPED) {
+            if (order.shopCancelled()) {
+                return Optional.of("ショップでキャンセルされた受注です");
+            }
+            // a shipped order takes only a replacement for a number it has
+            return before.isPresent() ? Optional.empty() : Optional.of("出荷済みの受注です");
+        }
+        if (stage == Transitions.Stage.OPEN) {
+            return Optional.of("出荷待ち・印刷済みの受注ではありません (いまは「" + names.get(order.status()) + "」)");
+        }
+        return Transitions.refusal(order, Transitions.SHIPPED, actor, false, false, c -> names.getOrDefault(c, c));
+    }
+
+    private Optional<String> trackingNumber(long orderId, int deliveryId) {
+        return jdbc.sql("select tracking_number from shipment where order_id = ? and delivery_id = ?"
+                        + " and tracking_number is not null")
+                .params(orderId, deliveryId)
+                .query(String.class)
+                .optional();
+    }
+
+    private void apply(
+            Transitions.OrderState order,
+            String to,
+            Actor actor,
+            boolean approvesShippingBeforePayment,
+            String holdReason,
+            String note,
+            Map<String, String> names) {
+        boolean holding = Transitions.ON_HOLD.equals(to);
+        jdbc.sql("""
+                        update oms_order set workflow_status = ?, hold_reason = ?, held_from = ?,
+                            ship_before_payment_by = case when ? then ? else ship_before_payment_by end,
+                            ship_before_payment_at = case when ? then now() else ship_before_payment_at end,
+                            version = version + 1, updated_at = now()
+                        where id = ?
+                        """)
+                .params(
+                        to,
+                        holding ? holdReason : null,
+                        holding ? order.status() : null,
+                        approvesShippingBeforePayment,
+                        actor.name(),
+                        approvesShippingBeforePayment,
+                        order.id())
+                .update();
+        String why = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
+                + names.getOrDefault(to, to)
+                + (approvesShippingBeforePayment ? " (入金前の出荷を承認)" : "")
+                + (holding ? " (理由: " + holdReason + ")" : "")
+                + (note == null ? "" : " (" + note + ")");
+        history(order.id(), "STATUS", actor, why);
+        if (actor.isPerson()) {
+            audit.record(
+                    actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);
+        }
+    }
+
+    private void history(long orderId, String kind, Actor actor, String summary) {
+        jdbc.sql(Orders.INSERT_HISTORY)
+                .params(orderId, kind, actor.name(), summary)
+                .update();
+    }
+
+    private Optional<Transitions.OrderState> state(long orderId, boolean lock) {
+        return jdbc.sql("""
+                        select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
+                               shop_payment_status = 'Unpaid' and payment_method <> 'CashOnDelivery' as unpaid_prepaid,
+                               ship_before_payment_by is not null as ship_before_payment, held_from
+                        from oms_order where id = ?
+                        """ + (lock ? " for update" : ""))
+                .param(orderId)
+                .query((rs, n) -> new Transitions.OrderState(
+                        rs.getLong("id"),
+                        rs.getString("order_number"),
+                        rs.getString("workflow_status"),
+                        rs.getBoolean("shop_cancelled"),
+                        rs.getBoolean("unpaid_prepaid"),
+                        rs.getBoolean("ship_before_payment"),
+                        rs.getString("held_from")))
+                .optional();
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select code, name from workflow_status").query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
+    }
+}

@@ -1,0 +1,190 @@
+package jp.juchu.oms.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The order page, the bulk action, hold and release, and the shop's changes all go through the one workflow. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkflowPathsTests {
+
+    private static final long SHOP = 7171;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    OrderWorkflow workflow;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long order(String tag, String payment, String paymentStatus) {
+        return SampleOrders.apply(
+                orders,
+                jdbc,
+                SHOP,
+                SampleOrders.order(
+                        tag + System.nanoTime(), OffsetDateTime.now(), "流れ 太郎", payment, paymentStatus, "t", 1000));
+    }
+
+    private String status(long id) {
+        return orders.detail(id).orElseThrow().workflowStatus();
+    }
+
+    private String number(long id) {
+        return orders.detail(id).orElseThrow().orderNumber();
+    }
+
+    @Test
+    void aBulkChangeAppliesWhatTheRulesAllowAndNamesEachRefusal() throws Exception {
+        long paid = order("bulk-paid", "CreditCard", "Paid");
+        long unpaid = order("bulk-unpaid", "BankTransfer", "Unpaid");
+        long cancelled = order("bulk-cxl", "CreditCard", "Paid");
+        workflow.move(cancelled, "CANCELLED", Actor.person("staff", false), false);
+
+        mvc.perform(post("/orders/bulk-status")
+                        .param("order", String.valueOf(paid), String.valueOf(unpaid), String.valueOf(cancelled))
+                        .param("status", "READY_TO_SHIP")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("moved", 1))
+                .andExpect(flash().attribute(
+                                "refused",
+                                List.of(
+                                        "受注番号 " + number(unpaid) + ": 入金が確認できていない受注です。出荷待ちにするには「入金前に出荷する」を選んでください",
+                                        "受注番号 " + number(cancelled) + ": キャンセルした受注です。管理者が出荷前のステータスへ戻すまで、ほかへは移せません")));
+
+        assertThat(status(paid)).isEqualTo("READY_TO_SHIP");
+        assertThat(status(unpaid)).isEqualTo("NEW");
+        assertThat(status(cancelled)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ORDER_STATUS_CHANGED' and actor = 'staff'"
+                                + " and target = ?")
+                        .param("order:" + number(paid))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onTheOrderPageStaffCannotRestoreACancelledOrderAndAnAdminCan() throws Exception {
+        long id = order("page-cxl", "CreditCard", "Paid");
+        workflow.move(id, "CANCELLED", Actor.person("staff", false), false);
+
+        mvc.perform(post("/orders/" + id + "/status")
+                        .param("status", "NEW")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "受注番号 " + number(id) + ": キャンセルした受注を戻せるのは管理者だけです"));
+        assertThat(status(id)).isEqualTo("CANCELLED");
+
+        mvc.perform(post("/orders/" + id + "/status")
+                        .param("status", "NEW")
+                        .with(user("boss").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        assertThat(status(id)).isEqualTo("NEW");
+        assertThat(orders.detail(id).orElseThrow().history())
+                .anySatisfy(h -> assertThat(h.actor()).isEqualTo("boss"))
+                .anySatisfy(h -> assertThat(h.summary()).isEqualTo("ステータス: キャンセル → 新規受付"));
+    }
+
+    @Test
+    void aHoldRemembersWhereTheOrderWasAndReleaseReturnsItThere() throws Exception {
+        long id = order("hold", "CreditCard", "Paid");
+        workflow.move(id, "READY_TO_SHIP", Actor.person("staff", false), false);
+
+        mvc.perform(post("/orders/bulk-status")
+                        .param("order", String.valueOf(id))
+                        .param("status", "ON_HOLD")
+                        .param("reason", "住所の確認中")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("moved", 1));
+        assertThatThrownBy(() -> workflow.move(id, "PRINTED", Actor.system("送り状出力"), false))
+                .isInstanceOf(TransitionRefused.class)
+                .hasMessageContaining("保留中の受注は印刷・出荷できません");
+        assertThat(workflow.hold(List.of(id), "もう一度", Actor.person("staff", false))
+                        .refusalMessages())
+                .containsExactly("受注番号 " + number(id) + ": すでに保留中です");
+
+        mvc.perform(post("/orders/" + id + "/status")
+                        .param("status", "RELEASE")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+
+        OrderDetail released = orders.detail(id).orElseThrow();
+        assertThat(released.workflowStatus()).isEqualTo("READY_TO_SHIP");
+        assertThat(released.holdReason()).isNull();
+        assertThat(released.history())
+                .anySatisfy(h -> assertThat(h.summary()).isEqualTo("ステータス: 出荷待ち → 保留 (理由: 住所の確認中)"))
+                .anySatisfy(h -> assertThat(h.summary()).isEqualTo("ステータス: 保留 → 出荷待ち (保留解除)"));
+    }
+
+    @Test
+    void anOrderTheShopCancelsBeforePrintingMovesToCancelledWithTheAlert() {
+        ShopOrder placed = SampleOrders.order("shop-cxl" + System.nanoTime(), OffsetDateTime.now());
+        long id = SampleOrders.apply(orders, jdbc, SHOP, placed);
+        workflow.hold(List.of(id), "確認中", Actor.person("staff", false));
+
+        orders.applyFromShop(SHOP, List.of(new IncomingOrder(cancelled(placed), "{}", "cancelled")));
+
+        OrderDetail order = orders.detail(id).orElseThrow();
+        assertThat(order.workflowStatus()).isEqualTo("CANCELLED");
+        assertThat(order.alert()).contains("ショップでキャンセルされました");
+        assertThat(order.history())
+                .anySatisfy(h -> assertThat(h.summary()).isEqualTo("ステータス: 保留 → キャンセル (ショップでキャンセル)"));
+        assertThatThrownBy(() -> workflow.move(id, "NEW", Actor.person("staff", false), false))
+                .isInstanceOf(TransitionRefused.class);
+
+        // an admin's restore stands when the shop sends the cancelled order again
+        workflow.move(id, "NEW", Actor.person("boss", true), false);
+        orders.applyFromShop(SHOP, List.of(new IncomingOrder(cancelled(placed), "{\"again\":1}", "cancelled-again")));
+        assertThat(status(id)).isEqualTo("NEW");
+        assertThatThrownBy(() -> workflow.move(id, "READY_TO_SHIP", Actor.person("boss", true), false))
+                .hasMessageContaining("ショップでキャンセルされた受注です");
+    }
+
+    @Test
+    void anOrderArrivingCancelledEntersAsCancelled() {
+        ShopOrder placed = SampleOrders.order("arrive-cxl" + System.nanoTime(), OffsetDateTime.now());
+        long id = SampleOrders.apply(orders, jdbc, SHOP, cancelled(placed));
+
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(orders.detail(id).orElseThrow().history())
+                .anySatisfy(h -> assertThat(h.summary()).contains("ショップでキャンセル済みの受注として取り込み"));
+    }
+
+    private static ShopOrder cancelled(ShopOrder o) {
+        return new ShopOrder(
+                o.serialCode(),
+                o.orderNumber(),
+                o.orderedAt(),
+                o.shopUpdatedAt(),
+                "Cancelled",
+                o.paymentStatus(),
+                o.shippingStatus(),
+                o.buyer(),
+                o.paymentMethod(),
+                o.deliveries(),
+                o.amounts(),
+                o.remarks());
+    }
+}

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface EmailAddress {
-    String message() default "{orders.email}";
+    String message() default "{orders.email.invalid}";
 
     Class<?>[] groups() default {};
 

@@ -92,14 +92,18 @@ class FtpServerTests {
         assertThat(ftp.makeDirectory("/docs/img")).isTrue();
         assertThat(upload("/docs/img/tea.txt", "緑茶")).isTrue();
         assertThat(upload("/private-note.txt", "unpublished")).isTrue();
+        assertThat(ftp.storeFile("/docs/sjis.html", new ByteArrayInputStream("<p>新茶</p>".getBytes("Shift_JIS"))))
+                .isTrue();
 
         mvc.perform(get("/shops/" + shopId + "/docs/campaign.html"))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().contentType("text/html;charset=UTF-8"))
                 .andExpect(content().bytes("<h1>新茶キャンペーン</h1>".getBytes(StandardCharsets.UTF_8)));
         mvc.perform(get("/shops/" + shopId + "/docs/img/tea.txt"))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes("緑茶".getBytes(StandardCharsets.UTF_8)));
+        // a page that is not UTF-8 keeps its own <meta charset>
+        mvc.perform(get("/shops/" + shopId + "/docs/sjis.html")).andExpect(content().contentType("text/html"));
         // what lies outside docs/ is the merchant's, not published
         assertThat(files.area(shopId).resolve("private-note.txt")).exists();
         mvc.perform(get("/shops/" + shopId + "/docs/../private-note.txt")).andExpect(status().is4xxClientError());

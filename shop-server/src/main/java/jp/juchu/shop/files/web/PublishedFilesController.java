@@ -1,6 +1,12 @@
 package jp.juchu.shop.files.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +38,7 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class PublishedFilesController {
 
+    private static final int CHARSET_PROBE_BYTES = 64 * 1024;
     static final String SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-downloads";
 
     private final Shops shops;
@@ -96,6 +103,32 @@ class PublishedFilesController {
                 .cacheControl(guard.isPresent() ? CacheControl.noStore() : CacheControl.noCache())
                 .header("Content-Security-Policy", SANDBOX)
                 .body(new FileSystemResource(path));
+    }
+
+    private static boolean isText(MediaType type) {
+        return type.getType().equals("text")
+                || type.getSubtype().equals("javascript")
+                || type.getSubtype().equals("json")
+                || type.getSubtype().endsWith("+xml");
+    }
+
+    /**
+     * Whether the file's first bytes are UTF-8, so the browser is told so; otherwise (Shift_JIS pages) the
+     * charset is left to the page's own {@code <meta charset>}.
+     */
+    private static boolean isUtf8(Path path) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(CHARSET_PROBE_BYTES);
+        } catch (IOException e) {
+            return false;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // not the end of input: a character cut at the probe's end is not an error
+        return !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
     }
 
     private static ResponseEntity<?> redirect(String location) {

@@ -103,7 +103,8 @@ class FtpServerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().bytes("緑茶".getBytes(StandardCharsets.UTF_8)));
         // a page that is not UTF-8 keeps its own <meta charset>
-        mvc.perform(get("/shops/" + shopId + "/docs/sjis.html")).andExpect(content().contentType("text/html"));
+        mvc.perform(get("/shops/" + shopId + "/docs/sjis.html"))
+                .andExpect(content().contentType("text/html"));
         // what lies outside docs/ is the merchant's, not published
         assertThat(files.area(shopId).resolve("private-note.txt")).exists();
         mvc.perform(get("/shops/" + shopId + "/docs/../private-note.txt")).andExpect(status().is4xxClientError());

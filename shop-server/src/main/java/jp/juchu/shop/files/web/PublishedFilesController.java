@@ -128,7 +128,8 @@ class PublishedFilesController {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // not the end of input: a character cut at the probe's end is not an error
-        return !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+        return !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false)
+                .isError();
     }
 
     private static ResponseEntity<?> redirect(String location) {

@@ -29,6 +29,7 @@ public class FtpAccounts {
     private final FilesSettings settings;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final String unknownAccountHash;
 
     FtpAccounts(
             JdbcClient jdbc, PasswordEncoder passwords, FilesSettings settings, LoginThrottle throttle, Clock clock) {
@@ -37,6 +38,7 @@ public class FtpAccounts {
         this.settings = settings;
         this.throttle = throttle;
         this.clock = clock;
+        this.unknownAccountHash = passwords.encode("unknown-account-" + System.nanoTime());
     }
 
     public static String prefix(String shopId) {
@@ -133,7 +135,9 @@ public class FtpAccounts {
                                 rs.getObject("usable_from", OffsetDateTime.class)),
                         rs.getString("password_hash")))
                 .optional();
-        if (stored.isEmpty() || !passwords.matches(password, stored.get().passwordHash())) {
+        // an unknown account costs the same hash as a known one, so timing does not tell which names exist
+        String hash = stored.map(Stored::passwordHash).orElse(unknownAccountHash);
+        if (!passwords.matches(password, hash) || stored.isEmpty()) {
             throttle.failed(accountName, clientAddress);
             return Optional.empty();
         }

@@ -98,6 +98,9 @@ class PublishedFilesController {
         }
         MediaType type =
                 MediaTypeFactory.getMediaType(path.getFileName().toString()).orElse(MediaType.APPLICATION_OCTET_STREAM);
+        if (isText(type) && isUtf8(path)) {
+            type = new MediaType(type, StandardCharsets.UTF_8);
+        }
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(guard.isPresent() ? CacheControl.noStore() : CacheControl.noCache())

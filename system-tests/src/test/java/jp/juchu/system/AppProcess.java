@@ -83,6 +83,11 @@ final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** The JVM's process id, which the OMS puts in the name of the node on the leases it takes. */
+    long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }

@@ -2,44 +2,41 @@ package jp.juchu.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 8's fault soak. The demo shop keeps placing orders and changing recent ones (paid, cancelled, address
  * corrected, shipped) while two OMS nodes on one PostgreSQL import them every few seconds through a proxy that breaks
  * the order API; between the proxy's faults the shop server is restarted, an OMS node is killed with SIGKILL in the
  * middle of an import and started again, PostgreSQL is restarted under the nodes, and the manager key is reissued at
- * the shop and entered again in the OMS. At the end the shop is quiet, the OMS catches up, and both sides are compared
- * order by order: every shop order once in the OMS with the same content, nothing lost, doubled or stale.
+ * the shop and entered again in the OMS. Each fault is counted only once it is seen to have happened: a proxy fault
+ * when it was served, a kill when the killed node held the connection's lease with a run in progress that it never
+ * finished, a reissued key when the OMS shows the key as invalid. At the end the shop is quiet, the OMS catches up,
+ * and the OMS is compared order by order with the shop's API and with the shop's database; the shop's own count is
+ * checked against the orders seeded plus those its traffic created, and the OMS's import history must show one
+ * import per order.
  *
  * <p>Short by default (part of {@code ./mvnw verify}); the long run:
  * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dsoak.minutes=22 -Dsoak.ordersPerMinute=2500 -Dsoak.faultEverySeconds=20 -Dsoak.report=docs/reliability.md}
@@ -50,20 +47,31 @@ class FaultSoakSystemTest {
     private static final int ORDERS_PER_MINUTE = Integer.getInteger("soak.ordersPerMinute", 300);
     private static final int FAULT_EVERY_SECONDS = Integer.getInteger("soak.faultEverySeconds", 8);
     private static final String REPORT = System.getProperty("soak.report", "");
+    /** The demo shop's orders before the traffic starts ({@code shop.orders.demo-orders}). */
+    private static final int SEEDED_ORDERS = 300;
+    /** How long a fault may take to show before the soak gives up on it. */
+    private static final Duration FAULT_TIMEOUT = Duration.ofMinutes(2);
+
     private static final String MASTER_KEY =
             Base64.getEncoder().encodeToString("fault-soak-master-key-32-bytes!!".getBytes(StandardCharsets.UTF_8));
     private static final Pattern MANAGER_KEY = Pattern.compile("data-testid=\"manager-key\"[^>]*>\\s*([^<\\s]+)\\s*<");
     private static final Pattern METRIC = Pattern.compile("\"value\":([0-9.E]+)");
-    private static final List<String> CHANGE_KINDS = List.of("paid", "cancelled", "address", "shipped");
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String SHOP_RESTARTED = "shop server restarted";
+    static final String NODE_KILLED = "OMS node killed (SIGKILL) holding the lease, its run in progress";
+    static final String DATABASE_RESTARTED = "PostgreSQL restarted";
+    static final String KEY_REISSUED = "manager key reissued, reported invalid by the OMS, entered again";
+
     private final Map<String, Integer> faults = new LinkedHashMap<>();
-    private final Map<String, Double> traffic = new TreeMap<>();
+    private final Map<String, Double> traffic = new LinkedHashMap<>();
+    /** The runs that were in progress on a node when it was killed. */
+    private final List<Long> killedRuns = new ArrayList<>();
+    /** Kills that came just after the run had ended; tried again, not counted as a fault. */
+    private int killsAfterTheRun;
 
     private Path work;
     private HarnessDatabase database;
+    private int shopDatabasePort;
     private FaultProxy proxy;
     private AppProcess shop;
     private OmsSession shopAdmin;
@@ -79,6 +87,7 @@ class FaultSoakSystemTest {
         work = Path.of(System.getProperty("juchu.workDir"), "soak-" + System.currentTimeMillis());
         Instant started = Instant.now();
         database = new HarnessDatabase(work.resolve("oms-db"));
+        shopDatabasePort = freePort();
         try {
             startShop(ORDERS_PER_MINUTE);
             DemoShopApi demo = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), 1);
@@ -103,8 +112,16 @@ class FaultSoakSystemTest {
                     () -> proxyFault(FaultProxy.Fault.RESET_MID_PAGE, 2));
             Instant deadline = started.plus(Duration.ofMinutes(MINUTES));
             int next = 0;
-            // every fault at least once, however short the run
-            while (Instant.now().isBefore(deadline) || next < rotation.size()) {
+            int giveUpAt = -1;
+            // every fault seen at least once, however short the run: two more rounds at most
+            while (Instant.now().isBefore(deadline) || !everyFaultSeen()) {
+                if (!Instant.now().isBefore(deadline)) {
+                    giveUpAt = giveUpAt < 0 ? next + 2 * rotation.size() : giveUpAt;
+                    if (next >= giveUpAt) {
+                        throw new AssertionError(
+                                "not every kind of fault could be caused and seen in two more rounds: " + faults());
+                    }
+                }
                 rotation.get(next % rotation.size()).run();
                 next++;
                 Instant until = Instant.now().plusSeconds(FAULT_EVERY_SECONDS);
@@ -120,14 +137,65 @@ class FaultSoakSystemTest {
             proxy.retarget(shop.baseUrl());
             proxy.clear();
             Duration catchUp = catchUp();
-            Result result = compare();
-            report(started, catchUp, result);
 
-            assertThat(result.lost()).as("lost orders").isZero();
-            assertThat(result.duplicated()).as("duplicated orders").isZero();
-            assertThat(result.stale()).as("stale orders").isZero();
-            assertThat(result.unknown()).as("OMS orders the shop does not have").isZero();
-            assertThat(result.shopOrders()).isEqualTo(result.omsOrders());
+            SoakComparison comparison = new SoakComparison();
+            Map<String, String> shopApi = comparison.shopApi(shop.baseUrl(), shopId, managerKey);
+            Map<String, String> shopDatabase;
+            try (Connection db = shopDatabase()) {
+                shopDatabase = comparison.shopDatabase(db, shopId);
+            }
+            SoakComparison.OmsSide oms;
+            try (Connection db = database.connect()) {
+                oms = comparison.oms(db, connection);
+            }
+            SoakReport report = new SoakReport(
+                    SEEDED_ORDERS,
+                    traffic,
+                    shopDatabase.size(),
+                    shopApi.size(),
+                    SoakComparison.compare(shopDatabase, shopApi),
+                    oms,
+                    SoakComparison.compare(shopApi, oms.orders()),
+                    SoakComparison.compare(shopDatabase, oms.orders()),
+                    faults(),
+                    killsAfterTheRun);
+            report.write(
+                    work,
+                    REPORT,
+                    MINUTES,
+                    ORDERS_PER_MINUTE,
+                    FAULT_EVERY_SECONDS,
+                    Duration.between(started, Instant.now()).minus(catchUp),
+                    catchUp);
+
+            assertThat(shopDatabase.size())
+                    .as("orders in the shop's database = seeded + created by its traffic")
+                    .isEqualTo(SEEDED_ORDERS + report.created());
+            assertThat(SoakComparison.compare(shopDatabase, shopApi).none())
+                    .as("the shop's API gives every order of its database as it is there")
+                    .isTrue();
+            for (Map<String, String> shopSide : List.of(shopApi, shopDatabase)) {
+                SoakComparison.Difference difference = SoakComparison.compare(shopSide, oms.orders());
+                assertThat(difference.lost()).as("lost orders").isZero();
+                assertThat(difference.stale()).as("stale orders").isZero();
+                assertThat(difference.unknown())
+                        .as("OMS orders the shop does not have")
+                        .isZero();
+            }
+            assertThat(oms.serialsTwice()).as("serial codes twice in the OMS").isZero();
+            assertThat(oms.importedTwice())
+                    .as("orders imported more than once (by their history)")
+                    .isZero();
+            assertThat(oms.neverImported())
+                    .as("orders with no import in their history")
+                    .isZero();
+            assertThat(oms.createdByRuns())
+                    .as("orders the import runs counted as created = orders in the OMS")
+                    .isEqualTo(oms.rows());
+            assertThat(oms.rows()).isEqualTo(shopDatabase.size());
+            assertThat(runsLeftBy(killedRuns))
+                    .as("each run a killed node had in progress was never finished by it, and ended as interrupted")
+                    .containsOnly("FAILED");
         } finally {
             for (AppProcess node : nodes) {
                 if (node != null) {
@@ -153,16 +221,48 @@ class FaultSoakSystemTest {
                 work.resolve("shop"),
                 Map.of(
                         "shop.demo.enabled", "true",
+                        "shop.orders.demo-orders", String.valueOf(SEEDED_ORDERS),
                         "shop.orders.traffic-per-minute", String.valueOf(ordersPerMinute),
+                        // a fixed port, so that the harness can read the shop's own database
+                        "juchu.embedded-db.port", String.valueOf(shopDatabasePort),
                         // the soak's own 429s stand for the platform's limit; the OMS must not wait minutes
                         "shop.api.rate-limit-per-minute", "100000"));
         shopAdmin = OmsSession.login(
                 shop.baseUrl(), "/admin/login", Map.of("shopId", "sptest18pj", "password", "demo-pass"));
     }
 
+    private Connection shopDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + shopDatabasePort + "/postgres", "postgres", "postgres");
+    }
+
+    /**
+     * Stops the shop server with its traffic counted exactly: the harness first takes a share lock on the shop's
+     * order table (waiting for the transactions that write it to end), so that every order committed is counted in
+     * the traffic metric when it is read and the traffic's next batch waits; that batch is rolled back when the
+     * shop's database stops with the shop, which also ends the harness's session.
+     */
     private void stopShop() {
+        Connection frozen = null;
+        try {
+            frozen = shopDatabase();
+            frozen.setAutoCommit(false);
+            try (Statement sql = frozen.createStatement()) {
+                sql.execute("set lock_timeout = '30s'");
+                sql.execute("lock table shop_order in share mode");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("could not hold the shop's orders still to count them", e);
+        }
+        // the last batch committed before the lock is counted right after its commit
+        sleep(Duration.ofMillis(500));
         sampleTraffic();
         shop.close();
+        try {
+            frozen.close();
+        } catch (SQLException endedWithTheShop) {
+            // the shop's database stopped with the shop and ended this session
+        }
     }
 
     private void startNode(int i) {
@@ -206,6 +306,7 @@ class FaultSoakSystemTest {
         return form;
     }
 
+    /** Presses "今すぐ取得" on a node; db-scheduler runs the import on whichever node picks it first. */
     private void triggerImport(int i) {
         try {
             sessions[i].postForm("/imports/" + connection, "/imports/" + connection + "/run", Map.of());
@@ -216,6 +317,7 @@ class FaultSoakSystemTest {
 
     // ---- the faults
 
+    /** Counted by the proxy when it serves the fault, not when it is asked to. */
     private void proxyFault(FaultProxy.Fault fault, int times) {
         proxy.inject(fault, times);
         triggerImport(0);
@@ -225,37 +327,121 @@ class FaultSoakSystemTest {
         stopShop();
         startShop(ORDERS_PER_MINUTE);
         proxy.retarget(shop.baseUrl());
-        count("shop server restarted");
+        count(SHOP_RESTARTED);
     }
 
+    /**
+     * Waits until a node holds the connection's lease with a run in progress, kills that node, and counts the kill
+     * once the run is seen unfinished after it (a run that ended just before the kill does not count; the soak tries
+     * again).
+     */
     private void killNodeMidImport() {
-        int i = ThreadLocalRandom.current().nextInt(2);
-        triggerImport(i);
-        sleep(Duration.ofMillis(400));
-        nodes[i].kill();
-        count("OMS node killed (SIGKILL) mid-import");
-        startNode(i);
+        Instant deadline = Instant.now().plus(FAULT_TIMEOUT);
+        try (Connection db = database.connect()) {
+            while (Instant.now().isBefore(deadline)) {
+                long before = lastRunId(db);
+                triggerImport(ThreadLocalRandom.current().nextInt(2));
+                Instant watch = Instant.now().plusSeconds(10);
+                while (Instant.now().isBefore(watch)) {
+                    long[] running = runInProgress(db, before);
+                    int node = running == null ? -1 : nodeWithPid(running[0]);
+                    if (node >= 0) {
+                        nodes[node].kill();
+                        boolean unfinished = runsLeftBy(List.of(running[1])).equals(List.of("RUNNING"));
+                        startNode(node);
+                        if (unfinished) {
+                            killedRuns.add(running[1]);
+                            count(NODE_KILLED);
+                            return;
+                        }
+                        killsAfterTheRun++;
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        } catch (SQLException e) {
+            // PostgreSQL is restarted only between faults
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no node was seen holding the lease with a run in progress within " + FAULT_TIMEOUT);
+    }
+
+    /** The pid of the node holding the connection's lease and the id of its run in progress, or null. */
+    private long[] runInProgress(Connection db, long afterRun) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement("""
+                select s.leased_by, r.id from import_state s
+                join import_run r on r.connection_id = s.connection_id
+                where s.connection_id = ? and s.lease_until > now() and r.status = 'RUNNING' and r.id > ?
+                order by r.id desc limit 1
+                """)) {
+            sql.setLong(1, connection);
+            sql.setLong(2, afterRun);
+            try (ResultSet rs = sql.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                // a node names itself pid@host/…
+                String pid = rs.getString(1).substring(0, rs.getString(1).indexOf('@'));
+                return new long[] {Long.parseLong(pid), rs.getLong(2)};
+            }
+        }
+    }
+
+    private int nodeWithPid(long pid) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i].pid() == pid) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<String> runsLeftBy(List<Long> runs) {
+        try (Connection db = database.connect();
+                PreparedStatement sql =
+                        db.prepareStatement("select status from import_run where id = any(?) order by id")) {
+            Array ids = db.createArrayOf("bigint", runs.toArray());
+            sql.setArray(1, ids);
+            List<String> statuses = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery()) {
+                while (rs.next()) {
+                    statuses.add(rs.getString(1));
+                }
+            }
+            return statuses;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void restartDatabase() {
         database.restart();
-        count("PostgreSQL restarted");
+        count(DATABASE_RESTARTED);
     }
 
-    /** The merchant reissues the manager key at the shop; the OMS is refused until the new key is entered. */
+    /**
+     * The merchant reissues the manager key at the shop; imports run into the old key until the OMS shows it as
+     * invalid (the red banner on its home page), and then the new key is entered on the OMS's settings page.
+     */
     private void reissueManagerKey() {
         shopAdmin.postForm(
                 "/admin/server/api/reissue?kind=MANAGER", "/admin/server/api/reissue", Map.of("kind", "MANAGER"));
         Matcher key = MANAGER_KEY.matcher(shopAdmin.get("/admin/server/api"));
         assertThat(key.find()).as("the reissued manager key is shown once").isTrue();
         managerKey = key.group(1);
-        count("manager key reissued and entered again");
-        // some imports run into the old key first
-        for (int i = 0; i < 2; i++) {
-            triggerImport(i);
+        Instant deadline = Instant.now().plus(FAULT_TIMEOUT);
+        while (!keyShownInvalid()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the OMS did not report the reissued key as invalid within " + FAULT_TIMEOUT);
+            }
+            triggerImport(ThreadLocalRandom.current().nextInt(2));
+            sleep(Duration.ofSeconds(2));
         }
-        sleep(Duration.ofSeconds(3));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        deadline = Instant.now().plus(FAULT_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
                 var saved = sessions[0].postForm(
@@ -263,6 +449,7 @@ class FaultSoakSystemTest {
                         "/settings/mall-details/" + connection,
                         connectionForm());
                 if (saved.statusCode() == 302) {
+                    count(KEY_REISSUED);
                     return;
                 }
             } catch (RuntimeException retry) {
@@ -274,11 +461,37 @@ class FaultSoakSystemTest {
         throw new AssertionError("the new manager key could not be entered in the OMS");
     }
 
-    private void count(String kind) {
-        faults.merge(kind, 1, Integer::sum);
+    private boolean keyShownInvalid() {
+        for (OmsSession session : sessions) {
+            try {
+                return session.get("/").contains("data-testid=\"key-invalid-banner\"");
+            } catch (RuntimeException nodeDown) {
+                // ask the other node
+            }
+        }
+        return false;
     }
 
-    // ---- catching up and comparing
+    private void count(String kind) {
+        faults.merge(kind, 1, Integer::sum);
+        System.out.println(Instant.now() + " fault seen: " + kind);
+    }
+
+    /** Every fault the soak caused and saw, the proxy's and the harness's, with how often. */
+    private Map<String, Integer> faults() {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        proxy.injected().forEach((fault, count) -> all.put(SoakReport.describe(fault), count));
+        for (String kind : List.of(SHOP_RESTARTED, NODE_KILLED, DATABASE_RESTARTED, KEY_REISSUED)) {
+            all.put(kind, faults.getOrDefault(kind, 0));
+        }
+        return all;
+    }
+
+    private boolean everyFaultSeen() {
+        return faults().values().stream().allMatch(count -> count > 0);
+    }
+
+    // ---- catching up
 
     /** Imports until two runs in a row find nothing new or changed. */
     private Duration catchUp() throws Exception {
@@ -289,7 +502,10 @@ class FaultSoakSystemTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the OMS did not catch up within 10 minutes");
             }
-            long before = lastRunId();
+            long before;
+            try (Connection db = database.connect()) {
+                before = lastRunId(db);
+            }
             triggerImport(0);
             long run = awaitRunAfter(before);
             quiet = run > 0 && runWasQuiet(run) ? quiet + 1 : 0;
@@ -297,9 +513,8 @@ class FaultSoakSystemTest {
         return Duration.between(started, Instant.now());
     }
 
-    private long lastRunId() throws Exception {
-        try (Connection db = database.connect();
-                Statement sql = db.createStatement();
+    private static long lastRunId(Connection db) throws SQLException {
+        try (Statement sql = db.createStatement();
                 ResultSet rs = sql.executeQuery("select coalesce(max(id), 0) from import_run")) {
             rs.next();
             return rs.getLong(1);
@@ -332,146 +547,7 @@ class FaultSoakSystemTest {
         }
     }
 
-    record Result(
-            int shopOrders,
-            int omsOrders,
-            int lost,
-            int duplicated,
-            int stale,
-            int unknown,
-            int quarantinedSeen,
-            int quarantinedOpen) {}
-
-    private Result compare() throws Exception {
-        Map<String, String> atShop = shopFingerprints();
-        Map<String, String> inOms = new HashMap<>();
-        int duplicated = 0;
-        int quarantinedSeen;
-        int quarantinedOpen;
-        try (Connection db = database.connect();
-                Statement sql = db.createStatement()) {
-            try (ResultSet rs = sql.executeQuery("""
-                    select o.serial_code, o.shop_updated_at, o.shop_order_status, o.shop_payment_status,
-                           o.shop_shipping_status, o.total, o.buyer_address1,
-                           (select string_agg(s.delivery_id || ':' || coalesce(s.address1, '') || ':'
-                                              || coalesce(s.shop_tracking_number, ''), '|' order by s.delivery_id)
-                              from shipment s where s.order_id = o.id) as deliveries
-                    from oms_order o where o.connection_id = %d
-                    """.formatted(connection))) {
-                while (rs.next()) {
-                    String fingerprint = fingerprint(
-                            rs.getString(1),
-                            rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getLong(6),
-                            rs.getString(7),
-                            rs.getString(8));
-                    if (inOms.put(rs.getString(1), fingerprint) != null) {
-                        duplicated++;
-                    }
-                }
-            }
-            try (ResultSet rs = sql.executeQuery("select count(*), count(*) filter (where resolved_at is null)"
-                    + " from quarantined_order where connection_id = " + connection)) {
-                rs.next();
-                quarantinedSeen = rs.getInt(1);
-                quarantinedOpen = rs.getInt(2);
-            }
-        }
-        int lost = 0;
-        int stale = 0;
-        for (Map.Entry<String, String> order : atShop.entrySet()) {
-            String oms = inOms.get(order.getKey());
-            if (oms == null) {
-                lost++;
-            } else if (!oms.equals(order.getValue())) {
-                stale++;
-            }
-        }
-        int unknown = (int) inOms.keySet().stream()
-                .filter(serial -> !atShop.containsKey(serial))
-                .count();
-        return new Result(
-                atShop.size(), inOms.size(), lost, duplicated, stale, unknown, quarantinedSeen, quarantinedOpen);
-    }
-
-    /** Every order of the demo shop, read over the management API with the current key, by cursor. */
-    private Map<String, String> shopFingerprints() throws Exception {
-        Map<String, String> orders = new HashMap<>();
-        String cursor = null;
-        String authorization = "Basic "
-                + Base64.getEncoder().encodeToString((shopId + ":" + managerKey).getBytes(StandardCharsets.UTF_8));
-        do {
-            String body = "{\"since\":\"2000-01-01T00:00:00+09:00\",\"size\":100"
-                    + (cursor == null ? ",\"from\":0" : ",\"search_after\":\"" + cursor + "\"") + "}";
-            HttpResponse<String> page = http.send(
-                    HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/management/v2/orders/_retrieve/all"))
-                            .header("Authorization", authorization)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            JsonNode answer = json.readTree(page.body());
-            for (JsonNode order : answer.get("orders")) {
-                List<String> deliveries = new ArrayList<>();
-                for (JsonNode d : order.get("deliveries")) {
-                    JsonNode tracking = d.path("shipping").path("tracking_number");
-                    deliveries.add(d.get("delivery_id").asInt() + ":"
-                            + d.path("address1").asString("") + ":"
-                            + (tracking.isNull() || tracking.isMissingNode() ? "" : tracking.asString()));
-                }
-                String serial = order.get("serial_code").asString();
-                orders.put(
-                        serial,
-                        fingerprint(
-                                serial,
-                                OffsetDateTime.parse(order.get("updated_at").asString())
-                                        .toInstant(),
-                                order.get("order_status").asString(),
-                                order.get("payment_status").asString(),
-                                order.get("shipping_status").asString(),
-                                order.get("amounts").get("total").asLong(),
-                                order.get("buyer").get("address1").asString(),
-                                String.join("|", deliveries)));
-            }
-            JsonNode next = answer.get("next_search_after");
-            cursor = next == null || next.isNull() ? null : next.asString();
-        } while (cursor != null);
-        return orders;
-    }
-
-    private static String fingerprint(
-            String serial,
-            Instant updatedAt,
-            String orderStatus,
-            String paymentStatus,
-            String shippingStatus,
-            long total,
-            String address,
-            String deliveries) {
-        String content = String.join(
-                "\u001f",
-                serial,
-                updatedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-                orderStatus,
-                paymentStatus,
-                shippingStatus,
-                String.valueOf(total),
-                address,
-                deliveries);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- the table
-
+    /** The shop's traffic counts, summed over its restarts (the metric starts at 0 in each process). */
     private void sampleTraffic() {
         for (String kind : List.of("created", "paid", "cancelled", "address", "shipped")) {
             try {
@@ -485,81 +561,12 @@ class FaultSoakSystemTest {
         }
     }
 
-    private void report(Instant started, Duration catchUp, Result result) throws Exception {
-        Map<FaultProxy.Fault, Integer> proxyFaults = proxy.injected();
-        StringBuilder table = new StringBuilder();
-        table.append("| measure | count |\n|---|---|\n");
-        table.append("| orders created at the shop during the run | %,d |\n"
-                .formatted(traffic.getOrDefault("created", 0.0).longValue()));
-        long changes = CHANGE_KINDS.stream()
-                .mapToLong(k -> traffic.getOrDefault(k, 0.0).longValue())
-                .sum();
-        table.append("| changes made (paid / cancelled / address / shipped) | %,d (%s) |\n"
-                .formatted(
-                        changes,
-                        String.join(
-                                " / ",
-                                CHANGE_KINDS.stream()
-                                        .map(k -> String.valueOf(
-                                                traffic.getOrDefault(k, 0.0).longValue()))
-                                        .toList())));
-        table.append("| orders at the shop / in the OMS at the end | %,d / %,d |\n"
-                .formatted(result.shopOrders(), result.omsOrders()));
-        proxyFaults.forEach((fault, count) -> table.append("| fault: %s | %d |\n".formatted(describe(fault), count)));
-        faults.forEach((fault, count) -> table.append("| fault: %s | %d |\n".formatted(fault, count)));
-        table.append("| OMS nodes importing on one database | 2 |\n");
-        table.append("| quarantined orders (seen / still open) | %d / %d |\n"
-                .formatted(result.quarantinedSeen(), result.quarantinedOpen()));
-        table.append("| **lost** | **%d** |\n".formatted(result.lost()));
-        table.append("| **duplicated** | **%d** |\n".formatted(result.duplicated()));
-        table.append("| **stale** | **%d** |\n".formatted(result.stale()));
-        table.append("| OMS orders unknown to the shop | %d |\n".formatted(result.unknown()));
-        String section = """
-
-                ## Fault soak — %s, %d minutes, %,d orders a minute
-
-                Machine: %d cores; shop server, two OMS nodes, their shared PostgreSQL 17, the fault proxy and the harness on
-                one host. Run time %s (faults every %d s), then the OMS caught up in %d s with the shop quiet.
-                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dsoak.minutes=%d -Dsoak.ordersPerMinute=%d -Dsoak.faultEverySeconds=%d -Dsoak.report=docs/reliability.md`
-
-                %s""".formatted(
-                        OffsetDateTime.now().toLocalDate(),
-                        MINUTES,
-                        ORDERS_PER_MINUTE,
-                        Runtime.getRuntime().availableProcessors(),
-                        Duration.between(started, Instant.now()).minus(catchUp).truncatedTo(ChronoUnit.SECONDS),
-                        FAULT_EVERY_SECONDS,
-                        catchUp.toSeconds(),
-                        MINUTES,
-                        ORDERS_PER_MINUTE,
-                        FAULT_EVERY_SECONDS,
-                        table);
-        System.out.println(section);
-        Files.writeString(work.resolve("soak-report.md"), section);
-        if (!REPORT.isBlank()) {
-            Path file = Path.of(System.getProperty("juchu.workDir"))
-                    .resolve("../../..")
-                    .resolve(REPORT)
-                    .normalize();
-            if (!Files.exists(file)) {
-                Files.writeString(
-                        file,
-                        "# Reliability\n\nThe fault soak's tables (`FaultSoakSystemTest`), newest last. What it does:"
-                                + " see the class's Javadoc and docs/reliability's first section.\n");
-            }
-            Files.writeString(file, section, StandardOpenOption.APPEND);
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String describe(FaultProxy.Fault fault) {
-        return switch (fault) {
-            case SERVER_ERROR_500 -> "order API answered 500";
-            case UNAVAILABLE_503 -> "order API answered 503";
-            case RATE_LIMITED_429 -> "order API answered 429 with Retry-After";
-            case SLOWER_THAN_TIMEOUT -> "answer slower than the client's timeout";
-            case MALFORMED_ORDER -> "page with a malformed order";
-            case RESET_MID_PAGE -> "connection cut mid-page";
-        };
     }
 
     private static void sleep(Duration duration) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopChange;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * データ取込: orders from a CSV file (a mall without an API, a phone-order sheet), one line per item, read
  * through a column mapping saved as a template. Every line is checked first; nothing is imported unless the
- * whole file is valid. An order number already imported is not imported again.
+ * whole file is valid. An order number already imported is not imported again. The orders belong to the own channel
+ * データ取込 ({@link Mall#CSV}).
  */
 @Service
 public class OrderCsvImports {
@@ -114,10 +117,12 @@ public class OrderCsvImports {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Orders orders;
+    private final MallConnections channels;
     private final JdbcClient jdbc;
 
-    OrderCsvImports(Orders orders, JdbcClient jdbc) {
+    OrderCsvImports(Orders orders, MallConnections channels, JdbcClient jdbc) {
         this.orders = orders;
+        this.channels = channels;
         this.jdbc = jdbc;
     }
 
@@ -203,7 +208,8 @@ public class OrderCsvImports {
         }
         List<IncomingOrder> incoming = new ArrayList<>();
         byOrder.forEach((number, lines) -> incoming.add(order(number, lines)));
-        Map<String, ShopChange> results = orders.applyFromShop(Orders.CSV_IMPORT, incoming);
+        Map<String, ShopChange> results =
+                orders.applyFromShop(channels.ownChannel(Mall.CSV).id(), incoming);
         int created = (int)
                 results.values().stream().filter(ShopChange.CREATED::equals).count();
         jdbc.sql(

@@ -11,6 +11,7 @@ import java.time.Instant;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnectionSaved;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.MallConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,12 +34,13 @@ class ImportScheduling {
     static final TaskDescriptor<String> ORDER_IMPORT = TaskDescriptor.of("order-import", String.class);
 
     @Bean
-    CustomTask<String> orderImportTask(OrderImport imports, MallConnections connections, ImportRecords records) {
+    CustomTask<String> orderImportTask(
+            OrderImport imports, MallConnections connections, MallConnectors connectors, ImportRecords records) {
         return Tasks.custom(ORDER_IMPORT).execute((instance, context) -> {
             long connectionId = Long.parseLong(instance.getId());
             ImportTrigger trigger =
                     "MANUAL".equals(instance.getData()) ? ImportTrigger.MANUAL : ImportTrigger.SCHEDULED;
-            if (connections.find(connectionId).isPresent()) {
+            if (connections.find(connectionId).flatMap(connectors::of).isPresent()) {
                 imports.run(connectionId, trigger);
             }
             return nextRun(connections, records, connectionId);

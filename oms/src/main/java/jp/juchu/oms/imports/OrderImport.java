@@ -23,12 +23,14 @@ import jp.juchu.oms.malls.BadShopResponse;
 import jp.juchu.oms.malls.KeyRejected;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.MallConnector;
+import jp.juchu.oms.malls.MallConnectors;
 import jp.juchu.oms.malls.OrderBlocks;
 import jp.juchu.oms.malls.OrderPage;
+import jp.juchu.oms.malls.OrderQuery;
 import jp.juchu.oms.malls.RateLimited;
 import jp.juchu.oms.malls.RawOrder;
 import jp.juchu.oms.malls.ShopApiException;
-import jp.juchu.oms.malls.ShopServeClient;
 import jp.juchu.oms.malls.ShopUnavailable;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
@@ -53,7 +55,7 @@ public class OrderImport {
     static final String KEY_INVALID_MESSAGE = "マネジャー認証キーが無効です。再発行されていませんか？ 新しいキーを設定してください。";
 
     private final MallConnections connections;
-    private final ShopServeClient client;
+    private final MallConnectors connectors;
     private final Orders orders;
     private final ImportRecords records;
     private final ImportSettings settings;
@@ -72,14 +74,14 @@ public class OrderImport {
 
     OrderImport(
             MallConnections connections,
-            ShopServeClient client,
+            MallConnectors connectors,
             Orders orders,
             ImportRecords records,
             ImportSettings settings,
             TransactionTemplate transactions,
             Clock clock) {
         this.connections = connections;
-        this.client = client;
+        this.connectors = connectors;
         this.orders = orders;
         this.records = records;
         this.settings = settings;
@@ -95,24 +97,31 @@ public class OrderImport {
         ALREADY_RUNNING
     }
 
-    /** Runs one import of the connection now, unless a run of it is going on somewhere already. */
+    /**
+     * Runs one import of the connection now, through its mall's connector, unless a run of it is going on
+     * somewhere already.
+     *
+     * @throws IllegalArgumentException when there is no such connection, or it is an own channel (no connector)
+     */
     public Outcome run(long connectionId, ImportTrigger trigger) {
         MallConnection connection = connections
                 .find(connectionId)
                 .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionId));
+        MallConnector connector = connectors.required(connection);
         if (!records.acquireLease(connectionId, node, settings.lease())) {
             return Outcome.ALREADY_RUNNING;
         }
         try {
             records.closeAbandonedRuns(connectionId);
-            return runHoldingLease(connection, trigger);
+            return runHoldingLease(connection, connector, trigger);
         } finally {
             records.releaseLease(connectionId, node);
         }
     }
 
-    private Outcome runHoldingLease(MallConnection connection, ImportTrigger trigger) {
+    private Outcome runHoldingLease(MallConnection connection, MallConnector connector, ImportTrigger trigger) {
         long connectionId = connection.id();
+        Shop shop = new Shop(connection, connector);
         OffsetDateTime since = since(connection);
         long runId = records.startRun(connectionId, trigger, since);
         try {
@@ -122,7 +131,7 @@ public class OrderImport {
             // a first run finds every order new, so it reads whole orders at once; later runs list the
             // window first and read in full only the pages with something new or changed
             OrderBlocks blocks = records.watermark(connectionId).isEmpty() ? OrderBlocks.ALL : OrderBlocks.BASIC;
-            CompletableFuture<OrderPage> next = prefetch(connectionId, since, from, cursor, blocks);
+            CompletableFuture<OrderPage> next = prefetch(shop, since, from, cursor, blocks);
             while (true) {
                 OrderPage page = join(next);
                 if (nextWatermark == null) {
@@ -130,7 +139,7 @@ public class OrderImport {
                 }
                 boolean changed = anyChanged(connectionId, page);
                 if (blocks == OrderBlocks.BASIC && changed) {
-                    page = fetch(connectionId, since, from, cursor, OrderBlocks.ALL);
+                    page = fetch(shop, since, from, cursor, OrderBlocks.ALL);
                 }
                 boolean readInFull = blocks == OrderBlocks.ALL || changed;
                 blocks = changed ? OrderBlocks.ALL : OrderBlocks.BASIC;
@@ -139,7 +148,7 @@ public class OrderImport {
                 boolean last = page.orders().size() < settings.pageSize();
                 // the next page is read while this one is written; a cursor, where the shop offers one,
                 // keeps deep pages as cheap as the first
-                next = last ? null : prefetch(connectionId, since, from, cursor, blocks);
+                next = last ? null : prefetch(shop, since, from, cursor, blocks);
                 OffsetDateTime window = since;
                 OrderPage current = page;
                 try {
@@ -295,9 +304,12 @@ public class OrderImport {
         return (int) results.values().stream().filter(change::equals).count();
     }
 
+    /** The connection a run reads and its mall's connector. */
+    private record Shop(MallConnection connection, MallConnector connector) {}
+
     private CompletableFuture<OrderPage> prefetch(
-            long connectionId, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
-        return CompletableFuture.supplyAsync(() -> fetch(connectionId, since, from, cursor, blocks), fetcher);
+            Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
+        return CompletableFuture.supplyAsync(() -> fetch(shop, since, from, cursor, blocks), fetcher);
     }
 
     /** The page, or the shop's failure as the fetch raised it. */
@@ -313,12 +325,13 @@ public class OrderImport {
     }
 
     /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */
-    private OrderPage fetch(long connectionId, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
+    private OrderPage fetch(Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
+        OrderQuery query = new OrderQuery(since, from, settings.pageSize(), cursor, blocks);
         int attempt = 0;
         while (true) {
             attempt++;
             try {
-                return client.retrieveOrders(connectionId, since, from, settings.pageSize(), cursor, blocks);
+                return shop.connector().readOrders(shop.connection(), query);
             } catch (RateLimited e) {
                 if (attempt >= settings.maxAttempts()) {
                     throw e;

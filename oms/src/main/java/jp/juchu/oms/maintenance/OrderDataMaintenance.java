@@ -16,8 +16,7 @@ public class OrderDataMaintenance {
     /**
      * Which orders to delete.
      *
-     * @param connectionId the mall connection (ショップ), {@link Orders#CSV_IMPORT} for CSV-imported orders, null for
-     *     all
+     * @param connectionId the sales channel (a shop, or the own channel 受注登録 or データ取込), null for all
      * @param from first order date (受注日, Asia/Tokyo), inclusive
      * @param to last order date, inclusive
      */

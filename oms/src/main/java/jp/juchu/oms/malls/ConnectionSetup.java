@@ -2,20 +2,22 @@ package jp.juchu.oms.malls;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.juchu.oms.malls.internal.ConnectionKeys;
+import jp.juchu.oms.malls.shopserve.ShopServeConnector;
 import org.springframework.stereotype.Service;
 
 /**
  * "設定を保存して次へ進む": both keys are checked against the shop with live calls before anything is
- * saved, and every problem is named — a wrong shop ID or key, the open key in the manager key's field (or
+ * saved (Shop Serve connections: a manager key and an open key), and every problem is named — a wrong shop ID or key, the open key in the manager key's field (or
  * the keys swapped), an unreachable host, a rate limit. Nothing is saved unless both checks pass.
  */
 @Service
 public class ConnectionSetup {
 
     private final MallConnections connections;
-    private final ShopServeClient client;
+    private final ShopServeConnector client;
 
-    ConnectionSetup(MallConnections connections, ShopServeClient client) {
+    ConnectionSetup(MallConnections connections, ShopServeConnector client) {
         this.connections = connections;
         this.client = client;
     }
@@ -49,7 +51,7 @@ public class ConnectionSetup {
                 || (MallConnections.present(entered.openKey()) && MallConnections.present(entered.managerKey()))) {
             return entered;
         }
-        MallConnections.Credentials stored = connections.credentials(id);
+        ConnectionKeys.Credentials stored = connections.credentials(id);
         return new ConnectionSettings(
                 entered.shopId(),
                 MallConnections.present(entered.openKey()) ? entered.openKey() : stored.openKey(),

@@ -3,8 +3,9 @@ package jp.juchu.oms.malls;
 import java.time.OffsetDateTime;
 
 /**
- * A shop of the merchant's on a mall and how the OMS reaches it (APIアクセス設定). The keys are not part of
- * it: they stay encrypted inside this module.
+ * A sales channel: a shop of the merchant's on a mall and how the OMS reaches it (APIアクセス設定), or one of the
+ * merchant's own channels ({@link Mall#ownChannel()}: 受注登録, データ取込), which has no keys, URLs nor fetching. The
+ * keys are not part of it: they stay encrypted inside this module.
  *
  * @param daysToFetch days of orders the first fetch reads (受注を取得する日数)
  * @param autoFetch whether orders are fetched on a schedule (自動取得)
@@ -26,4 +27,10 @@ public record MallConnection(
         String openKeyHint,
         String managerKeyHint,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt) {
+
+    /** Whether this is one of the merchant's own channels rather than a shop on a mall. */
+    public boolean ownChannel() {
+        return mall.ownChannel();
+    }
+}

@@ -2,12 +2,18 @@ package jp.juchu.oms.malls;
 
 import java.util.List;
 import java.util.Optional;
+import jp.juchu.oms.malls.internal.ConnectionKeys;
+import jp.juchu.oms.malls.internal.KeyVault;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The merchant's mall connections: look-up for the other modules, status changes, and saving settings. */
+/**
+ * The merchant's sales channels: the connections to shops on the malls (look-up for the other modules, status
+ * changes, saving settings) and the merchant's own channels for orders entered by hand and read from CSV files, one
+ * row each, so that every order belongs to a real channel.
+ */
 @Service
 public class MallConnections {
 
@@ -18,18 +24,41 @@ public class MallConnections {
 
     private final JdbcClient jdbc;
     private final KeyVault vault;
+    private final ConnectionKeys keys;
     private final ApplicationEventPublisher events;
 
-    MallConnections(JdbcClient jdbc, KeyVault vault, ApplicationEventPublisher events) {
+    MallConnections(JdbcClient jdbc, KeyVault vault, ConnectionKeys keys, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.keys = keys;
         this.events = events;
     }
 
+    /** The connections to shops on the malls (モール), without the merchant's own channels. */
     public List<MallConnection> all() {
-        return jdbc.sql("select " + COLUMNS + " from mall_connection order by id")
+        return jdbc.sql("select " + COLUMNS + " from mall_connection where mall not in (?, ?) order by id")
+                .params(Mall.MANUAL.name(), Mall.CSV.name())
                 .query(MallConnection.class)
                 .list();
+    }
+
+    /** Every sales channel an order can come from: the mall connections, then the own channels. */
+    public List<MallConnection> channels() {
+        return jdbc.sql("select " + COLUMNS + " from mall_connection order by mall in (?, ?), id")
+                .params(Mall.MANUAL.name(), Mall.CSV.name())
+                .query(MallConnection.class)
+                .list();
+    }
+
+    /** One of the merchant's own channels ({@link Mall#MANUAL}, {@link Mall#CSV}); the migrations create both. */
+    public MallConnection ownChannel(Mall kind) {
+        if (!kind.ownChannel()) {
+            throw new IllegalArgumentException(kind + " is not an own channel");
+        }
+        return jdbc.sql("select " + COLUMNS + " from mall_connection where mall = ? order by id limit 1")
+                .param(kind.name())
+                .query(MallConnection.class)
+                .single();
     }
 
     public Optional<MallConnection> find(long id) {
@@ -131,28 +160,8 @@ public class MallConnections {
     }
 
     /** The stored keys, decrypted for a call; they never leave this module. */
-    Credentials credentials(long id) {
-        record Stored(String shopId, String openKeyEnc, String managerKeyEnc, String managementUrl, String itemUrl) {}
-        Stored stored = jdbc.sql(
-                        "select shop_id, open_key_enc, manager_key_enc, management_url, item_url from mall_connection where id = ?")
-                .param(id)
-                .query(Stored.class)
-                .optional()
-                .orElseThrow(() -> new IllegalArgumentException("no connection " + id));
-        return new Credentials(
-                stored.shopId(),
-                vault.decrypt(stored.openKeyEnc()),
-                vault.decrypt(stored.managerKeyEnc()),
-                stored.managementUrl(),
-                stored.itemUrl());
-    }
-
-    /** A shop's API access; {@code toString} never shows the keys. */
-    record Credentials(String shopId, String openKey, String managerKey, String managementUrl, String itemUrl) {
-        @Override
-        public String toString() {
-            return "Credentials[shopId=" + shopId + ", keys=****]";
-        }
+    ConnectionKeys.Credentials credentials(long id) {
+        return keys.credentials(id);
     }
 
     static boolean present(String value) {

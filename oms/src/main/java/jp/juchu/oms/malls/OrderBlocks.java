@@ -1,19 +1,9 @@
 package jp.juchu.oms.malls;
 
-/** Which blocks of each order an order search returns: the last segment of {@code _retrieve/{blocks}}. */
+/** How much of each order a page of orders carries. */
 public enum OrderBlocks {
-    /** Serial code, number, states and dates. */
-    BASIC("basic"),
+    /** Serial code, number, states and dates: enough to tell which orders changed. */
+    BASIC,
     /** The whole order: buyer, payment, deliveries with their items, amounts. */
-    ALL("all");
-
-    private final String path;
-
-    OrderBlocks(String path) {
-        this.path = path;
-    }
-
-    String path() {
-        return path;
-    }
+    ALL
 }

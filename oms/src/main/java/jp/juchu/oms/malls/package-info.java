@@ -1,2 +1,2 @@
-/** The merchant's shops on the malls (モール接続): connection settings, stored keys, and the Shop Serve connector. */
+/** Sales channels (モール接続): mall connections and their keys, the mall connector (Shop Serve's in {@code shopserve}), the own channels. */
 package jp.juchu.oms.malls;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 受注登録: turns what a person entered into an order like an imported one — products filled in from those the OMS
- * has seen, totals and tax per rate by the shops' rule — and records it.
+ * has seen, totals and tax per rate by the shops' rule — and records it in the own channel 受注登録 ({@link Mall#MANUAL}),
+ * its serial code being its order number.
  */
 @Service
 public class ManualOrders {
@@ -34,13 +37,15 @@ public class ManualOrders {
     private final Orders orders;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final MallConnections channels;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ManualOrders(Orders orders, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ManualOrders(Orders orders, JdbcClient jdbc, AuditLog audit, MallConnections channels, Clock clock) {
         this.orders = orders;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -191,7 +196,7 @@ public class ManualOrders {
                     null));
         }
         ShopOrder order = new ShopOrder(
-                Orders.MANUAL_PREFIX + orderNumber,
+                orderNumber,
                 orderNumber,
                 now,
                 now,
@@ -206,7 +211,7 @@ public class ManualOrders {
                         ? null
                         : entry.remarks().strip());
         String payload = json.writeValueAsString(order);
-        long id = orders.register(IncomingOrder.of(order, payload), actor);
+        long id = orders.register(channels.ownChannel(Mall.MANUAL).id(), IncomingOrder.of(order, payload), actor);
         audit.record(
                 actor,
                 "ORDER_REGISTERED",

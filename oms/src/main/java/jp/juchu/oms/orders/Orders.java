@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnection;
+import jp.juchu.oms.malls.MallConnections;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,26 +37,24 @@ public class Orders {
 
     static final String SYSTEM_ACTOR = "システム (自動取込)";
 
-    /**
-     * The connection id under which orders read from a CSV file (データ取込) are kept: malls without an API,
-     * phone-order sheets. Their serial code is {@code csv:<order number>}.
-     */
-    public static final long CSV_IMPORT = 0;
-
-    /** The serial code prefix of orders entered by hand (受注登録), kept under {@link #CSV_IMPORT}. */
-    public static final String MANUAL_PREFIX = "manual:";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final MallConnections channels;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, AuditLog audit) {
+    Orders(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ApplicationEventPublisher events,
+            AuditLog audit,
+            MallConnections channels) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.audit = audit;
+        this.channels = channels;
     }
 
     /**
@@ -346,20 +347,20 @@ public class Orders {
     }
 
     /**
-     * Records an order a person entered (受注登録: phone, fax, shop floor) under {@link #CSV_IMPORT}, the way an
-     * imported order is recorded, so that everything downstream treats it alike.
+     * Records an order a person entered (受注登録: phone, fax, shop floor) in the channel given (the own channel
+     * {@link Mall#MANUAL}), the way an imported order is recorded, so that everything downstream treats it alike.
      *
      * @return the new order's id
      * @throws IllegalStateException when an order with this serial code exists
      */
     @Transactional
-    public long register(IncomingOrder order, String actor) {
-        if (!stored(CSV_IMPORT, List.of(order.order().serialCode())).isEmpty()) {
+    public long register(long channelId, IncomingOrder order, String actor) {
+        if (!stored(channelId, List.of(order.order().serialCode())).isEmpty()) {
             throw new IllegalStateException("受注番号 " + order.order().orderNumber() + " はもう登録されています");
         }
-        insert(CSV_IMPORT, List.of(order), actor);
+        insert(channelId, List.of(order), actor);
         return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
-                .params(CSV_IMPORT, order.order().serialCode())
+                .params(channelId, order.order().serialCode())
                 .query(Long.class)
                 .single();
     }
@@ -376,6 +377,7 @@ public class Orders {
         List<Object[]> shipmentRows = new ArrayList<>();
         List<Object[]> itemRows = new ArrayList<>();
         List<Object[]> historyRows = new ArrayList<>();
+        Mall channel = channels.find(connectionId).map(MallConnection::mall).orElse(Mall.SHOP_SERVE);
         int shipmentIndex = 0;
         for (int i = 0; i < created.size(); i++) {
             IncomingOrder incoming = created.get(i);
@@ -387,7 +389,7 @@ public class Orders {
                 shipmentRows.add(shipmentRow(shipmentId, orderId, delivery));
                 addItemRows(itemRows, shipmentId, delivery);
             }
-            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(connectionId, order)});
+            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(channel, order)});
         }
         jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
         jdbcTemplate.batchUpdate(INSERT_SHIPMENT, shipmentRows);
@@ -658,12 +660,12 @@ public class Orders {
         }
     }
 
-    private static String importedSummary(long connectionId, ShopOrder order) {
-        if (order.serialCode().startsWith(MANUAL_PREFIX)) {
+    private static String importedSummary(Mall channel, ShopOrder order) {
+        if (channel.equals(Mall.MANUAL)) {
             return "手入力で登録しました (受注番号 " + order.orderNumber() + ", 合計 "
                     + order.amounts().total() + "円)";
         }
-        return (connectionId == CSV_IMPORT ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
+        return (channel.equals(Mall.CSV) ? "CSVファイルから" : "ショップから") + "取り込みました (受注番号 "
                 + order.orderNumber() + ", 合計 "
                 + order.amounts().total() + "円)";
     }

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.MallConnectors;
+import jp.juchu.oms.malls.Shipment;
 import jp.juchu.oms.malls.ShopApiException;
-import jp.juchu.oms.malls.ShopServeClient;
 import jp.juchu.oms.orders.OrderDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * 出荷実績の送信: each shipment with a tracking number is reported to the shop through its API, retried with
- * growing pauses until the shop accepts it; the state and the last error show on the order.
+ * 出荷実績の送信: each shipment with a tracking number is reported to the shop through its mall's connector,
+ * retried with growing pauses until the shop accepts it; the state and the last error show on the order.
  */
 @Service
 public class WriteBacks {
@@ -35,14 +36,15 @@ public class WriteBacks {
     static final TaskDescriptor<String> WRITE_BACK = TaskDescriptor.of("tracking-write-back", String.class);
 
     private final JdbcClient jdbc;
-    private final ShopServeClient client;
     private final MallConnections connections;
+    private final MallConnectors connectors;
     private final SchedulerClient scheduler;
 
-    WriteBacks(JdbcClient jdbc, ShopServeClient client, MallConnections connections, @Lazy SchedulerClient scheduler) {
+    WriteBacks(
+            JdbcClient jdbc, MallConnections connections, MallConnectors connectors, @Lazy SchedulerClient scheduler) {
         this.jdbc = jdbc;
-        this.client = client;
         this.connections = connections;
+        this.connectors = connectors;
         this.scheduler = scheduler;
     }
 
@@ -67,15 +69,28 @@ public class WriteBacks {
         }
     }
 
+    /** Whether the order comes from a shop, to which its shipments are reported, rather than an own channel. */
+    public boolean reportable(OrderDetail order) {
+        return connections
+                .find(order.connectionId())
+                .map(channel -> !channel.ownChannel())
+                .orElse(true);
+    }
+
     /**
      * Queues the report of a shipment; it is sent once the caller's transaction has committed. With the
-     * connection's write-back off it is only recorded, as not to be sent.
+     * connection's write-back off it is only recorded, as not to be sent; an order of a channel without a mall
+     * (受注登録, データ取込) has no shop to tell, and nothing is recorded.
      */
     void enqueue(OrderDetail order, int deliveryId, Carrier carrier, String trackingNumber, LocalDate shippedDate) {
+        if (!reportable(order)) {
+            return;
+        }
         boolean on = connections
                 .find(order.connectionId())
-                .map(MallConnection::writeBack)
-                .orElse(false);
+                .filter(MallConnection::writeBack)
+                .flatMap(connectors::of)
+                .isPresent();
         Long id = jdbc.sql("""
                         insert into write_back (order_id, delivery_id, connection_id, serial_code, carrier,
                             tracking_number, shipped_date, state)
@@ -142,13 +157,20 @@ public class WriteBacks {
             return;
         }
         try {
-            client.reportShipment(
-                    ((Number) row.get("connection_id")).longValue(),
-                    (String) row.get("serial_code"),
-                    ((Number) row.get("delivery_id")).intValue(),
-                    Carrier.valueOf((String) row.get("carrier")).apiName(),
-                    (String) row.get("tracking_number"),
-                    ((java.sql.Date) row.get("shipped_date")).toLocalDate());
+            long connectionId = ((Number) row.get("connection_id")).longValue();
+            MallConnection connection = connections
+                    .find(connectionId)
+                    .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionId));
+            connectors
+                    .required(connection)
+                    .reportShipment(
+                            connection,
+                            new Shipment(
+                                    (String) row.get("serial_code"),
+                                    ((Number) row.get("delivery_id")).intValue(),
+                                    Carrier.valueOf((String) row.get("carrier")).apiName(),
+                                    (String) row.get("tracking_number"),
+                                    ((java.sql.Date) row.get("shipped_date")).toLocalDate()));
             jdbc.sql("update write_back set state = 'DONE', attempts = attempts + 1, last_error = null,"
                             + " updated_at = now() where id = ?")
                     .param(id)

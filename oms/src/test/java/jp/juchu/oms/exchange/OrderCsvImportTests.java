@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.juchu.oms.exchange.OrderCsvImports.Field;
 import jp.juchu.oms.exchange.OrderCsvImports.Template;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,9 @@ class OrderCsvImportTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MallConnections channels;
+
     private Template standard() {
         return imports.templates().stream()
                 .filter(t -> t.name().equals("標準"))
@@ -36,7 +41,8 @@ class OrderCsvImportTests {
     }
 
     private long csvOrders() {
-        return jdbc.sql("select count(*) from oms_order where connection_id = 0")
+        return jdbc.sql("select count(*) from oms_order where connection_id = ?")
+                .param(channels.ownChannel(Mall.CSV).id())
                 .query(Long.class)
                 .single();
     }
@@ -62,11 +68,14 @@ class OrderCsvImportTests {
         assertThat(again.created()).isZero();
         assertThat(again.alreadyImported()).isEqualTo(2);
         Map<String, Object> order = jdbc.sql(
-                        "select total, payment_method, items_total from oms_order where serial_code = ?")
+                        "select total, payment_method, items_total, connection_id from oms_order where serial_code = ?")
                 .param("csv:" + p + "1")
                 .query()
                 .singleRow();
-        assertThat(order).containsEntry("total", 5710L).containsEntry("payment_method", "CashOnDelivery");
+        assertThat(order)
+                .containsEntry("total", 5710L)
+                .containsEntry("payment_method", "CashOnDelivery")
+                .containsEntry("connection_id", channels.ownChannel(Mall.CSV).id());
     }
 
     @Test

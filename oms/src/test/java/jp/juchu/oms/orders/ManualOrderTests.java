@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class ManualOrderTests {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    MallConnections channels;
 
     private MockHttpServletRequestBuilder entry(String action, String... changes) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -81,7 +86,9 @@ class ManualOrderTests {
         OrderDetail order = orders.detail(id).orElseThrow();
 
         assertThat(order.orderNumber()).startsWith("M");
-        assertThat(order.connectionId()).isEqualTo(Orders.CSV_IMPORT);
+        assertThat(order.connectionId())
+                .isEqualTo(channels.ownChannel(Mall.MANUAL).id());
+        assertThat(order.serialCode()).isEqualTo(order.orderNumber());
         assertThat(order.total()).isEqualTo(6610);
         assertThat(order.taxLines())
                 .containsExactly(

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Issue 5's order list benchmark, run on demand (not part of {@code verify}):
- * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -DskipBrowserTests -Dtest=OrderListBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=OrderListBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (with {@code -Dbenchmark.orders=N}; default 1,000,000). N orders over a year, three shops, realistic spreads of
  * statuses, payment methods, names and products, are written straight into the OMS's tables; then the whole order
  * list page — tab counts, the match count and the first page of 50, rendered — is asked for per filter, one request
@@ -190,7 +190,7 @@ class OrderListBenchmark {
                 %d s, then `vacuum analyze`. Each request is the whole list page: the tab counts, the match count (exact,
                 or "1,000件以上" beyond 1,000 when a filter is set) and the first page of 50. %d warm-up requests per
                 filter (all filters warmed first), then %d measured, one at a time.
-                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -DskipBrowserTests -Dtest=OrderListBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
+                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=OrderListBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
 
                 | filter | request | p50 | p95 | p99 |
                 |---|---|---|---|---|

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.juchu.shop.system.ErrorReasons;
+import jp.juchu.shop.system.InputRules;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,6 +40,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -82,6 +85,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         if (!isApi(servletRequest)) {
+            if (ex instanceof TypeMismatchException mismatch && mismatch.getRequiredType() == String.class) {
+                servletRequest.setAttribute(ErrorReasons.ATTRIBUTE, "error.reason.control");
+            }
             return sendErrorPage(status, request);
         }
         if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
@@ -158,6 +164,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return new FieldMessage("$", "the request body is missing or cannot be read");
         }
         String field = jsonPath(jackson.getPath());
+        if (jackson instanceof InputCoercionException outOfRange) {
+            return new FieldMessage(field, expected(outOfRange.getTargetType()) + " within its range");
+        }
         if (jackson instanceof StreamReadException) {
             return new FieldMessage(field, "malformed JSON");
         }
@@ -181,13 +190,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return "must be one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date, yyyy-MM-dd";
+            return "must be a date, yyyy-MM-dd, in the years " + InputRules.MIN_YEAR + "–" + InputRules.MAX_YEAR;
         }
         if (type == java.time.LocalTime.class) {
             return "must be a time, HH:mm:ss";
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be a date-time with offset, e.g. 2026-11-28T10:15:00+09:00";
+            return "must be a date-time, e.g. 2026-11-28T10:15:00+09:00 (without an offset: Japan time)";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
@@ -196,7 +205,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return "must be a number";
         }
         if (type == String.class) {
-            return "must be a string";
+            // text converts from anything but a control character (InputBinding, StrictJson)
+            return "must not contain control characters";
         }
         if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
             return "must be an array";

@@ -60,6 +60,11 @@ class ApiProblems {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS, detail);
     }
 
+    /** A request the security firewall refused (an encoded slash, a {@code ;} in the path …). */
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, INVALID_REQUEST, "The request path is not allowed.");
+    }
+
     private void write(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type, String detail)
             throws IOException {

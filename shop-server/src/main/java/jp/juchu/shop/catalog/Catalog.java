@@ -32,6 +32,7 @@ public class Catalog {
     static final Pattern ITEM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
     static final int MAX_PRICE = 10_000_000;
     static final int MAX_UNITS = 999_999;
+    static final int MAX_MEMO = 2_000;
 
     private final JdbcClient jdbc;
     private final Shops shops;
@@ -297,6 +298,9 @@ public class Catalog {
         }
         if (d.price() < 0 || d.price() > MAX_PRICE) {
             throw new InvalidProduct("price", "価格は0〜10,000,000円で入力してください");
+        }
+        if (d.memo() != null && d.memo().length() > MAX_MEMO) {
+            throw new InvalidProduct("memo", "メモは2,000文字以内で入力してください");
         }
         if (d.taxRate() != 8 && d.taxRate() != 10) {
             throw new InvalidProduct("taxRate", "税率は10% (標準) か8% (軽減) です");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.juchu.shop.system.InputRules;
 import jp.juchu.shop.system.Like;
 import jp.juchu.support.address.AddressFormats;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,19 +112,22 @@ public class Members {
      */
     @Transactional
     public long changePoints(String shopId, String account, long change, String reason, String orderSerial) {
-        if (change == 0) {
-            throw new InvalidCustomer("change", "0以外のポイント数を入力してください");
+        if (change == 0 || Math.abs(change) > InputRules.MAX_POINTS) {
+            throw new InvalidCustomer("change", "ポイント数は0以外の±9,999,999までで入力してください");
         }
         if (reason == null || reason.isBlank() || reason.length() > 100) {
             throw new InvalidCustomer("reason", "理由を100文字以内で入力してください");
         }
         Optional<Long> balance = jdbc.sql("update member set points = points + ? where shop_id = ? and account = ?"
-                        + " and points + ? >= 0 returning points")
-                .params(change, shopId, account, change)
+                        + " and points + ? between 0 and ? returning points")
+                .params(change, shopId, account, change, InputRules.MAX_POINTS)
                 .query(Long.class)
                 .optional();
         if (balance.isEmpty()) {
             Member member = find(shopId, account).orElseThrow(() -> new MemberNotFound(account));
+            if (change > 0) {
+                throw new InvalidCustomer("change", "ポイント残高は9,999,999ポイントまでです（現在 " + member.points() + "）");
+            }
             throw new NotEnoughPoints(-change, member.points());
         }
         record(shopId, account, change, balance.get(), reason.strip(), orderSerial);

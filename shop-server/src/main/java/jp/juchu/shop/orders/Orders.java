@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import jp.juchu.shop.system.Like;
 import jp.juchu.shop.system.TimeConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,7 +59,7 @@ public class Orders {
                 .query(Long.class)
                 .list();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Integer> lastNumbers = new HashMap<>();
+        Map<String, Integer> nextNumbers = takeNumbers(orders);
         List<Object[]> orderRows = new ArrayList<>();
         List<Object[]> deliveryRows = new ArrayList<>();
         List<Object[]> itemRows = new ArrayList<>();
@@ -67,11 +68,8 @@ public class Orders {
             NewOrder o = orders.get(i);
             long seq = seqs.get(i);
             String serial = String.valueOf(SERIAL_BASE + seq);
-            String day =
-                    o.orderDate().atZoneSameInstant(TimeConfiguration.TOKYO).format(DAY);
-            String key = o.shopId() + "/" + day;
-            int number = lastNumbers.computeIfAbsent(key, k -> lastNumber(o.shopId(), day)) + 1;
-            lastNumbers.put(key, number);
+            String day = dayOf(o);
+            int number = nextNumbers.merge(o.shopId() + "/" + day, 1, Integer::sum) - 1;
             String orderNumber = day + "-" + String.format("%04d", number);
             Order.Amounts amounts = o.amounts();
             OffsetDateTime updatedAt = lastChange(o, now);
@@ -187,12 +185,35 @@ public class Orders {
                 : ShippingStatus.NotShipped;
     }
 
-    private int lastNumber(String shopId, String day) {
-        return jdbc.sql("select coalesce(max(substring(order_number from 10)::int), 0) from shop_order "
-                        + "where shop_id = ? and order_number like ?")
-                .params(shopId, day + "-%")
-                .query(Integer.class)
-                .single();
+    /**
+     * Reserves the order numbers the batch needs, per shop and day, in one counter row each (see
+     * {@code V100__order_number_counter.sql}): the first number of each shop and day, to be counted up.
+     * The row stays locked until this transaction ends, so parallel orders never share a number, and a
+     * rollback returns the numbers.
+     */
+    private Map<String, Integer> takeNumbers(List<NewOrder> orders) {
+        Map<String, Integer> needed = new TreeMap<>();
+        for (NewOrder o : orders) {
+            needed.merge(o.shopId() + "/" + dayOf(o), 1, Integer::sum);
+        }
+        Map<String, Integer> first = new HashMap<>();
+        needed.forEach((key, count) -> {
+            int slash = key.indexOf('/');
+            int last = jdbc.sql("""
+                            insert into shop_order_number (shop_id, order_day, last_number) values (?, ?, ?)
+                            on conflict (shop_id, order_day)
+                            do update set last_number = shop_order_number.last_number + excluded.last_number
+                            returning last_number""")
+                    .params(key.substring(0, slash), key.substring(slash + 1), count)
+                    .query(Integer.class)
+                    .single();
+            first.put(key, last - count + 1);
+        });
+        return first;
+    }
+
+    private static String dayOf(NewOrder o) {
+        return o.orderDate().atZoneSameInstant(TimeConfiguration.TOKYO).format(DAY);
     }
 
     /**

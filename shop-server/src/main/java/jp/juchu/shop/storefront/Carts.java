@@ -2,6 +2,7 @@ package jp.juchu.shop.storefront;
 
 import java.util.List;
 import java.util.UUID;
+import jp.juchu.shop.system.InputRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,12 @@ public class Carts {
 
     /** A line of a cart: one item (and variation) with its quantity. */
     public record Line(String itemCode, String variation, int quantity) {}
+
+    /** Units of one line a buyer can put in a cart. */
+    public static final int MAX_QUANTITY = 999;
+
+    /** Lines of one cart: the checkout's form has one quantity field per line, bounded by the form index limit. */
+    public static final int MAX_LINES = InputRules.MAX_LIST_INDEX + 1;
 
     private final JdbcClient jdbc;
 

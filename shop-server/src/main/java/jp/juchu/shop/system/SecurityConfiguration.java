@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -41,6 +42,7 @@ public class SecurityConfiguration {
                         .usernameParameter("shopId")
                         .defaultSuccessUrl("/admin", true)
                         .permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage()))
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -50,5 +52,12 @@ public class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** The redirect to the login page is relative: never built from the request's Host header. */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/admin/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }

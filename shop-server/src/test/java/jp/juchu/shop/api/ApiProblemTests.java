@@ -103,9 +103,7 @@ class ApiProblemTests {
                 "shipping.shipped_date",
                 "must be a date, yyyy-MM-dd");
         expectBadField(
-                echo(VALID.replace("\"2026-11-21T00:00:00+09:00\"", "\"yesterday\"")),
-                "since",
-                "must be a date-time with offset");
+                echo(VALID.replace("\"2026-11-21T00:00:00+09:00\"", "\"yesterday\"")), "since", "must be a date-time");
     }
 
     @Test

@@ -54,6 +54,9 @@ class ItemApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ProductOptions options;
+
     String shopId;
     IssuedKeys keys;
 
@@ -107,6 +110,53 @@ class ItemApiTests {
 
     private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(as(request, keys.openKey()));
+    }
+
+    @Test
+    void aSearchWithoutABodyGetsTheDefaultPage() throws Exception {
+        manager(post(M + "/items/_search"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total_count").value(4))
+                .andExpect(jsonPath("$.from").value(0))
+                .andExpect(jsonPath("$.size").value(100));
+    }
+
+    @Test
+    void anItemsCategoriesAreListedWithTheirPaths() throws Exception {
+        manager(get(M + "/items/tea-1/categories"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.item_code").value("tea-1"))
+                .andExpect(jsonPath("$.categories[0].name").value("日本茶"))
+                .andExpect(jsonPath("$.categories[0].full_path").value("食品/日本茶"));
+        open(get(O + "/items/shirt/categories"))
+                .andExpect(jsonPath("$.categories[0].full_path").value("雑貨"));
+        open(get(O + "/items/secret/categories")).andExpect(status().isNotFound());
+        manager(get(M + "/items/secret/categories"), null)
+                .andExpect(jsonPath("$.categories").isEmpty());
+    }
+
+    @Test
+    void theOptionsTheMerchantSetAreOnTheOpenApi() throws Exception {
+        options.replace(
+                shopId,
+                "tea-1",
+                List.of(
+                        new ProductOption("ギフト包装", ProductOption.Kind.Select, List.of("なし", "あり"), null, true),
+                        new ProductOption("名入れ", ProductOption.Kind.Text, List.of(), 20, false)));
+
+        open(get(O + "/items/tea-1/options"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.item_code").value("tea-1"))
+                .andExpect(jsonPath("$.options[0].option_name").value("ギフト包装"))
+                .andExpect(jsonPath("$.options[0].option_type").value("Select"))
+                .andExpect(jsonPath("$.options[0].choices[1]").value("あり"))
+                .andExpect(jsonPath("$.options[0].required").value("Yes"))
+                .andExpect(jsonPath("$.options[1].option_type").value("Text"))
+                .andExpect(jsonPath("$.options[1].max_length").value(20))
+                .andExpect(jsonPath("$.options[1].choices").doesNotExist());
+        open(get(O + "/items/tea-2/options")).andExpect(jsonPath("$.options").isEmpty());
+        open(get(O + "/items/secret/options")).andExpect(status().isNotFound());
+        manager(get(M + "/items/secret/options"), null).andExpect(status().isOk());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package jp.juchu.shop.customers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -114,6 +116,43 @@ class ClientApiTests {
                 .andExpect(status().isConflict());
         call(get("/api/management/v2/client/members-account/point").param("account", "nobody"), keys.managerKey(), null)
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void pointOperationAddsOrTakesPointsAndWritesTheLedger() throws Exception {
+        call(
+                        post("/api/management/v2/client/members-account/point/_operate"),
+                        keys.managerKey(),
+                        "{\"account\":\"hanako\",\"operation_point\":120,\"note\":\"レビュー特典\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.account").value("hanako"))
+                .andExpect(jsonPath("$.point.valid_point").value(620));
+        call(
+                        post("/api/management/v2/client/members-account/point/_operate"),
+                        keys.managerKey(),
+                        "{\"account\":\"hanako\",\"operation_point\":-20}")
+                .andExpect(jsonPath("$.point.valid_point").value(600));
+        call(
+                        post("/api/management/v2/client/members-account/point/_operate"),
+                        keys.managerKey(),
+                        "{\"account\":\"hanako\",\"operation_point\":-601,\"note\":\"x\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("operation_point"));
+        call(
+                        post("/api/management/v2/client/members-account/point/_operate"),
+                        keys.managerKey(),
+                        "{\"account\":\"nobody\",\"operation_point\":1}")
+                .andExpect(status().isNotFound());
+        call(
+                        post("/api/management/v2/client/members-account/point/_operate"),
+                        keys.managerKey(),
+                        "{\"account\":\"hanako\",\"operation_point\":\"5\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("operation_point"));
+
+        assertThat(members.ledger(shopId, "hanako", 10))
+                .extracting(PointEntry::change, PointEntry::reason)
+                .startsWith(tuple(-20L, "API"), tuple(120L, "レビュー特典"));
     }
 
     @Test

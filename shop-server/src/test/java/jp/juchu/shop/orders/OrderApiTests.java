@@ -87,6 +87,19 @@ class OrderApiTests {
     }
 
     @Test
+    void aSinceWithoutAnOffsetIsJapanTime() throws Exception {
+        java.time.LocalDateTime tokyoNow = java.time.LocalDateTime.now(jp.juchu.shop.system.TimeConfiguration.TOKYO);
+        OffsetDateTime placed = OffsetDateTime.now();
+        demo.generate(shopId, 1, placed.minusMinutes(30), placed.minusMinutes(30), 1L);
+
+        // 40 minutes ago in Japan time finds the order; read as UTC it would lie hours ahead and find nothing
+        assertThat(page(tokyoNow.minusMinutes(40).toString(), 0, 10)
+                        .get("total_count")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void retrieveReturnsOrdersPlacedOrChangedSinceWithEveryBlock() throws Exception {
         OffsetDateTime now = OffsetDateTime.now();
         demo.generate(shopId, 30, now.minusDays(20), now.minusHours(1), 1L);

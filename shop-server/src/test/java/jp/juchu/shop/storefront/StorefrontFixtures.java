@@ -163,6 +163,12 @@ class StorefrontFixtures {
                 .total();
     }
 
+    List<String> orderNumbers(String shopId) {
+        return orders.list(shopId, new AdminOrderFilter(null, null, null, null), 0, 1000).orders().stream()
+                .map(Order::orderNumber)
+                .toList();
+    }
+
     long points(String shopId, String account) {
         return members.find(shopId, account).orElseThrow().points();
     }

@@ -1,6 +1,7 @@
 package jp.juchu.oms.imports.web;
 
 import jp.juchu.oms.imports.ImportHistory;
+import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,12 +26,7 @@ class ImportController {
 
     @GetMapping("/imports/{connectionId}")
     String page(@PathVariable long connectionId, Model model) {
-        model.addAttribute(
-                "connection",
-                connections
-                        .find(connectionId)
-                        .orElseThrow(() -> new ResponseStatusException(
-                                org.springframework.http.HttpStatus.NOT_FOUND, "no such connection")));
+        model.addAttribute("connection", mallConnection(connectionId));
         model.addAttribute("runs", history.runs(connectionId));
         model.addAttribute("quarantined", history.quarantined(connectionId));
         return "imports/page";
@@ -47,6 +43,7 @@ class ImportController {
     @PostMapping("/imports/{connectionId}/refetch")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String refetch(@PathVariable long connectionId, RedirectAttributes redirect) {
+        mallConnection(connectionId);
         boolean scheduled = history.refetchWindow(connectionId);
         redirect.addFlashAttribute("message", scheduled ? "imports.refetch.scheduled" : "imports.runNow.running");
         return "redirect:/imports/" + connectionId;
@@ -55,8 +52,18 @@ class ImportController {
     @PostMapping("/imports/{connectionId}/run")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String runNow(@PathVariable long connectionId, RedirectAttributes redirect) {
+        mallConnection(connectionId);
         boolean scheduled = history.runNow(connectionId);
         redirect.addFlashAttribute("message", scheduled ? "imports.runNow.scheduled" : "imports.runNow.running");
         return "redirect:/imports/" + connectionId;
+    }
+
+    /** A connection to a shop on a mall; the own channels (受注登録, データ取込) have nothing to fetch. */
+    private MallConnection mallConnection(long connectionId) {
+        return connections
+                .find(connectionId)
+                .filter(c -> !c.ownChannel())
+                .orElseThrow(() -> new ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "no such connection"));
     }
 }

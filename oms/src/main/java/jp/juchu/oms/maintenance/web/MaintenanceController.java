@@ -3,12 +3,9 @@ package jp.juchu.oms.maintenance.web;
 import java.security.Principal;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import jp.juchu.oms.maintenance.OrderDataMaintenance;
 import jp.juchu.oms.maintenance.OrderDataMaintenance.Criteria;
 import jp.juchu.oms.malls.MallConnections;
-import jp.juchu.oms.orders.Orders;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +25,8 @@ class MaintenanceController {
     static final String RESET_WORD = "リセット";
 
     /** A shop to choose: a mall connection, or the orders read from CSV files. */
-    record Shop(long id, String label) {}
-
     private final OrderDataMaintenance maintenance;
+
     private final MallConnections connections;
 
     MaintenanceController(OrderDataMaintenance maintenance, MallConnections connections) {
@@ -45,7 +41,7 @@ class MaintenanceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        model.addAttribute("shops", shops());
+        model.addAttribute("shops", connections.channels());
         model.addAttribute("connection", connection);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -102,13 +98,6 @@ class MaintenanceController {
         }
         redirect.addFlashAttribute("deleted", maintenance.reset(principal.getName()));
         return "redirect:/maintenance/reset";
-    }
-
-    private List<Shop> shops() {
-        List<Shop> shops = new ArrayList<>();
-        connections.all().forEach(c -> shops.add(new Shop(c.id(), c.mall() + " / " + c.shopId())));
-        shops.add(new Shop(Orders.CSV_IMPORT, "CSV"));
-        return shops;
     }
 
     /** Full-width digits and half-width kana typed by a Japanese IME count as what they look like. */

@@ -110,8 +110,12 @@ class MallDetailController {
         return "malls/form";
     }
 
+    /** A Shop Serve connection: the form edits its keys and hosts; other channels have no such settings. */
     private MallConnection connection(long id) {
-        return connections.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return connections
+                .find(id)
+                .filter(c -> c.mall().equals(Mall.SHOP_SERVE))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** Blank means "keep the stored key" when editing, so only a new connection requires both keys. */

@@ -63,7 +63,7 @@ class OrderController {
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("counts", orders.statusCounts());
         model.addAttribute("payments", PAYMENTS);
-        model.addAttribute("shops", connections.all());
+        model.addAttribute("shops", connections.channels());
         model.addAttribute("saved", savedSearches.of(user.getName()));
         return "orders/list";
     }

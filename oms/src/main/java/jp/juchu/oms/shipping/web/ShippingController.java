@@ -119,7 +119,7 @@ class ShippingController {
 
     /**
      * The shipping panel of an order's page: each shipment's report to the shop, and the shipments not
-     * reported because they have no tracking number yet.
+     * reported because they have no tracking number yet; nothing for an order of an own channel (no shop).
      */
     @GetMapping("/shipping/orders/{orderId}")
     String orderPanel(@PathVariable long orderId, Model model) {
@@ -128,6 +128,7 @@ class ShippingController {
         model.addAttribute(
                 "unreported",
                 orders.detail(orderId)
+                        .filter(writeBacks::reportable)
                         .map(o -> o.shipments().stream()
                                 .filter(s -> s.trackingNumber() == null)
                                 .map(OrderDetail.Shipment::deliveryId)

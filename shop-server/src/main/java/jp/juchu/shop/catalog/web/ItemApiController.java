@@ -22,6 +22,8 @@ import jp.juchu.shop.catalog.Product;
 import jp.juchu.shop.catalog.ProductDraft;
 import jp.juchu.shop.catalog.ProductFilter;
 import jp.juchu.shop.catalog.ProductNotFound;
+import jp.juchu.shop.catalog.ProductOption;
+import jp.juchu.shop.catalog.ProductOptions;
 import jp.juchu.shop.catalog.ProductPage;
 import jp.juchu.shop.catalog.ProductSort;
 import jp.juchu.shop.catalog.StockLevel;
@@ -51,10 +53,12 @@ class ItemApiController {
 
     private final Catalog catalog;
     private final Categories categories;
+    private final ProductOptions options;
 
-    ItemApiController(Catalog catalog, Categories categories) {
+    ItemApiController(Catalog catalog, Categories categories, ProductOptions options) {
         this.catalog = catalog;
         this.categories = categories;
+        this.options = options;
     }
 
     /** How the API names a tax rate. */
@@ -168,7 +172,8 @@ class ItemApiController {
     record OpenVariationStock(String choice1, String choice2, String choice3, String stockCondition) {}
 
     @PostMapping(MANAGEMENT + "/items/_search")
-    SearchResponse search(@Valid @RequestBody SearchRequest request, Principal principal) {
+    SearchResponse search(@Valid @RequestBody(required = false) SearchRequest body, Principal principal) {
+        SearchRequest request = body == null ? new SearchRequest(null, null, null, null) : body;
         int from = request.from() == null ? 0 : request.from();
         int size = request.size() == null ? 100 : request.size();
         if (from % size != 0) {
@@ -387,6 +392,67 @@ class ItemApiController {
         } catch (CategoryNotFound e) {
             throw ApiErrors.notFound("No category " + String.join("/", top) + " at this shop.");
         }
+    }
+
+    /** One category an item is in: its path from the top ({@code 食品/お茶}) and its own name. */
+    record ItemCategory(String name, String fullPath) {}
+
+    record ItemCategoriesResponse(String itemCode, List<ItemCategory> categories) {}
+
+    /** The categories an item is in, published or not. */
+    @GetMapping(MANAGEMENT + "/items/{itemCode}/categories")
+    ItemCategoriesResponse itemCategories(@PathVariable String itemCode, Principal principal) {
+        return itemCategories(product(principal, itemCode, false));
+    }
+
+    /** The categories a published item is in. */
+    @GetMapping(OPEN + "/items/{itemCode}/categories")
+    ItemCategoriesResponse openItemCategories(@PathVariable String itemCode, Principal principal) {
+        return itemCategories(product(principal, itemCode, true));
+    }
+
+    private static ItemCategoriesResponse itemCategories(Product p) {
+        return new ItemCategoriesResponse(
+                p.itemCode(),
+                p.categoryPaths().stream()
+                        .map(path -> new ItemCategory(path.substring(path.lastIndexOf('/') + 1), path))
+                        .toList());
+    }
+
+    /** A purchase option as the API shows it; {@code choices} for Select, {@code max_length} for Text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemOption(
+            String optionName,
+            ProductOption.Kind optionType,
+            List<String> choices,
+            Integer maxLength,
+            YesNo required) {}
+
+    record ItemOptionsResponse(String itemCode, List<ItemOption> options) {}
+
+    /** The purchase options the merchant set on a published item (ギフト包装, 名入れ刻印 …). */
+    @GetMapping(OPEN + "/items/{itemCode}/options")
+    ItemOptionsResponse openItemOptions(@PathVariable String itemCode, Principal principal) {
+        return itemOptions(principal.getName(), product(principal, itemCode, true));
+    }
+
+    /** The same on the management API, published or not. */
+    @GetMapping(MANAGEMENT + "/items/{itemCode}/options")
+    ItemOptionsResponse itemOptions(@PathVariable String itemCode, Principal principal) {
+        return itemOptions(principal.getName(), product(principal, itemCode, false));
+    }
+
+    private ItemOptionsResponse itemOptions(String shopId, Product p) {
+        return new ItemOptionsResponse(
+                p.itemCode(),
+                options.of(shopId, p.itemCode()).stream()
+                        .map(o -> new ItemOption(
+                                o.name(),
+                                o.kind(),
+                                o.kind() == ProductOption.Kind.Select ? o.choices() : null,
+                                o.maxLength(),
+                                YesNo.of(o.required())))
+                        .toList());
     }
 
     @GetMapping(OPEN + "/items/{itemCode}/basic")

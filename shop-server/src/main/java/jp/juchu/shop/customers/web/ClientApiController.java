@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -62,7 +64,14 @@ class ClientApiController {
 
     record PointResponse(String account, Point point) {}
 
-    record PointChange(@NotNull Long change, String reason) {}
+    record PointChange(
+            @NotNull Long change, @Size(max = 100) String reason) {}
+
+    /** The platform's point operation: add (positive) or take (negative) points, with a note. */
+    record PointOperation(
+            @NotBlank @Size(max = 40) String account,
+            @NotNull Long operationPoint,
+            @Size(max = 100) String note) {}
 
     record ApiReview(int rating, String title, String body, String nickname, OffsetDateTime postedAt) {}
 
@@ -103,22 +112,35 @@ class ClientApiController {
     @PutMapping("/api/management/v2/client/members-account/point")
     PointResponse changePoints(
             @RequestParam String account, @Valid @RequestBody PointChange change, Principal principal) {
-        String shopId = principal.getName();
+        return operate(principal.getName(), account, change.change(), change.reason(), "change");
+    }
+
+    /**
+     * The same operation as the platform's clients call it: {@code account}, {@code operation_point} and
+     * {@code note} in the body. Written to the member's points ledger with the note as its reason.
+     */
+    @PostMapping("/api/management/v2/client/members-account/point/_operate")
+    PointResponse operatePoints(@Valid @RequestBody PointOperation operation, Principal principal) {
+        return operate(
+                principal.getName(),
+                operation.account(),
+                operation.operationPoint(),
+                operation.note(),
+                "operation_point");
+    }
+
+    private PointResponse operate(String shopId, String account, long change, String reason, String changeField) {
         if (members.find(shopId, account).isEmpty()) {
             throw ApiErrors.notFound("No member " + account + " at this shop.");
         }
         try {
             long balance = members.changePoints(
-                    shopId,
-                    account,
-                    change.change(),
-                    change.reason() == null || change.reason().isBlank() ? "API" : change.reason(),
-                    null);
+                    shopId, account, change, reason == null || reason.isBlank() ? "API" : reason, null);
             return new PointResponse(account, new Point(balance));
         } catch (InvalidCustomer e) {
-            throw ApiErrors.badRequest(e.field(), e.getMessage());
+            throw ApiErrors.badRequest("change".equals(e.field()) ? changeField : e.field(), e.getMessage());
         } catch (NotEnoughPoints e) {
-            throw ApiErrors.withField(HttpStatus.CONFLICT, "The member has fewer points.", "change", e.getMessage());
+            throw ApiErrors.withField(HttpStatus.CONFLICT, "The member has fewer points.", changeField, e.getMessage());
         }
     }
 

@@ -72,7 +72,18 @@ class CartController {
             return "redirect:/shops/" + shopId + "/items/" + itemCode;
         }
         UUID cartId = CartCookie.readOrIssue(request, response);
-        int wanted = carts.quantity(cartId, shopId, itemCode, variation) + Math.max(1, quantity);
+        int inCart = carts.quantity(cartId, shopId, itemCode, variation);
+        if (quantity > Carts.MAX_QUANTITY || inCart + quantity > Carts.MAX_QUANTITY) {
+            redirect.addFlashAttribute("error", "storefront.cart.tooMany");
+            redirect.addFlashAttribute("errorArgs", new Object[] {Carts.MAX_QUANTITY});
+            return "redirect:/shops/" + shopId + "/items/" + itemCode;
+        }
+        if (inCart == 0 && carts.lines(cartId, shopId).size() >= Carts.MAX_LINES) {
+            redirect.addFlashAttribute("error", "storefront.cart.full");
+            redirect.addFlashAttribute("errorArgs", new Object[] {Carts.MAX_LINES});
+            return "redirect:/shops/" + shopId + "/items/" + itemCode;
+        }
+        int wanted = inCart + Math.max(1, quantity);
         if (!offer.get().allows(wanted)) {
             redirect.addFlashAttribute("error", "storefront.cart.beyondStock");
             redirect.addFlashAttribute(
@@ -95,7 +106,10 @@ class CartController {
         UUID cartId = CartCookie.read(request);
         if (cartId != null) {
             Optional<Offer> offer = ports.shelf().offer(shopId, itemCode, variation);
-            if (offer.isPresent() && !offer.get().allows(quantity)) {
+            if (quantity > Carts.MAX_QUANTITY) {
+                redirect.addFlashAttribute("error", "storefront.cart.tooMany");
+                redirect.addFlashAttribute("errorArgs", new Object[] {Carts.MAX_QUANTITY});
+            } else if (offer.isPresent() && !offer.get().allows(quantity)) {
                 redirect.addFlashAttribute("error", "storefront.cart.beyondStock");
                 redirect.addFlashAttribute(
                         "errorArgs",

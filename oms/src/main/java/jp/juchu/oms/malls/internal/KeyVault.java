@@ -1,4 +1,4 @@
-package jp.juchu.oms.malls;
+package jp.juchu.oms.malls.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import jp.juchu.oms.malls.MallSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * by its owner. Nothing here ever logs a key.
  */
 @Component
-class KeyVault {
+public class KeyVault {
 
     private static final Logger log = LoggerFactory.getLogger(KeyVault.class);
     private static final int IV_BYTES = 12;
@@ -38,7 +39,7 @@ class KeyVault {
         this.masterKey = new SecretKeySpec(masterKeyBytes(settings), "AES");
     }
 
-    String encrypt(String plain) {
+    public String encrypt(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -56,7 +57,7 @@ class KeyVault {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         try {
             byte[] bytes = Base64.getDecoder().decode(stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -1,4 +1,4 @@
-package jp.juchu.oms.malls;
+package jp.juchu.oms.malls.shopserve;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,27 +20,41 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.juchu.oms.malls.MallConnections.Credentials;
+import jp.juchu.oms.malls.BadShopResponse;
+import jp.juchu.oms.malls.KeyRejected;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnection;
+import jp.juchu.oms.malls.MallConnector;
+import jp.juchu.oms.malls.MallSettings;
+import jp.juchu.oms.malls.OrderBlocks;
+import jp.juchu.oms.malls.OrderPage;
+import jp.juchu.oms.malls.OrderQuery;
+import jp.juchu.oms.malls.RateLimited;
+import jp.juchu.oms.malls.RawOrder;
+import jp.juchu.oms.malls.Shipment;
+import jp.juchu.oms.malls.ShopUnavailable;
+import jp.juchu.oms.malls.internal.ConnectionKeys;
+import jp.juchu.oms.malls.internal.ConnectionKeys.Credentials;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Shop Serve order API over HTTP (HTTP Basic, shop ID : key; JSON snake_case), pointed at the
+ * The Shop Serve connector: the order API over HTTP (HTTP Basic, shop ID : key; JSON snake_case), pointed at the
  * connection's hosts — this repository's shop server or the real platform. It does not retry: it says
- * precisely what went wrong ({@link ShopApiException}) and the caller decides.
+ * precisely what went wrong ({@link jp.juchu.oms.malls.ShopApiException}) and the caller decides.
  */
 @Service
-public class ShopServeClient {
+public class ShopServeConnector implements MallConnector {
 
-    private final MallConnections connections;
+    private final ConnectionKeys keys;
     private final MallSettings settings;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ShopServeClient(MallConnections connections, MallSettings settings) {
-        this.connections = connections;
+    ShopServeConnector(ConnectionKeys keys, MallSettings settings) {
+        this.keys = keys;
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -49,25 +62,30 @@ public class ShopServeClient {
                 .build();
     }
 
+    @Override
+    public Mall mall() {
+        return Mall.SHOP_SERVE;
+    }
+
     /**
-     * Orders placed or changed since {@code since}, one page: by offset, or after the cursor of the previous
-     * page when the shop gave one ({@code searchAfter}, null for offset paging). {@code blocks} names what
-     * of each order comes back: {@link OrderBlocks#ALL} the whole order, {@link OrderBlocks#BASIC} its serial
-     * code, states and dates only — enough to tell which orders changed.
+     * {@code POST /v2/orders/_retrieve/{blocks}}: by offset, or after the cursor of the previous page when the shop
+     * gave one; {@code basic} or {@code all} blocks as the query asks.
      */
-    public OrderPage retrieveOrders(
-            long connectionId, OffsetDateTime since, int from, int size, String searchAfter, OrderBlocks blocks) {
-        Credentials credentials = connections.credentials(connectionId);
+    @Override
+    public OrderPage readOrders(MallConnection connection, OrderQuery query) {
+        Credentials credentials = keys.credentials(connection.id());
+        String searchAfter = query.searchAfter();
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("since", since.toString());
-        request.put("size", size);
+        request.put("since", query.since().toString());
+        request.put("size", query.size());
         if (searchAfter == null) {
-            request.put("from", from);
+            request.put("from", query.from());
         } else {
             request.put("search_after", searchAfter);
         }
         JsonNode body = post(
-                credentials.managementUrl() + "/v2/orders/_retrieve/" + blocks.path(),
+                credentials.managementUrl() + "/v2/orders/_retrieve/"
+                        + (query.blocks() == OrderBlocks.ALL ? "all" : "basic"),
                 credentials.shopId(),
                 credentials.managerKey(),
                 request);
@@ -113,27 +131,20 @@ public class ShopServeClient {
         }
     }
 
-    /**
-     * Tells the shop that one delivery of an order has shipped: carrier, tracking number and ship date
-     * ({@code PUT /v2/orders/{serial}/status}).
-     */
-    public void reportShipment(
-            long connectionId,
-            String serialCode,
-            int deliveryId,
-            String carrier,
-            String trackingNumber,
-            LocalDate shippedDate) {
-        Credentials credentials = connections.credentials(connectionId);
+    /** Carrier, tracking number and ship date of one delivery: {@code PUT /v2/orders/{serial}/status}. */
+    @Override
+    public void reportShipment(MallConnection connection, Shipment shipment) {
+        Credentials credentials = keys.credentials(connection.id());
         Map<String, Object> shipping = new LinkedHashMap<>();
         shipping.put("shipping_status", "Shipped");
-        shipping.put("carrier", carrier);
-        shipping.put("tracking_number", trackingNumber);
-        shipping.put("shipped_date", shippedDate.toString());
-        shipping.put("delivery_id", deliveryId);
+        shipping.put("carrier", shipment.carrier());
+        shipping.put("tracking_number", shipment.trackingNumber());
+        shipping.put("shipped_date", shipment.shippedDate().toString());
+        shipping.put("delivery_id", shipment.deliveryId());
         send(
                 "PUT",
-                credentials.managementUrl() + "/v2/orders/" + URLEncoder.encode(serialCode, StandardCharsets.UTF_8)
+                credentials.managementUrl() + "/v2/orders/"
+                        + URLEncoder.encode(shipment.serialCode(), StandardCharsets.UTF_8)
                         + "/status",
                 credentials.shopId(),
                 credentials.managerKey(),
@@ -141,7 +152,7 @@ public class ShopServeClient {
     }
 
     /** Checks a manager key against the management API with the smallest possible search. */
-    void checkManagerKey(String managementUrl, String shopId, String managerKey) {
+    public void checkManagerKey(String managementUrl, String shopId, String managerKey) {
         post(
                 managementUrl + "/v2/orders/_retrieve/basic",
                 shopId,
@@ -150,7 +161,7 @@ public class ShopServeClient {
     }
 
     /** Checks a key against the item (open) API with its lightest call, the shop's ranking. */
-    void checkOpenKey(String itemUrl, String shopId, String key) {
+    public void checkOpenKey(String itemUrl, String shopId, String key) {
         send("GET", itemUrl + "/v2/ranking/set-by-shop?size=1", shopId, key, null);
     }
 

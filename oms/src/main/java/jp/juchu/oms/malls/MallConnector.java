@@ -1,0 +1,26 @@
+package jp.juchu.oms.malls;
+
+/**
+ * What the OMS needs from a mall, for one of the merchant's shops there: its orders, and the report of a shipment.
+ * One implementation per mall kind (Shop Serve's is {@code malls.shopserve}); {@link MallConnectors} picks it by the
+ * connection's {@link Mall}, so imports and shipping never name a mall. Reading items and pushing stock join this
+ * interface when the products and stock modules need them.
+ *
+ * <p>A connector calls its mall and says precisely what went wrong with a {@link ShopApiException} — a refused key,
+ * a rate limit, an outage, an unreadable answer — and never retries: the caller decides.
+ */
+public interface MallConnector {
+
+    /** The mall kind this connector serves. */
+    Mall mall();
+
+    /**
+     * One page of the orders placed or changed at the shop since {@code query.since()}. Each order comes as its
+     * serial code, when the mall last changed it, and its JSON in the platform order schema ({@code docs/shop-api.md}),
+     * which the import reads and checks; a connector for another mall maps its own orders into that schema.
+     */
+    OrderPage readOrders(MallConnection connection, OrderQuery query);
+
+    /** Tells the shop that one delivery of an order has shipped. */
+    void reportShipment(MallConnection connection, Shipment shipment);
+}

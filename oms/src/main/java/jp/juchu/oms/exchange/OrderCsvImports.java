@@ -1,27 +1,35 @@
 package jp.juchu.oms.exchange;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.OrderLimits;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopChange;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.system.JapaneseCsv;
+import jp.juchu.oms.system.Text;
 import jp.juchu.support.address.AddressFormats;
 import jp.juchu.support.address.Prefectures;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -119,11 +127,13 @@ public class OrderCsvImports {
     private final Orders orders;
     private final MallConnections channels;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    OrderCsvImports(Orders orders, MallConnections channels, JdbcClient jdbc) {
+    OrderCsvImports(Orders orders, MallConnections channels, JdbcClient jdbc, AuditLog audit) {
         this.orders = orders;
         this.channels = channels;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<Template> templates() {
@@ -174,54 +184,218 @@ public class OrderCsvImports {
         }
     }
 
-    /** Reads the whole file, checks every line, and imports its orders only if no line has a problem. */
+    /** At most this many problems are listed; the count of the rest follows. */
+    static final int ERRORS_SHOWN = 200;
+
+    /** Orders handed to the order module at a time while a checked file is imported. */
+    private static final int BATCH = 500;
+
+    /** A file's bytes, for callers that hold them already. */
     @Transactional
     public Result importFile(Template template, String fileName, byte[] content, String actor) {
-        List<CSVRecord> records = JapaneseCsv.read(content);
-        if (records.isEmpty()) {
-            return new Result(0, 0, 0, List.of("ファイルが空です"));
+        return importFile(template, fileName, new ByteArrayResource(content), actor);
+    }
+
+    /**
+     * Checks every line of the file, then imports its orders only if no line has a problem; both passes stream the
+     * file, so its size is bounded by the upload limit, not by memory. The import (or its refusal) is written to the
+     * audit log with the person who uploaded the file.
+     *
+     * @throws IllegalArgumentException when the file is not CSV (naming the line)
+     */
+    @Transactional
+    public Result importFile(Template template, String fileName, InputStreamSource content, String actor) {
+        String file = fileName(fileName);
+        Check check = new Check(template);
+        JapaneseCsv.each(content, check::line);
+        if (check.lines < 0) {
+            return refused(actor, file, new Result(0, 0, 0, List.of("ファイルが空です")));
         }
-        List<String> header = records.get(0).stream().map(String::strip).toList();
-        Map<Field, Integer> index = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        template.columns().forEach((field, name) -> {
-            int i = header.indexOf(name);
-            if (i < 0 && field.required()) {
-                errors.add("1行目: 列「" + name + "」(" + field.header() + ") がありません");
-            } else if (i >= 0) {
-                index.put(field, i);
+        if (!check.errors.isEmpty()) {
+            List<String> errors = new ArrayList<>(check.errors);
+            if (check.more > 0) {
+                errors.add("ほか " + check.more + " 件の問題があります");
             }
-        });
-        if (!errors.isEmpty()) {
-            return new Result(records.size() - 1, 0, 0, errors);
+            return refused(actor, file, new Result(check.lines, 0, 0, errors));
         }
-        Map<String, List<Line>> byOrder = new LinkedHashMap<>();
-        for (int r = 1; r < records.size(); r++) {
-            Line line = line(records.get(r), r + 1, index, template, errors);
-            if (line != null) {
-                byOrder.computeIfAbsent(line.orderNumber(), k -> new ArrayList<>())
-                        .add(line);
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Result(records.size() - 1, 0, 0, errors);
-        }
-        List<IncomingOrder> incoming = new ArrayList<>();
-        byOrder.forEach((number, lines) -> incoming.add(order(number, lines)));
-        Map<String, ShopChange> results =
-                orders.applyFromShop(channels.ownChannel(Mall.CSV).id(), incoming);
-        int created = (int)
-                results.values().stream().filter(ShopChange.CREATED::equals).count();
+        Load load = new Load(check);
+        JapaneseCsv.each(content, load::line);
+        load.flush();
+        int orderCount = check.lastLine.size();
         jdbc.sql(
                         "insert into csv_import (file_name, imported_by, line_count, order_count, created) values (?, ?, ?, ?, ?)")
-                .params(fileName == null ? "" : fileName, actor, records.size() - 1, incoming.size(), created)
+                .params(file, actor, check.lines, orderCount, load.created)
                 .update();
-        return new Result(records.size() - 1, created, incoming.size() - created, List.of());
+        audit.record(
+                actor,
+                "CSV_IMPORTED",
+                "csv:" + file,
+                check.lines + "行 / 受注 " + orderCount + "件 (新規 " + load.created + "件)");
+        return new Result(check.lines, load.created, orderCount - load.created, List.of());
     }
+
+    private Result refused(String actor, String file, Result result) {
+        audit.record(
+                actor,
+                "CSV_IMPORT_REFUSED",
+                "csv:" + file,
+                "問題 " + result.errors().size() + "件");
+        return result;
+    }
+
+    private static String fileName(String name) {
+        String printable = name == null ? "" : Text.printable(name).strip();
+        return printable.length() > 150 ? printable.substring(0, 150) : printable;
+    }
+
+    /** The first pass: the header, every line's fields, and each order's lines agreeing with its first. */
+    private static final class Check {
+        final Template template;
+        final Map<Field, Integer> index = new LinkedHashMap<>();
+        final List<String> errors = new ArrayList<>();
+        final Map<String, Line> first = new HashMap<>();
+        final Map<String, Integer> firstLine = new HashMap<>();
+        final Map<String, Integer> lastLine = new LinkedHashMap<>();
+        final LocalDate today = LocalDate.now(TOKYO);
+        int lines = -1;
+        int more;
+        boolean headerMissing;
+
+        Check(Template template) {
+            this.template = template;
+        }
+
+        void line(CSVRecord record) {
+            int number = (int) record.getRecordNumber();
+            if (lines < 0) {
+                lines = 0;
+                header(record);
+                return;
+            }
+            lines++;
+            if (headerMissing) {
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            Line line = OrderCsvImports.line(record, number, index, template, problems, today);
+            if (line != null) {
+                Line earlier = first.putIfAbsent(line.orderNumber(), line);
+                if (earlier != null) {
+                    agrees(earlier, firstLine.get(line.orderNumber()), line, number, problems);
+                } else {
+                    firstLine.put(line.orderNumber(), number);
+                }
+                lastLine.put(line.orderNumber(), number);
+            }
+            for (String problem : problems) {
+                if (errors.size() < ERRORS_SHOWN) {
+                    errors.add(problem);
+                } else {
+                    more++;
+                }
+            }
+        }
+
+        private void header(CSVRecord record) {
+            List<String> header = record.stream().map(String::strip).toList();
+            template.columns().forEach((field, name) -> {
+                int i = header.indexOf(name);
+                if (i < 0 && field.required()) {
+                    errors.add("1行目: 列「" + name + "」(" + field.header() + ") がありません");
+                } else if (i >= 0) {
+                    index.put(field, i);
+                }
+            });
+            headerMissing = !errors.isEmpty();
+        }
+
+        /** An order's buyer, payment, date and destination come from its first line; a later line may not differ. */
+        private void agrees(Line earlier, int earlierNumber, Line line, int number, List<String> problems) {
+            for (Field f : ORDER_FIELDS) {
+                if (!Objects.equals(earlier.get(f), line.get(f))) {
+                    problems.add(number + "行目 [" + template.columns().get(f) + "]: 同じ受注番号「" + line.orderNumber()
+                            + "」の最初の行 (" + earlierNumber + "行目) と違います");
+                }
+            }
+        }
+    }
+
+    /** The second pass over a checked file: each order is built once its last line is read. */
+    private final class Load {
+        final Check check;
+        final Map<String, List<Line>> pending = new HashMap<>();
+        final List<IncomingOrder> batch = new ArrayList<>();
+        int created;
+
+        Load(Check check) {
+            this.check = check;
+        }
+
+        void line(CSVRecord record) {
+            int number = (int) record.getRecordNumber();
+            if (number == 1) {
+                return;
+            }
+            Line line =
+                    OrderCsvImports.line(record, number, check.index, check.template, new ArrayList<>(), check.today);
+            pending.computeIfAbsent(line.orderNumber(), k -> new ArrayList<>()).add(line);
+            if (check.lastLine.get(line.orderNumber()) == number) {
+                batch.add(order(line.orderNumber(), pending.remove(line.orderNumber())));
+                if (batch.size() >= BATCH) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, ShopChange> results =
+                    orders.applyFromShop(channels.ownChannel(Mall.CSV).id(), List.copyOf(batch));
+            created += (int)
+                    results.values().stream().filter(ShopChange.CREATED::equals).count();
+            batch.clear();
+        }
+    }
+
+    /** The fields that belong to the order, not the line: every line of an order must carry its first line's. */
+    private static final List<Field> ORDER_FIELDS = List.of(
+            Field.ORDERED_AT,
+            Field.BUYER_NAME,
+            Field.BUYER_KANA,
+            Field.BUYER_EMAIL,
+            Field.BUYER_PHONE,
+            Field.BUYER_POSTAL,
+            Field.BUYER_PREFECTURE,
+            Field.BUYER_ADDRESS,
+            Field.PAYMENT,
+            Field.SHIP_NAME,
+            Field.SHIP_PHONE,
+            Field.SHIP_POSTAL,
+            Field.SHIP_PREFECTURE,
+            Field.SHIP_ADDRESS);
+
+    /** The most characters each text field holds (its column); every field but the remarks is one line. */
+    private static final Map<Field, Integer> SIZES = Map.ofEntries(
+            Map.entry(Field.ORDER_NUMBER, OrderLimits.ORDER_NUMBER),
+            Map.entry(Field.BUYER_NAME, OrderLimits.NAME),
+            Map.entry(Field.BUYER_KANA, OrderLimits.KANA),
+            Map.entry(Field.BUYER_ADDRESS, OrderLimits.ADDRESS),
+            Map.entry(Field.SHIP_NAME, OrderLimits.NAME),
+            Map.entry(Field.SHIP_ADDRESS, OrderLimits.ADDRESS),
+            Map.entry(Field.ITEM_CODE, OrderLimits.ITEM_CODE),
+            Map.entry(Field.ITEM_NAME, OrderLimits.ITEM_NAME),
+            Map.entry(Field.REMARKS, OrderLimits.REMARKS));
 
     /** One checked line; {@code null} (with its problems added) when it has any. */
     private static Line line(
-            CSVRecord record, int number, Map<Field, Integer> index, Template template, List<String> errors) {
+            CSVRecord record,
+            int number,
+            Map<Field, Integer> index,
+            Template template,
+            List<String> errors,
+            LocalDate today) {
         int before = errors.size();
         Map<Field, String> v = new LinkedHashMap<>();
         index.forEach(
@@ -231,13 +405,25 @@ public class OrderCsvImports {
                 errors.add(number + "行目 [" + template.columns().get(f) + "]: 必須です");
             }
         }
+        v.forEach((field, value) -> errors.addAll(OrderLimits.textProblems(
+                number + "行目 [" + template.columns().get(field) + "]",
+                value,
+                SIZES.getOrDefault(field, OrderLimits.ADDRESS),
+                field != Field.REMARKS)));
+        String email = v.getOrDefault(Field.BUYER_EMAIL, "");
+        if (!email.isEmpty() && !OrderLimits.isEmail(email)) {
+            errors.add(number + "行目 [" + template.columns().get(Field.BUYER_EMAIL) + "]: メールアドレスの形式が正しくありません");
+        }
         OffsetDateTime orderedAt = null;
         String at = v.getOrDefault(Field.ORDERED_AT, "");
         if (!at.isEmpty()) {
             orderedAt = dateTime(at);
             if (orderedAt == null) {
                 errors.add(number + "行目 [" + template.columns().get(Field.ORDERED_AT)
-                        + "]: 日時が読めません (例 2026/11/28 10:30): " + at);
+                        + "]: 日時が読めません (例 2026/11/28 10:30): " + Text.printable(at));
+            } else if (!OrderLimits.plausibleOrderDate(orderedAt.toLocalDate(), today)) {
+                errors.add(number + "行目 [" + template.columns().get(Field.ORDERED_AT)
+                        + "]: 受注日時は2000/01/01から明日までの日時で入力してください: " + at);
             }
         }
         String payment = v.getOrDefault(Field.PAYMENT, "");
@@ -255,16 +441,16 @@ public class OrderCsvImports {
                 errors.add(number + "行目 [" + template.columns().get(f) + "]: 都道府県名ではありません: " + p);
             }
         }
-        long price = number(v, Field.UNIT_PRICE, 0, 10_000_000, number, template, errors);
-        long quantity = number(v, Field.QUANTITY, 1, 9_999, number, template, errors);
+        long price = number(v, Field.UNIT_PRICE, 0, OrderLimits.MAX_YEN, number, template, errors);
+        long quantity = number(v, Field.QUANTITY, 1, OrderLimits.MAX_QUANTITY, number, template, errors);
         long rate = v.getOrDefault(Field.TAX_RATE, "").isEmpty()
                 ? 10
                 : number(v, Field.TAX_RATE, 0, 100, number, template, errors);
         if (rate != 8 && rate != 10) {
             errors.add(number + "行目 [" + template.columns().get(Field.TAX_RATE) + "]: 税率は 10 か 8 です");
         }
-        long shipping = number(v, Field.SHIPPING_FEE, 0, 1_000_000, number, template, errors);
-        long cod = number(v, Field.COD_FEE, 0, 1_000_000, number, template, errors);
+        long shipping = number(v, Field.SHIPPING_FEE, 0, OrderLimits.MAX_YEN, number, template, errors);
+        long cod = number(v, Field.COD_FEE, 0, OrderLimits.MAX_YEN, number, template, errors);
         if (errors.size() > before) {
             return null;
         }

@@ -91,6 +91,10 @@ public class ManualOrders {
                 .filter(ManualOrders::present)
                 .map(String::strip)
                 .toList());
+        problems.addAll(textProblems(entry));
+        if (entry.lines().size() > OrderLimits.MAX_LINES) {
+            problems.add("[商品]: " + OrderLimits.MAX_LINES + "行までです");
+        }
         int number = 0;
         for (ManualOrder.Line line : entry.lines()) {
             number++;
@@ -109,11 +113,12 @@ public class ManualOrders {
                 items.add(null);
                 continue;
             }
-            if (price < 0) {
-                problems.add(label + " [単価]: 0円以上で入力してください");
+            if (!OrderLimits.isYen(price)) {
+                problems.add(label + " [単価]: 0〜99,999,999円で入力してください");
+                price = 0L;
             }
-            if (line.quantity() < 1 || line.quantity() > 999) {
-                problems.add(label + " [数量]: 1〜999で入力してください");
+            if (line.quantity() < 1 || line.quantity() > OrderLimits.MAX_QUANTITY) {
+                problems.add(label + " [数量]: 1〜9,999で入力してください");
             }
             if (rate == null || (rate != 10 && rate != 8 && rate != 0)) {
                 problems.add(label + " [税率]: 10%・8%・0%のどれかを選んでください");
@@ -134,8 +139,10 @@ public class ManualOrders {
                 .contains(entry.paymentMethod())) {
             problems.add("[支払方法]: 選んでください");
         }
-        if (entry.shippingFee() < 0 || entry.codFee() < 0 || entry.couponDiscount() < 0) {
-            problems.add("[送料・手数料・値引]: 0円以上で入力してください");
+        if (!OrderLimits.isYen(entry.shippingFee())
+                || !OrderLimits.isYen(entry.codFee())
+                || !OrderLimits.isYen(entry.couponDiscount())) {
+            problems.add("[送料・手数料・値引]: 0〜99,999,999円で入力してください");
         }
         ShopOrder.Amounts amounts =
                 ShopOrder.Amounts.of(byRate, entry.shippingFee(), entry.codFee(), 0, entry.couponDiscount(), 0);
@@ -156,8 +163,10 @@ public class ManualOrders {
             throw new IllegalArgumentException(String.join("\n", preview.problems()));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long seq =
-                jdbc.sql("select nextval('manual_order_seq')").query(Long.class).single();
+        // a counter row, not a sequence: a registration that fails after this rolls its number back
+        long seq = jdbc.sql("update manual_order_counter set last = last + 1 where id = 1 returning last")
+                .query(Long.class)
+                .single();
         String orderNumber =
                 "M" + now.atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo")).format(DAY) + "-" + seq;
         ShopOrder.Buyer buyer = entry.buyer();
@@ -218,6 +227,40 @@ public class ManualOrders {
                 "order:" + orderNumber,
                 "合計 " + preview.amounts().total() + "円");
         return id;
+    }
+
+    /** Every text field of the entry within its column, one line where it must be, dates plausible. */
+    private List<String> textProblems(ManualOrder entry) {
+        List<String> problems = new ArrayList<>();
+        ShopOrder.Buyer buyer = entry.buyer();
+        problems.addAll(OrderLimits.textProblems("[購入者 氏名]", buyer.name(), OrderLimits.NAME, true));
+        problems.addAll(OrderLimits.textProblems("[購入者 フリガナ]", buyer.kana(), OrderLimits.KANA, true));
+        problems.addAll(OrderLimits.textProblems("[購入者 住所1]", buyer.address1(), OrderLimits.ADDRESS, true));
+        problems.addAll(OrderLimits.textProblems("[購入者 住所2]", buyer.address2(), OrderLimits.ADDRESS, true));
+        if (present(buyer.email()) && !OrderLimits.isEmail(buyer.email())) {
+            problems.add("[購入者 メールアドレス]: 形式が正しくありません (例 taro@example.jp)");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (int d = 0; d < entry.destinations().size(); d++) {
+            ManualOrder.Destination to = entry.destinations().get(d);
+            String label = "[お届け先" + (d + 1) + " ";
+            problems.addAll(OrderLimits.textProblems(label + "氏名]", to.name(), OrderLimits.NAME, true));
+            problems.addAll(OrderLimits.textProblems(label + "住所1]", to.address1(), OrderLimits.ADDRESS, true));
+            problems.addAll(OrderLimits.textProblems(label + "住所2]", to.address2(), OrderLimits.ADDRESS, true));
+            problems.addAll(OrderLimits.textProblems(label + "時間帯]", to.timeSlot(), OrderLimits.TIME_SLOT, true));
+            if (to.deliveryDate() != null && !OrderLimits.plausibleDeliveryDate(to.deliveryDate(), today)) {
+                problems.add(label + "お届け希望日]: 2000/01/01から1年後までの日付で入力してください");
+            }
+        }
+        int number = 0;
+        for (ManualOrder.Line line : entry.lines()) {
+            number++;
+            problems.addAll(
+                    OrderLimits.textProblems(number + "行目 [商品コード]", line.itemCode(), OrderLimits.ITEM_CODE, true));
+            problems.addAll(OrderLimits.textProblems(number + "行目 [商品名]", line.name(), OrderLimits.ITEM_NAME, true));
+        }
+        problems.addAll(OrderLimits.textProblems("[備考]", entry.remarks(), OrderLimits.REMARKS, false));
+        return problems;
     }
 
     private static boolean present(String s) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.users.UserChangeRefused.Reason;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,7 +38,7 @@ public class Users implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String loginId) {
         record Login(String loginId, String passwordHash, String role, boolean enabled) {}
-        return jdbc.sql("select login_id, password_hash, role, enabled from app_user where login_id = ?")
+        return jdbc.sql("select login_id, password_hash, role, enabled from app_user where lower(login_id) = lower(?)")
                 .param(loginId)
                 .query(Login.class)
                 .optional()
@@ -49,8 +50,9 @@ public class Users implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /** The user with this login ID, in any case ({@code ADMIN} finds {@code admin}). */
     public Optional<User> find(String loginId) {
-        return jdbc.sql("select " + COLUMNS + " from app_user where login_id = ?")
+        return jdbc.sql("select " + COLUMNS + " from app_user where lower(login_id) = lower(?)")
                 .param(loginId)
                 .query(User.class)
                 .optional();
@@ -80,9 +82,13 @@ public class Users implements UserDetailsService {
         if (find(loginId).isPresent()) {
             throw new UserChangeRefused(Reason.LOGIN_ID_TAKEN, loginId);
         }
-        jdbc.sql("insert into app_user (login_id, display_name, role, password_hash) values (?, ?, ?, ?)")
-                .params(loginId, displayName, role.name(), passwordEncoder.encode(password))
-                .update();
+        try {
+            jdbc.sql("insert into app_user (login_id, display_name, role, password_hash) values (?, ?, ?, ?)")
+                    .params(loginId, displayName, role.name(), passwordEncoder.encode(password))
+                    .update();
+        } catch (DuplicateKeyException sameIdAtTheSameMoment) {
+            throw new UserChangeRefused(Reason.LOGIN_ID_TAKEN, loginId);
+        }
         audit.record(actor, "USER_ADDED", target(loginId), displayName + " / " + role);
         return find(loginId).orElseThrow();
     }
@@ -97,10 +103,10 @@ public class Users implements UserDetailsService {
         if (user.role() == Role.ADMIN && user.enabled()) {
             refuseIfLastAdmin(user);
         }
-        jdbc.sql("update app_user set role = ? where id = ?")
+        jdbc.sql("update app_user set role = ?, session_epoch = session_epoch + 1 where id = ?")
                 .params(role.name(), user.id())
                 .update();
-        audit.record(actor, "USER_ROLE_CHANGED", target(loginId), user.role() + " → " + role);
+        audit.record(actor, "USER_ROLE_CHANGED", target(user.loginId()), user.role() + " → " + role);
     }
 
     /**
@@ -115,26 +121,37 @@ public class Users implements UserDetailsService {
             return;
         }
         if (!enabled) {
-            if (loginId.equals(actor)) {
+            if (user.loginId().equalsIgnoreCase(actor)) {
                 throw new UserChangeRefused(Reason.OWN_ACCOUNT, loginId);
             }
             if (user.role() == Role.ADMIN) {
                 refuseIfLastAdmin(user);
             }
         }
-        jdbc.sql("update app_user set enabled = ? where id = ?")
+        jdbc.sql("update app_user set enabled = ?, session_epoch = session_epoch + 1 where id = ?")
                 .params(enabled, user.id())
                 .update();
-        audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", target(loginId), "");
+        audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", target(user.loginId()), "");
     }
 
     @Transactional
     public void resetPassword(String loginId, String password, String actor) {
         User user = existing(loginId);
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
+        jdbc.sql("update app_user set password_hash = ?, session_epoch = session_epoch + 1 where id = ?")
                 .params(passwordEncoder.encode(password), user.id())
                 .update();
-        audit.record(actor, "USER_PASSWORD_RESET", target(loginId), "");
+        audit.record(actor, "USER_PASSWORD_RESET", target(user.loginId()), "");
+    }
+
+    /**
+     * The epoch a session signed in under must still carry: it moves on at every disable, password reset and role
+     * change. Empty when the user is gone or disabled.
+     */
+    public Optional<Integer> sessionEpoch(String loginId) {
+        return jdbc.sql("select session_epoch from app_user where lower(login_id) = lower(?) and enabled")
+                .param(loginId)
+                .query(Integer.class)
+                .optional();
     }
 
     private User existing(String loginId) {

@@ -134,4 +134,64 @@ class OrderCsvImportTests {
         assertThatThrownBy(() -> imports.save(null, "欠け", Map.of(Field.ORDER_NUMBER, "番号")))
                 .hasMessageContaining("必須項目");
     }
+
+    @Test
+    void lineBreaksInNamesAndAddressesAndLaterLinesThatDisagreeAreRefusedByLine() {
+        String p = "ISSUE14-" + FILES.incrementAndGet() + "-";
+        long before = csvOrders();
+        String file = String.join(
+                        "\r\n",
+                        HEADER,
+                        p
+                                + "1,2026/11/20 10:30,\"山田\n太郎\",03-1234-5678,150-0001,東京都,\"渋谷区\r\n神宮前\",銀行振込,tea-1,煎茶,1080,1,8,0",
+                        p + "2,2026/11/20 10:30,佐藤 花子,06-1234-5678,530-0001,大阪府,大阪市北区,銀行振込,tea-1,煎茶,1080,1,8,0",
+                        p + "2,2026/11/20 10:30,佐藤 次郎,06-1234-5678,530-0001,大阪府,大阪市北区,代金引換,tea-2,玉露,2160,1,8,0",
+                        p + "3,2026/11/20 10:30," + "長".repeat(201)
+                                + ",06-1234-5678,530-0001,大阪府,大阪市北区,銀行振込,tea-1,煎茶,1080,1,8,0",
+                        p
+                                + "4,1999/12/31 23:59,佐藤 花子,06-1234-5678,530-0001,大阪府,大阪市北区,銀行振込,tea-1,煎茶,1000000000000,1,8,0")
+                + "\r\n";
+
+        OrderCsvImports.Result result =
+                imports.importFile(standard(), "issue14.csv", file.getBytes(StandardCharsets.UTF_8), "取込 担当");
+
+        assertThat(result.imported()).isFalse();
+        assertThat(result.errors())
+                .contains("2行目 [購入者名]: 改行や制御文字は使えません")
+                .contains("2行目 [購入者住所]: 改行や制御文字は使えません")
+                .contains("4行目 [購入者名]: 同じ受注番号「" + p + "2」の最初の行 (3行目) と違います")
+                .contains("4行目 [支払方法]: 同じ受注番号「" + p + "2」の最初の行 (3行目) と違います")
+                .contains("5行目 [購入者名]: 200文字以内で入力してください (201文字)")
+                .anyMatch(e -> e.startsWith("6行目 [受注日時]: 受注日時は2000/01/01から明日まで"))
+                .anyMatch(e -> e.startsWith("6行目 [単価]: 0〜99999999 の数で"));
+        assertThat(csvOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void whoUploadedAFileIsInTheAuditLogWhetherItWasImportedOrNot() {
+        String p = "AUDIT" + FILES.incrementAndGet() + "-";
+        String good = HEADER + "\r\n" + p
+                + "1,2026/11/20 10:30,山田 太郎,03-1234-5678,150-0001,東京都,渋谷区,銀行振込,tea-1,煎茶,1080,1,8,0\r\n";
+        String bad = HEADER + "\r\n" + p + "2,昨日,山田 太郎,03-1234-5678,150-0001,東京都,渋谷区,銀行振込,tea-1,煎茶,1080,1,8,0\r\n";
+
+        imports.importFile(standard(), p + "good.csv", good.getBytes(SJIS), "監査 一郎");
+        imports.importFile(standard(), p + "bad.csv", bad.getBytes(SJIS), "監査 二郎");
+
+        assertThat(jdbc.sql("select actor || ' ' || action from audit_entry where target like ? order by id")
+                        .param("csv:" + p + "%")
+                        .query(String.class)
+                        .list())
+                .containsExactly("監査 一郎 CSV_IMPORTED", "監査 二郎 CSV_IMPORT_REFUSED");
+    }
+
+    @Test
+    void aFileThatIsNotCsvGetsAJapaneseSentenceWithItsLineNotTheParsersText() {
+        String file = HEADER + "\r\nX-1,\"2026/11/20 10:30\"x,山田\r\n";
+
+        assertThatThrownBy(() -> imports.importFile(standard(), "broken.csv", file.getBytes(SJIS), "担当"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("2行目付近: CSVとして読めません")
+                .hasMessageNotContaining("CSVException")
+                .hasMessageNotContaining("invalid char");
+    }
 }

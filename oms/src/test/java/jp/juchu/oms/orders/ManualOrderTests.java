@@ -161,7 +161,7 @@ class ManualOrderTests {
                 .contains(
                         "[購入者 電話]: 03-1234-5678 のように数字とハイフンで入力してください",
                         "1行目: 商品コード「no-such-code」は見つかりません。商品名と単価を入力してください",
-                        "2行目 [数量]: 1〜999で入力してください");
+                        "2行目 [数量]: 1〜9,999で入力してください");
         assertThat(orders.list(OrderFilter.none().withStatus("NEW"), 0, 1).total())
                 .isEqualTo(before);
     }

@@ -1,6 +1,5 @@
 package jp.juchu.oms.exchange.web;
 
-import java.io.IOException;
 import java.security.Principal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,8 +43,7 @@ class CsvImportController {
             @RequestParam long template,
             @RequestParam("file") MultipartFile file,
             Principal principal,
-            RedirectAttributes redirect)
-            throws IOException {
+            RedirectAttributes redirect) {
         if (file.isEmpty()) {
             redirect.addFlashAttribute("error", "取り込むファイルを選んでください");
             return "redirect:/exchange/import";
@@ -54,10 +52,7 @@ class CsvImportController {
             redirect.addFlashAttribute(
                     "result",
                     imports.importFile(
-                            imports.template(template),
-                            file.getOriginalFilename(),
-                            file.getBytes(),
-                            principal.getName()));
+                            imports.template(template), file.getOriginalFilename(), file, principal.getName()));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -3,8 +3,10 @@ package jp.juchu.oms.orders.web;
 import java.util.ArrayList;
 import java.util.List;
 import jp.juchu.oms.orders.ManualOrders;
+import jp.juchu.oms.orders.OrderLimits;
 import jp.juchu.support.address.AddressFormats;
 import jp.juchu.support.address.Prefectures;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,7 +36,7 @@ class ManualOrderController {
     @InitBinder("form")
     void publicFields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
-        binder.setAutoGrowCollectionLimit(100);
+        binder.setAutoGrowCollectionLimit(OrderLimits.MAX_LINES);
     }
 
     @GetMapping("/orders/new")
@@ -56,6 +58,11 @@ class ManualOrderController {
             @RequestParam(defaultValue = "preview") String action,
             Authentication user,
             Model model) {
+        if (form.destinations.size() > ManualOrderForm.DESTINATIONS) {
+            // the page offers three destinations; a fourth is not a form this page sent
+            throw new InvalidPropertyException(
+                    ManualOrderForm.class, "destinations[" + (form.destinations.size() - 1) + "]", "not on the page");
+        }
         List<String> problems = new ArrayList<>();
         errors.getFieldErrors().forEach(e -> problems.add("[" + e.getField() + "]: 数値で入力してください"));
         problems.addAll(buyerProblems(form));
@@ -66,7 +73,7 @@ class ManualOrderController {
             long id = manualOrders.register(form.value(), user.getName());
             return "redirect:/orders/" + id;
         }
-        int rows = "more".equals(action) ? form.lines.size() + 5 : form.lines.size();
+        int rows = "more".equals(action) ? Math.min(form.lines.size() + 5, OrderLimits.MAX_LINES) : form.lines.size();
         return page(model, form.padded(rows), preview, problems);
     }
 

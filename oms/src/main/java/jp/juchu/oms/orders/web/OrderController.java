@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderFilter;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.SavedSearches;
+import jp.juchu.support.address.PostalPrefectures;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -132,12 +134,29 @@ class OrderController {
 
     @GetMapping("/orders/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute(
-                "order",
-                orders.detail(id)
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such order")));
+        OrderDetail order =
+                orders.detail(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such order"));
+        model.addAttribute("order", order);
+        model.addAttribute("postalWarnings", postalWarnings(order));
         model.addAttribute("statuses", orders.statuses());
         return "orders/detail";
+    }
+
+    /** A postal code and prefecture that do not go together: a warning on the order, whatever path made it. */
+    record PostalWarning(String postalCode, String prefecture) {}
+
+    static List<PostalWarning> postalWarnings(OrderDetail order) {
+        List<PostalWarning> warnings = new ArrayList<>();
+        if (!PostalPrefectures.matches(order.buyerPostalCode(), order.buyerPrefecture())) {
+            warnings.add(new PostalWarning(order.buyerPostalCode(), order.buyerPrefecture()));
+        }
+        for (OrderDetail.Shipment s : order.shipments()) {
+            PostalWarning warning = new PostalWarning(s.postalCode(), s.prefecture());
+            if (!PostalPrefectures.matches(s.postalCode(), s.prefecture()) && !warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        return warnings;
     }
 
     @PostMapping("/orders/{id}/status")

@@ -1,7 +1,6 @@
 package jp.juchu.oms.orders.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.juchu.oms.orders.EmailAddress;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderEdit;
+import jp.juchu.oms.orders.OrderLimits;
+import jp.juchu.oms.orders.PlausibleDeliveryDate;
+import jp.juchu.oms.orders.Yen;
 import jp.juchu.support.address.AddressFormats;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -32,26 +35,26 @@ public class OrderEditForm {
     @Size(max = 100)
     public String buyerKana;
 
-    @Email
-    @Size(max = 254)
+    @EmailAddress
     public String buyerEmail;
 
     @Valid
     public List<Destination> destinations = new ArrayList<>();
 
-    @PositiveOrZero
+    @Yen
     public long shippingFee;
 
-    @PositiveOrZero
+    @Yen
     public long codFee;
 
-    @PositiveOrZero
+    @Yen
     public long giftWrappingFee;
 
-    @PositiveOrZero
+    @Yen
     public long couponDiscount;
 
     @PositiveOrZero
+    @Max(OrderLimits.MAX_POINTS)
     public long pointsUsed;
 
     @Size(max = 2000)
@@ -104,6 +107,7 @@ public class OrderEditForm {
         public Person recipient = new Person();
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @PlausibleDeliveryDate
         public LocalDate deliveryDate;
 
         @Size(max = 20)
@@ -120,7 +124,7 @@ public class OrderEditForm {
         public int taxRate;
 
         @Min(1)
-        @Max(999)
+        @Max(OrderLimits.MAX_QUANTITY)
         public int quantity;
     }
 

@@ -50,6 +50,8 @@ cat <<MSG
 juchu is running (logs in $JUCHU_DATA_DIR/logs/):
   Shop server admin  http://localhost:$SHOP_PORT/admin     shop ID: sptest18pj   password: demo-pass
   Storefront         http://localhost:$SHOP_PORT/shops/sptest18pj/   member: member101  password: demo-pass (or buy as a guest)
+  Shop FTP server    ftp://localhost:${SHOP_FTP_PORT:-2121}/     accounts: shop admin → サーバー → FTPアカウント
+  Shop mail (SMTP)   localhost:${SHOP_SMTP_PORT:-2525}          addresses: shop admin → サーバー → メールアドレス追加
   OMS                http://localhost:$OMS_PORT/            login: admin          password: juchu-admin
 Press Ctrl-C to stop both.
 MSG

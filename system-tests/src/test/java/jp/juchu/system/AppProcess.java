@@ -54,6 +54,15 @@ final class AppProcess implements AutoCloseable {
                     jar.toString(),
                     "--server.port=" + port));
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+            if (name.startsWith("shop-server")) {
+                // the shop server's own FTP and SMTP servers on free ports, so runs side by side never collide
+                if (!properties.containsKey("shop.files.ftp.port")) {
+                    command.add("--shop.files.ftp.port=0");
+                }
+                if (!properties.containsKey("shop.mailboxes.smtp.port")) {
+                    command.add("--shop.mailboxes.smtp.port=0");
+                }
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -139,7 +148,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

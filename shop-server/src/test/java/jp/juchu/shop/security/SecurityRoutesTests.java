@@ -78,6 +78,9 @@ class SecurityRoutesTests {
             "GET /shops/{shopId}/login",
             "POST /shops/{shopId}/login",
             "GET /shops/{shopId}/register",
+            // the shop's published files (FTP /docs/); a protected directory asks for its own Basic password
+            "GET /shops/{shopId}/docs",
+            "GET /shops/{shopId}/docs/**",
             "POST /shops/{shopId}/register");
 
     @Autowired

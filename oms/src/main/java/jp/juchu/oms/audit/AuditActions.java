@@ -29,10 +29,13 @@ public final class AuditActions {
             Map.entry("USER_ENABLED", "ユーザーを有効化"),
             Map.entry("USER_PASSWORD_RESET", "パスワードを再設定"),
             Map.entry("USER_ROLE_CHANGED", "ユーザーの権限を変更"),
+            Map.entry("USER_RENAMED", "ログインIDの重複によりユーザーを改名"),
             Map.entry("TRACKING_IMPORTED", "伝票番号を取込"),
+            Map.entry("TRACKING_IMPORT_REFUSED", "伝票番号ファイルを拒否"),
+            Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
-            Map.entry("CONNECTION_SAVED", "モール接続を保存")));
+            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否")));
 
     private AuditActions() {}
 

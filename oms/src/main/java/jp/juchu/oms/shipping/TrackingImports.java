@@ -16,6 +16,8 @@ import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.TransitionRefused;
 import jp.juchu.oms.system.JapaneseCsv;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,54 +103,33 @@ public class TrackingImports {
      * @throws Refused when any line cannot be used, with every such line
      */
     public Result importFile(Carrier carrier, String fileName, byte[] content, boolean overwrite, Actor actor) {
-        List<CSVRecord> records = parse(content);
-        List<String> header = records.isEmpty()
-                ? List.of()
-                : records.get(0).stream().map(TrackingImports::strip).toList();
-        int referenceColumn = indexOf(header, REFERENCE_HEADERS);
-        int slipColumn = indexOf(header, SLIP_HEADERS);
-        if (referenceColumn < 0 || slipColumn < 0) {
-            throw new WrongFormat("ファイルの形式が違います。" + carrier.label() + " の発行済みデータ (お客様管理番号と伝票番号の列があるもの) を選んでください");
+        return importFile(carrier, fileName, new ByteArrayResource(content), overwrite, actor);
+    }
+
+    /**
+     * The same for an upload read as a stream (up to the upload limit, 50 MB): the file is never held in memory
+     * whole, only the usable lines' references and the first {@value #ERRORS_SHOWN} problems.
+     */
+    public Result importFile(
+            Carrier carrier, String fileName, InputStreamSource content, boolean overwrite, Actor actor) {
+        Reading reading = new Reading(carrier, overwrite, actor);
+        try {
+            JapaneseCsv.each(content, reading::accept);
+        } catch (IllegalArgumentException notCsv) {
+            throw new WrongFormat(notCsv.getMessage());
         }
-        int lineCount = records.size() - 1;
+        if (reading.header == null) {
+            throw reading.wrongFormat();
+        }
+        int lineCount = reading.lineCount;
         if (lineCount == 0) {
             throw new WrongFormat("伝票番号の行がありません");
         }
-        int columns = Math.max(referenceColumn, slipColumn) + 1;
-        List<String> errors = new ArrayList<>();
-        List<Line> lines = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 1; i < records.size(); i++) {
-            CSVRecord record = records.get(i);
-            int line = i + 1;
-            if (record.size() < columns) {
-                errors.add(line + "行目: 列が足りません");
-                continue;
-            }
-            String reference = strip(record.get(referenceColumn));
-            String slip = strip(record.get(slipColumn)).replace("-", "");
-            Matcher ref = REFERENCE.matcher(reference);
-            if (!ref.matches()) {
-                errors.add(line + "行目: お客様管理番号 " + shown(reference) + " はこのOMSが出力したものではありません");
-                continue;
-            }
-            if (!SLIP.matcher(slip).matches()) {
-                errors.add(line + "行目: 伝票番号 " + shown(slip) + " は12桁の数字ではありません");
-                continue;
-            }
-            if (!seen.add(reference)) {
-                errors.add(line + "行目: お客様管理番号 " + reference + " がファイル内で重複しています");
-                continue;
-            }
-            long orderId = Long.parseLong(ref.group(1));
-            int deliveryId = Integer.parseInt(ref.group(2));
-            Optional<String> refusal = workflow.trackingRefusal(orderId, deliveryId, slip, overwrite, actor);
-            if (refusal.isPresent()) {
-                errors.add(line + "行目: お客様管理番号 " + reference + ": " + refusal.get());
-                continue;
-            }
-            lines.add(new Line(orderId, deliveryId, slip));
+        List<String> errors = reading.errors;
+        if (reading.errorCount > ERRORS_SHOWN) {
+            errors.add("ほか " + (reading.errorCount - ERRORS_SHOWN) + "件の行にも問題があります");
         }
+        List<Line> lines = reading.lines;
         if (!errors.isEmpty()) {
             transactions.executeWithoutResult(
                     tx -> recordUpload(carrier, fileName, actor, lineCount, 0, overwrite, errors));
@@ -225,11 +206,77 @@ public class TrackingImports {
         return value.length() > 30 ? value.substring(0, 30) + "…" : value;
     }
 
-    private static List<CSVRecord> parse(byte[] content) {
-        try {
-            return JapaneseCsv.read(content);
-        } catch (IllegalArgumentException e) {
-            throw new WrongFormat(e.getMessage());
+    /** Problems listed per file; beyond these the refusal says how many more lines have one. */
+    static final int ERRORS_SHOWN = 200;
+
+    /** One pass over the file's records: the header finds the columns, each later line is checked as it comes. */
+    private final class Reading {
+        private final Carrier carrier;
+        private final boolean overwrite;
+        private final Actor actor;
+        private final List<String> errors = new ArrayList<>();
+        private final List<Line> lines = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private List<String> header;
+        private int referenceColumn;
+        private int slipColumn;
+        private int lineCount;
+        private int errorCount;
+
+        Reading(Carrier carrier, boolean overwrite, Actor actor) {
+            this.carrier = carrier;
+            this.overwrite = overwrite;
+            this.actor = actor;
+        }
+
+        WrongFormat wrongFormat() {
+            return new WrongFormat("ファイルの形式が違います。" + carrier.label() + " の発行済みデータ (お客様管理番号と伝票番号の列があるもの) を選んでください");
+        }
+
+        void accept(CSVRecord record) {
+            if (header == null) {
+                header = record.stream().map(TrackingImports::strip).toList();
+                referenceColumn = indexOf(header, REFERENCE_HEADERS);
+                slipColumn = indexOf(header, SLIP_HEADERS);
+                if (referenceColumn < 0 || slipColumn < 0) {
+                    throw wrongFormat();
+                }
+                return;
+            }
+            lineCount++;
+            check(record, lineCount + 1).ifPresent(this::problem);
+        }
+
+        private void problem(String error) {
+            if (++errorCount <= ERRORS_SHOWN) {
+                errors.add(error);
+            }
+        }
+
+        private Optional<String> check(CSVRecord record, int line) {
+            if (record.size() < Math.max(referenceColumn, slipColumn) + 1) {
+                return Optional.of(line + "行目: 列が足りません");
+            }
+            String reference = strip(record.get(referenceColumn));
+            String slip = strip(record.get(slipColumn)).replace("-", "");
+            Matcher ref = REFERENCE.matcher(reference);
+            if (!ref.matches()) {
+                return Optional.of(line + "行目: お客様管理番号 " + shown(reference) + " はこのOMSが出力したものではありません");
+            }
+            if (!SLIP.matcher(slip).matches()) {
+                return Optional.of(line + "行目: 伝票番号 " + shown(slip) + " は12桁の数字ではありません");
+            }
+            if (!seen.add(reference)) {
+                return Optional.of(line + "行目: お客様管理番号 " + reference + " がファイル内で重複しています");
+            }
+            long orderId = Long.parseLong(ref.group(1));
+            int deliveryId = Integer.parseInt(ref.group(2));
+            Optional<String> refusal = workflow.trackingRefusal(orderId, deliveryId, slip, overwrite, actor);
+            if (refusal.isPresent()) {
+                return Optional.of(line + "行目: お客様管理番号 " + reference + ": " + refusal.get());
+            }
+            lines.add(new Line(orderId, deliveryId, slip));
+            return Optional.empty();
         }
     }
 

@@ -10,14 +10,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
 
 /**
@@ -31,17 +28,6 @@ public final class JapaneseCsv {
     public static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
     private JapaneseCsv() {}
-
-    /**
-     * The records of an uploaded file, in memory: for small files (a carrier's tracking file).
-     *
-     * @throws IllegalArgumentException when the text is not CSV
-     */
-    public static List<CSVRecord> read(byte[] content) {
-        List<CSVRecord> records = new ArrayList<>();
-        each(new ByteArrayResource(content), records::add);
-        return records;
-    }
 
     /**
      * Hands each record of the file to {@code action}, reading the file once to tell its charset (UTF-8 when its

@@ -287,6 +287,23 @@ class ShippingTests {
     }
 
     @Test
+    void aTrackingFileWithThousandsOfBadLinesListsTheFirst200AndCountsTheRest() {
+        StringBuilder file = new StringBuilder(String.join(",", B2CloudLayout.HEADER)).append("\r\n");
+        for (int i = 0; i < 5_000; i++) {
+            file.append("X-").append(i).append(",0,0,123456789012\r\n");
+        }
+
+        assertThatThrownBy(() -> trackingImports.importFile(
+                        Carrier.YAMATO, "many.csv", file.toString().getBytes(SJIS), false, Actor.person("出荷担当", false)))
+                .isInstanceOfSatisfying(TrackingImports.Refused.class, e -> {
+                    assertThat(e.errors()).hasSize(201);
+                    assertThat(e.errors().get(0)).startsWith("2行目");
+                    assertThat(e.errors().get(199)).startsWith("201行目");
+                    assertThat(e.errors().get(200)).isEqualTo("ほか 4800件の行にも問題があります");
+                });
+    }
+
+    @Test
     void trackingFileShipsTheOrdersAndWritesBackToTheShop() {
         long one = order("track-3", "CreditCard", good(1));
         long two = order("track-4", "CreditCard", good(1), good(2));

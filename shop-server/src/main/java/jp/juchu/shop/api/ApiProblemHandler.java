@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -87,6 +88,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (!isApi(servletRequest)) {
             if (ex instanceof TypeMismatchException mismatch && mismatch.getRequiredType() == String.class) {
                 servletRequest.setAttribute(ErrorReasons.ATTRIBUTE, "error.reason.control");
+                servletRequest.setAttribute(
+                        ErrorReasons.FIELD,
+                        mismatch instanceof MethodArgumentTypeMismatchException argument
+                                ? argument.getName()
+                                : mismatch.getPropertyName());
             }
             return sendErrorPage(status, request);
         }

@@ -111,12 +111,13 @@ class StorefrontBadInputTests {
     }
 
     @Test
-    void aControlCharacterInASearchIsA400() throws Exception {
+    void aControlCharacterInASearchIsA400NamingTheParameter() throws Exception {
         MvcResult result = mvc.perform(get("/shops/" + shopId + "/search").param("q", "煎\u0000"))
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(result.getRequest().getAttribute(ErrorReasons.ATTRIBUTE)).isEqualTo("error.reason.control");
+        assertThat(result.getRequest().getAttribute(ErrorReasons.FIELD)).isEqualTo("q");
     }
 
     @Test

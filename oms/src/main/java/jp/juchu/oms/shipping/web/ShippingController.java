@@ -112,8 +112,7 @@ class ShippingController {
         try {
             redirect.addFlashAttribute(
                     "imported",
-                    trackingImports.importFile(
-                            carrier, file.getOriginalFilename(), file.getBytes(), overwrite, actor(user)));
+                    trackingImports.importFile(carrier, file.getOriginalFilename(), file, overwrite, actor(user)));
         } catch (TrackingImports.WrongFormat e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (TrackingImports.Refused e) {

@@ -5,90 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import jp.juchu.oms.imports.FakeShop;
 import jp.juchu.oms.malls.ConnectionSettings;
-import jp.juchu.oms.malls.ConnectionSetup;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
-import jp.juchu.oms.orders.OrderWorkflow;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopOrder;
-import jp.juchu.oms.settings.Contractor;
-import jp.juchu.oms.settings.ContractorInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Slip export, tracking import and write-back, on orders imported for a shop served over HTTP. */
 @SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
-class ShippingTests {
+class ShippingTests extends LinkedShopTests {
 
-    private static final AtomicInteger SHOPS = new AtomicInteger();
-    private static final Charset SJIS = Charset.forName("windows-31j");
-
-    @Autowired
-    SlipExports exports;
-
-    @Autowired
-    TrackingImports trackingImports;
-
-    @Autowired
-    WriteBacks writeBacks;
-
-    @Autowired
-    Orders orders;
-
-    @Autowired
-    OrderWorkflow workflow;
-
-    @Autowired
-    ConnectionSetup setup;
-
-    @Autowired
-    ContractorInfo contractor;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    FakeShop shop;
-    long connectionId;
-    String prefix;
-
-    @BeforeEach
-    void connect() throws Exception {
-        shop = new FakeShop("ship" + SHOPS.incrementAndGet());
-        prefix = shop.shopId() + "-";
-        connectionId = setup.verifyAndSave(
-                        null,
-                        new ConnectionSettings(
-                                shop.shopId(),
-                                shop.openKey(),
-                                shop.managerKey(),
-                                7,
-                                false,
-                                30,
-                                shop.managementUrl(),
-                                shop.itemUrl()))
-                .connection()
-                .id();
-        contractor.save(new Contractor(
-                "ジュチュウ日本茶店", "受注 太郎", "420-0852", "静岡県", "静岡市葵区紺屋町17-1", "054-000-1234", "shop@example.jp"));
-        jdbc.sql("update carrier_setting set customer_code = '0123456789' where carrier = 'YAMATO'")
-                .update();
-    }
-
-    @AfterEach
-    void close() {
-        shop.close();
+    ShippingTests() {
+        super("ship");
     }
 
     /** Imports an order to the OMS and makes it ready to ship; returns its id. */

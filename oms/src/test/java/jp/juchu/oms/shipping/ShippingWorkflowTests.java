@@ -5,27 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import jp.juchu.oms.imports.FakeShop;
-import jp.juchu.oms.malls.ConnectionSettings;
-import jp.juchu.oms.malls.ConnectionSetup;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
-import jp.juchu.oms.orders.OrderWorkflow;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopOrder;
-import jp.juchu.oms.settings.Contractor;
-import jp.juchu.oms.settings.ContractorInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shipping paths go through the order workflow: tracking numbers never ship a cancelled, unpaid or held order
@@ -33,67 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * export needs its customer code.
  */
 @SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
-class ShippingWorkflowTests {
+class ShippingWorkflowTests extends LinkedShopTests {
 
-    private static final AtomicInteger SHOPS = new AtomicInteger();
-    private static final Charset SJIS = Charset.forName("windows-31j");
     private static final Actor STAFF = Actor.person("出荷担当", false);
     private static final Actor ADMIN = Actor.person("管理者", true);
 
-    @Autowired
-    SlipExports exports;
-
-    @Autowired
-    TrackingImports trackingImports;
-
-    @Autowired
-    WriteBacks writeBacks;
-
-    @Autowired
-    Orders orders;
-
-    @Autowired
-    OrderWorkflow workflow;
-
-    @Autowired
-    ConnectionSetup setup;
-
-    @Autowired
-    ContractorInfo contractor;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    FakeShop shop;
-    long connectionId;
-    String prefix;
-
-    @BeforeEach
-    void connect() throws Exception {
-        shop = new FakeShop("wf" + SHOPS.incrementAndGet());
-        prefix = shop.shopId() + "-";
-        connectionId = setup.verifyAndSave(
-                        null,
-                        new ConnectionSettings(
-                                shop.shopId(),
-                                shop.openKey(),
-                                shop.managerKey(),
-                                7,
-                                false,
-                                30,
-                                shop.managementUrl(),
-                                shop.itemUrl()))
-                .connection()
-                .id();
-        contractor.save(new Contractor(
-                "ジュチュウ日本茶店", "受注 太郎", "420-0852", "静岡県", "静岡市葵区紺屋町17-1", "054-000-1234", "shop@example.jp"));
-        jdbc.sql("update carrier_setting set customer_code = '0123456789' where carrier = 'YAMATO'")
-                .update();
-    }
-
-    @AfterEach
-    void close() {
-        shop.close();
+    ShippingWorkflowTests() {
+        super("wf");
     }
 
     @Test

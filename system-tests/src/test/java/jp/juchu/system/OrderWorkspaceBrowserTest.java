@@ -118,6 +118,10 @@ class OrderWorkspaceBrowserTest {
             back.locator("input[name=phone]").fill("054-000-1234");
             back.locator("input[name=email]").fill("shop@example.jp");
             back.locator("main button.primary").click();
+            // B2 Cloud slips need the billing customer code (配達業者設定)
+            back.navigate("/settings/carriers");
+            back.getByTestId("code-YAMATO").fill("0123456789");
+            back.getByTestId("save").click();
             back.navigate("/orders?status=NEW");
             back.getByTestId("order-number").nth(1).click();
             String codUrl = back.url();

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -63,12 +64,21 @@ final class FtpsKeyStore {
                 store.store(out, password.toCharArray());
             }
             Files.writeString(passwordFile, password);
+            ownerOnly(passwordFile);
+            ownerOnly(tmp);
             Files.move(tmp, keyStoreFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Location(keyStoreFile, password);
         } catch (IOException e) {
             throw new UncheckedIOException("The FTPS key store could not be written to " + keyStoreFile, e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("The FTPS certificate could not be generated", e);
+        }
+    }
+
+    /** rw for the owner only, where the file system has POSIX permissions. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

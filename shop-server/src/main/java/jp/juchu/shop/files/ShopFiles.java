@@ -31,9 +31,33 @@ public class ShopFiles {
     private static final int MAX_DEPTH = 10;
 
     private final Path root;
+    private final long quota;
 
     ShopFiles(FilesSettings settings) {
         this.root = settings.root().toAbsolutePath().normalize();
+        this.quota = settings.quota().toBytes();
+    }
+
+    /** The most one shop's area may hold, in bytes ({@code shop.files.quota}). */
+    public long quota() {
+        return quota;
+    }
+
+    /** The bytes the shop's area holds now: every regular file in it, links not followed. */
+    public long usage(String shopId) {
+        try (Stream<Path> walk = Files.walk(area(shopId))) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0; // deleted while walking
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The shop's whole area, created on first use. */

@@ -8,21 +8,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import jp.juchu.shop.files.internal.ShopFtpServer;
 import jp.juchu.shop.shops.Shops;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A real FTP client (Apache Commons Net) against the shop server's embedded FTP server. */
@@ -44,6 +52,9 @@ class FtpServerTests {
 
     @Autowired
     ShopFtpServer server;
+
+    @Autowired
+    FilesSettings settings;
 
     String shopId;
     FTPClient ftp = new FTPClient();
@@ -189,5 +200,122 @@ class FtpServerTests {
         ftp.disconnect();
         ftp = new FTPClient();
         assertThat(login(shopId + "-a", "new-pass-456")).isTrue();
+    }
+
+    /** An explicit FTPS client that trusts only the server's generated self-signed certificate. */
+    static FTPSClient ftpsClient(FilesSettings settings) throws Exception {
+        Path dataDir = settings.root().toAbsolutePath().normalize().getParent();
+        char[] password = Files.readString(dataDir.resolve("ftps-selfsigned.password"))
+                .strip()
+                .toCharArray();
+        KeyStore generated = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dataDir.resolve("ftps-selfsigned.p12"))) {
+            generated.load(in, password);
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ftps", generated.getCertificate("ftps"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        FTPSClient ftps = new FTPSClient("TLS", false);
+        ftps.setTrustManager((X509TrustManager) trust.getTrustManagers()[0]);
+        return ftps;
+    }
+
+    static void loginOverTls(FTPSClient ftps, int port, String account, String password) throws IOException {
+        ftps.connect("127.0.0.1", port); // explicit: AUTH TLS right after the greeting
+        assertThat(ftps.login(account, password)).isTrue();
+        ftps.execPBSZ(0);
+        ftps.execPROT("P");
+        ftps.enterLocalPassiveMode();
+        ftps.setFileType(FTP.BINARY_FILE_TYPE);
+    }
+
+    @Test
+    void anFtpsClientLogsInOverTlsAndItsUploadIsServed() throws Exception {
+        accounts.create(shopId, "tls", "ftp-pass-123", FtpAccess.ALL);
+        FTPSClient ftps = ftpsClient(settings);
+        try {
+            loginOverTls(ftps, server.port(), shopId + "-tls", "ftp-pass-123");
+            assertThat(ftps.storeFile(
+                            "/docs/secure.html",
+                            new ByteArrayInputStream("<p>暗号化</p>".getBytes(StandardCharsets.UTF_8))))
+                    .isTrue();
+        } finally {
+            ftps.disconnect();
+        }
+        mvc.perform(get("/shops/" + shopId + "/docs/secure.html"))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes("<p>暗号化</p>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anUploadPastTheQuotaIsRefusedWith552AndLeavesNothing() throws Exception {
+        accounts.create(shopId, "web", "ftp-pass-123", FtpAccess.ALL);
+        // a sparse file fills the area up to 64 KB below the quota without using the disk
+        try (RandomAccessFile big =
+                new RandomAccessFile(files.area(shopId).resolve("big.bin").toFile(), "rw")) {
+            big.setLength(files.quota() - 64 * 1024);
+        }
+        assertThat(login(shopId + "-web", "ftp-pass-123")).isTrue();
+
+        byte[] tooBig = new byte[200 * 1024];
+        assertThat(ftp.storeFile("/docs/too-big.bin", new ByteArrayInputStream(tooBig)))
+                .isFalse();
+        assertThat(ftp.getReplyCode()).isEqualTo(552);
+        assertThat(files.docs(shopId).resolve("too-big.bin")).doesNotExist();
+        assertThat(files.usage(shopId)).isEqualTo(files.quota() - 64 * 1024);
+
+        // what fits still goes up, and appending past the quota cuts the file back to what it was
+        assertThat(ftp.storeFile("/docs/small.bin", new ByteArrayInputStream(new byte[10 * 1024])))
+                .isTrue();
+        assertThat(ftp.appendFile("/docs/small.bin", new ByteArrayInputStream(tooBig)))
+                .isFalse();
+        assertThat(ftp.getReplyCode()).isEqualTo(552);
+        assertThat(files.docs(shopId).resolve("small.bin")).hasSize(10 * 1024);
+    }
+
+    @Nested
+    @TestPropertySource(properties = "shop.files.ftp.require-tls=true")
+    class WhenTlsIsRequired {
+
+        @Autowired
+        Shops tlsShops;
+
+        @Autowired
+        FtpAccounts tlsAccounts;
+
+        @Autowired
+        ShopFtpServer tlsServer;
+
+        @Autowired
+        FilesSettings tlsSettings;
+
+        @Test
+        void aPlainLoginIsRefusedAndAnFtpsLoginWorks() throws Exception {
+            String id = newShopId();
+            tlsShops.open(id, "TLS必須の店", "pass-" + id);
+            tlsAccounts.create(id, "web", "ftp-pass-123", FtpAccess.ALL);
+
+            FTPClient plain = new FTPClient();
+            try {
+                plain.connect("127.0.0.1", tlsServer.port());
+                assertThat(plain.login(id + "-web", "ftp-pass-123")).isFalse();
+                assertThat(plain.getReplyCode()).isEqualTo(530);
+                assertThat(plain.listNames()).isNull();
+            } finally {
+                plain.disconnect();
+            }
+
+            FTPSClient ftps = ftpsClient(tlsSettings);
+            try {
+                loginOverTls(ftps, tlsServer.port(), id + "-web", "ftp-pass-123");
+                assertThat(ftps.storeFile(
+                                "/docs/ok.txt", new ByteArrayInputStream("ok".getBytes(StandardCharsets.UTF_8))))
+                        .isTrue();
+            } finally {
+                ftps.disconnect();
+            }
+        }
     }
 }

@@ -101,6 +101,14 @@ class ServerFilesAdminTests {
     }
 
     @Test
+    void theFtpPageOffersFtpsAndShowsTheDiskUsageAgainstTheQuota() throws Exception {
+        java.nio.file.Files.write(files.docs(shopId).resolve("page.html"), new byte[3 * 1024 * 1024]);
+        Document ftp = page("/admin/server/ftp");
+        assertThat(ftp.select("[data-testid=ftp-ftps]").text()).contains("FTPS(明示的");
+        assertThat(ftp.select("[data-testid=ftp-usage]").text()).contains("3.0 MB / 100.0 MB(3%)");
+    }
+
+    @Test
     void badFtpFormsGetJapaneseFieldErrorsAndSaveNothing() throws Exception {
         assertThat(postForm("/admin/server/ftp", "suffix", "toolong123", "password", "ftp-pass-123", "access", "ALL")
                         .select("[data-testid=ftp-suffix-error]")

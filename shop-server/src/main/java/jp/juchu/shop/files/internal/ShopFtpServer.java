@@ -1,5 +1,6 @@
 package jp.juchu.shop.files.internal;
 
+import java.util.Map;
 import jp.juchu.shop.files.FilesSettings;
 import jp.juchu.shop.files.FtpAccounts;
 import jp.juchu.shop.files.ShopFiles;
@@ -7,10 +8,15 @@ import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.command.impl.APPE;
+import org.apache.ftpserver.command.impl.STOR;
+import org.apache.ftpserver.command.impl.STOU;
 import org.apache.ftpserver.filesystem.nativefs.NativeFileSystemFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Component;
  * The shops' FTP server (Apache FtpServer, embedded): one listener on {@code shop.files.ftp.port}, each
  * login confined to its account's home by the native file system's root. A client gets three tries per
  * connection with a pause after each failure; {@link LoginThrottle} locks an account or address beyond that.
+ * Explicit FTPS ({@code AUTH TLS}) on the same port with {@link FtpsKeyStore}'s certificate; plain FTP is
+ * refused with {@code shop.files.ftp.require-tls}. Uploads are bounded by the shop's quota ({@link QuotaFileSystem}).
  */
 @Component
 public class ShopFtpServer implements SmartLifecycle {
@@ -60,6 +68,14 @@ public class ShopFtpServer implements SmartLifecycle {
             data.setPassiveExternalAddress(ftp.passiveExternalAddress());
         }
         listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        FtpsKeyStore.Location keyStore = FtpsKeyStore.of(settings);
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keyStore.file().toFile());
+        ssl.setKeystorePassword(keyStore.password());
+        ssl.setKeystoreType(keyStore.file().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+        ssl.setSslProtocol("TLSv1.3", "TLSv1.2");
+        listenerFactory.setSslConfiguration(ssl.createSslConfiguration());
+        listenerFactory.setImplicitSsl(false);
         listener = listenerFactory.createListener();
         factory.addListener(LISTENER, listener);
 
@@ -72,7 +88,15 @@ public class ShopFtpServer implements SmartLifecycle {
 
         NativeFileSystemFactory fileSystem = new NativeFileSystemFactory();
         fileSystem.setCreateHome(true);
-        factory.setFileSystem(fileSystem);
+        factory.setFileSystem(new QuotaFileSystem(fileSystem, files));
+        CommandFactoryFactory commands = new CommandFactoryFactory();
+        commands.addCommand("STOR", new QuotaReplies(new STOR()));
+        commands.addCommand("APPE", new QuotaReplies(new APPE()));
+        commands.addCommand("STOU", new QuotaReplies(new STOU()));
+        factory.setCommandFactory(commands.createCommandFactory());
+        if (ftp.requireTls()) {
+            factory.setFtplets(Map.of("tls-required", new TlsRequired()));
+        }
         factory.setUserManager(
                 new AccountUserManager(accounts, files, (int) ftp.idleTimeout().toSeconds()));
         server = factory.createServer();
@@ -82,7 +106,10 @@ public class ShopFtpServer implements SmartLifecycle {
             server = null;
             throw new IllegalStateException("The FTP server could not start on port " + ftp.port(), e);
         }
-        log.info("FTP server listening on port {}", port());
+        log.info(
+                "FTP server listening on port {} (explicit FTPS offered{})",
+                port(),
+                ftp.requireTls() ? " and required" : "");
     }
 
     /** The port the FTP server listens on (the free port picked when configured as 0). */

@@ -10,6 +10,7 @@ import jp.juchu.shop.files.FilesSettings;
 import jp.juchu.shop.files.FtpAccess;
 import jp.juchu.shop.files.FtpAccount;
 import jp.juchu.shop.files.FtpAccounts;
+import jp.juchu.shop.files.ShopFiles;
 import jp.juchu.shop.files.internal.ShopFtpServer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,13 +33,21 @@ class FtpAccountsController {
     private final FtpAccounts accounts;
     private final FilesSettings settings;
     private final ShopFtpServer ftpServer;
+    private final ShopFiles files;
     private final Clock clock;
 
-    FtpAccountsController(FtpAccounts accounts, FilesSettings settings, ShopFtpServer ftpServer, Clock clock) {
+    FtpAccountsController(
+            FtpAccounts accounts, FilesSettings settings, ShopFtpServer ftpServer, ShopFiles files, Clock clock) {
         this.accounts = accounts;
         this.settings = settings;
         this.ftpServer = ftpServer;
+        this.files = files;
         this.clock = clock;
+    }
+
+    /** Bytes as megabytes with one decimal, e.g. {@code 12.3}. */
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,.1f", bytes / (1024.0 * 1024.0));
     }
 
     /** The form as posted; every field a string, so nothing fails to bind and every error is the service's. */
@@ -60,6 +69,11 @@ class FtpAccountsController {
                 IntStream.range(list.size(), FtpAccounts.MAX_PER_SHOP).boxed().toList());
         model.addAttribute("ftpHost", request.getServerName());
         model.addAttribute("ftpPort", ftpServer.port());
+        model.addAttribute("tlsRequired", settings.ftp().requireTls());
+        long usage = files.usage(shopId);
+        model.addAttribute("usageMb", megabytes(usage));
+        model.addAttribute("quotaMb", megabytes(files.quota()));
+        model.addAttribute("usagePercent", Math.min(100, usage * 100 / Math.max(1, files.quota())));
         model.addAttribute(
                 "docsUrl",
                 ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -118,6 +118,17 @@ class ReceiptTests {
     }
 
     @Test
+    void theReceiptReadsInEnglishToo() throws Exception {
+        String shopId = shopWithNumber(NUMBER);
+        String serial = twoRateOrder(shopId, "hanako");
+        Document receipt = signedIn(shopId, "hanako").page("/mypage/orders/" + serial + "/receipt?lang=en");
+
+        assertThat(receipt.select("[data-testid=receipt] h1").text()).isEqualTo("Receipt");
+        assertThat(receipt.select("[data-testid=rate-tax]").text()).contains("(incl. tax ¥");
+        assertThat(receipt.html()).doesNotContain("??");
+    }
+
+    @Test
     void aCancelledOrderGetsNoReceipt() throws Exception {
         String shopId = shopWithNumber(NUMBER);
         String serial = twoRateOrder(shopId, "hanako");

@@ -31,7 +31,7 @@ public record ShopSetup(
      *
      * @param legalNotice the 特定商取引法に基づく表記, shown on the storefront's page of that name
      * @param invoiceNumber the 適格請求書発行事業者 registration number ({@code T} and 13 digits), printed in
-     *     the order mail and on the member's order page; blank when the shop is not registered
+     *     the order mail, on the member's order page and on the receipt; blank when the shop is not registered
      */
     public record Details(
             @NotNull(message = "店の名前を入力してください")

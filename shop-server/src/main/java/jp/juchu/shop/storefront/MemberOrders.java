@@ -60,6 +60,31 @@ public class MemberOrders {
             long couponDiscount,
             long pointsUsed) {}
 
+    /** A receipt line: an item with the tax rate it was sold at. */
+    public record ReceiptLine(String itemName, String variation, long unitPrice, int quantity, int taxRate) {
+        public long amount() {
+            return unitPrice * quantity;
+        }
+    }
+
+    /** Amount and tax contained in it for one tax rate, as the order was placed. */
+    public record RateTotal(int rate, long amount, long tax) {}
+
+    /**
+     * What a receipt (領収書) prints, from the amounts the order was placed with.
+     *
+     * @param cancelled a cancelled order gets no receipt
+     */
+    public record Receipt(
+            String orderNumber,
+            OffsetDateTime orderDate,
+            boolean cancelled,
+            List<ReceiptLine> lines,
+            long fees,
+            long discounts,
+            long total,
+            List<RateTotal> rates) {}
+
     private static final int HISTORY = 50;
 
     private final Catalog catalog;
@@ -200,6 +225,30 @@ public class MemberOrders {
                         o.amounts().giftWrappingFee(),
                         o.amounts().couponDiscount(),
                         o.amounts().pointsUsed()));
+    }
+
+    /** The receipt of the member's own order; empty for any other order. */
+    public Optional<Receipt> receipt(String shopId, String account, String serialCode) {
+        return orders.find(shopId, serialCode)
+                .filter(o -> account.equals(o.buyer().memberAccount()))
+                .map(o -> new Receipt(
+                        o.orderNumber(),
+                        o.orderDate(),
+                        o.orderStatus() == OrderStatus.Cancelled,
+                        o.deliveries().stream()
+                                .flatMap(d -> d.items().stream())
+                                .map(i -> new ReceiptLine(
+                                        i.itemName(), i.variation(), i.unitPrice(), i.quantity(), i.taxRate()))
+                                .toList(),
+                        o.amounts().shippingFee()
+                                + o.amounts().codFee()
+                                + o.amounts().giftWrappingFee(),
+                        o.amounts().couponDiscount() + o.amounts().pointsUsed(),
+                        o.amounts().total(),
+                        o.amounts().tax().stream()
+                                .sorted((a, b) -> Integer.compare(b.rate(), a.rate()))
+                                .map(t -> new RateTotal(t.rate(), t.taxableAmount(), t.tax()))
+                                .toList()));
     }
 
     private static Summary summary(Order o) {

@@ -1,6 +1,9 @@
 package jp.juchu.shop.storefront;
 
-/** A signed-in member as the storefront shows and pre-fills them, with the points balance. */
+/**
+ * A signed-in member as the storefront shows and pre-fills them, with the points balance (approved points)
+ * and the points earned on orders still awaiting the shop's approval.
+ */
 public record MemberView(
         String account,
         String name,
@@ -11,4 +14,5 @@ public record MemberView(
         String prefecture,
         String address1,
         String address2,
-        long points) {}
+        long points,
+        long pendingPoints) {}

@@ -38,7 +38,8 @@ public class StorefrontMembers {
                         m.prefecture(),
                         m.address1(),
                         m.address2(),
-                        m.points()));
+                        m.points(),
+                        members.pendingPoints(shopId, account)));
     }
 
     public boolean passwordMatches(String shopId, String account, String password) {

@@ -3,10 +3,14 @@ package jp.juchu.shop.storefront.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
 import jp.juchu.shop.settings.ShopSetups;
+import jp.juchu.shop.storefront.MemberOrders;
 import jp.juchu.shop.storefront.StorefrontMembers;
 import jp.juchu.shop.storefront.StorefrontPorts;
 import jp.juchu.support.address.Prefectures;
+import jp.juchu.support.time.JapanTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,14 +37,17 @@ class MemberController {
     private final StorefrontSecurityConfiguration.MemberContextRepository contexts;
 
     private final ShopSetups setups;
+    private final Clock clock;
 
     MemberController(
             StorefrontPorts ports,
             StorefrontSecurityConfiguration.MemberContextRepository contexts,
-            ShopSetups setups) {
+            ShopSetups setups,
+            Clock clock) {
         this.ports = ports;
         this.contexts = contexts;
         this.setups = setups;
+        this.clock = clock;
     }
 
     @GetMapping("/login")
@@ -129,6 +136,35 @@ class MemberController {
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("seller", setups.of(shopId).details());
         return "storefront/order";
+    }
+
+    /**
+     * The printable receipt (領収書) of the member's own order, with the 適格簡易請求書 contents when the shop has a
+     * registration number. Another member's order, or none, is 404; a cancelled order gets a message, no receipt.
+     */
+    @GetMapping("/mypage/orders/{serialCode}/receipt")
+    String receipt(
+            @PathVariable String shopId,
+            @PathVariable String serialCode,
+            @Valid @ModelAttribute("receiptForm") ReceiptForm form,
+            BindingResult errors,
+            Authentication authentication,
+            HttpServletResponse response,
+            Model model) {
+        MemberOrders.Receipt receipt = ports.orders()
+                .receipt(shopId, account(shopId, authentication), serialCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("serialCode", serialCode);
+        model.addAttribute("seller", setups.of(shopId).details());
+        model.addAttribute("issuedOn", LocalDate.now(clock.withZone(JapanTime.TOKYO)));
+        model.addAttribute("addressee", errors.hasErrors() ? "" : form.getAddressee());
+        if (receipt.cancelled()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+        } else if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return "storefront/receipt";
     }
 
     private void signIn(String shopId, String account, HttpServletRequest request, HttpServletResponse response) {

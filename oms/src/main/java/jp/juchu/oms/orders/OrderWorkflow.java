@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import jp.juchu.oms.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,30 +90,23 @@ public class OrderWorkflow {
         if (!names.containsKey(to)) {
             throw new IllegalArgumentException("ステータスがありません: " + to);
         }
-        List<Long> moved = new ArrayList<>();
-        List<Refusal> refused = new ArrayList<>();
-        for (long id : new TreeSet<>(orderIds)) {
-            Optional<Transitions.OrderState> found = state(id, true);
-            if (found.isEmpty()) {
-                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
-                continue;
-            }
-            Transitions.OrderState order = found.get();
+        return eachLocked(orderIds, order -> {
             Optional<String> refusal =
                     Transitions.refusal(order, to, actor, shipBeforePayment, false, c -> names.getOrDefault(c, c));
             if (refusal.isPresent()) {
-                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
-            } else if (!order.status().equals(to)) {
-                boolean approves = shipBeforePayment
-                        && actor.isPerson()
-                        && order.unpaidPrepaid()
-                        && !order.shipBeforePayment()
-                        && Transitions.Stage.of(to).shipping();
-                apply(order, to, actor, approves, null, note, names);
-                moved.add(id);
+                return Step.refused(refusal.get());
             }
-        }
-        return new Outcome(moved, refused);
+            if (order.status().equals(to)) {
+                return Step.UNCHANGED;
+            }
+            boolean approves = shipBeforePayment
+                    && actor.isPerson()
+                    && order.unpaidPrepaid()
+                    && !order.shipBeforePayment()
+                    && Transitions.Stage.of(to).shipping();
+            apply(order, to, actor, approves, null, note, names);
+            return Step.MOVED;
+        });
     }
 
     /** Puts orders on hold (保留) with a reason; a hold remembers where the order was, for {@link #release}. */
@@ -123,47 +117,27 @@ public class OrderWorkflow {
             throw new IllegalArgumentException("保留の理由を1〜200文字で入力してください");
         }
         Map<String, String> names = names();
-        List<Long> moved = new ArrayList<>();
-        List<Refusal> refused = new ArrayList<>();
-        for (long id : new TreeSet<>(orderIds)) {
-            Optional<Transitions.OrderState> found = state(id, true);
-            if (found.isEmpty()) {
-                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
-                continue;
-            }
-            Transitions.OrderState order = found.get();
+        return eachLocked(orderIds, order -> {
             if (order.status().equals(Transitions.ON_HOLD)) {
-                refused.add(new Refusal(id, order.orderNumber(), "すでに保留中です"));
-                continue;
+                return Step.refused("すでに保留中です");
             }
             Optional<String> refusal =
                     Transitions.refusal(order, Transitions.ON_HOLD, actor, false, false, c -> names.getOrDefault(c, c));
             if (refusal.isPresent()) {
-                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
-            } else {
-                apply(order, Transitions.ON_HOLD, actor, false, clean, null, names);
-                moved.add(id);
+                return Step.refused(refusal.get());
             }
-        }
-        return new Outcome(moved, refused);
+            apply(order, Transitions.ON_HOLD, actor, false, clean, null, names);
+            return Step.MOVED;
+        });
     }
 
     /** 保留解除: returns held orders to the status they were held in, if the rules still allow it. */
     @Transactional
     public Outcome release(Collection<Long> orderIds, Actor actor) {
         Map<String, String> names = names();
-        List<Long> moved = new ArrayList<>();
-        List<Refusal> refused = new ArrayList<>();
-        for (long id : new TreeSet<>(orderIds)) {
-            Optional<Transitions.OrderState> found = state(id, true);
-            if (found.isEmpty()) {
-                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
-                continue;
-            }
-            Transitions.OrderState order = found.get();
+        return eachLocked(orderIds, order -> {
             if (!order.status().equals(Transitions.ON_HOLD)) {
-                refused.add(new Refusal(id, order.orderNumber(), "保留中ではありません"));
-                continue;
+                return Step.refused("保留中ではありません");
             }
             String back = order.heldFrom() == null || !names.containsKey(order.heldFrom())
                     ? Transitions.NEW
@@ -171,9 +145,37 @@ public class OrderWorkflow {
             Optional<String> refusal =
                     Transitions.refusal(order, back, actor, false, true, c -> names.getOrDefault(c, c));
             if (refusal.isPresent()) {
-                refused.add(new Refusal(id, order.orderNumber(), refusal.get()));
-            } else {
-                apply(order, back, actor, false, null, "保留解除", names);
+                return Step.refused(refusal.get());
+            }
+            apply(order, back, actor, false, null, "保留解除", names);
+            return Step.MOVED;
+        });
+    }
+
+    /** What one order's step did: refused with a reason, moved, or left as it was. */
+    private record Step(String refusal, boolean moved) {
+        static final Step MOVED = new Step(null, true);
+        static final Step UNCHANGED = new Step(null, false);
+
+        static Step refused(String reason) {
+            return new Step(reason, false);
+        }
+    }
+
+    /** Runs {@code step} on each order under its row lock, in id order, and gathers what moved and what was refused. */
+    private Outcome eachLocked(Collection<Long> orderIds, Function<Transitions.OrderState, Step> step) {
+        List<Long> moved = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (long id : new TreeSet<>(orderIds)) {
+            Optional<Transitions.OrderState> found = state(id, true);
+            if (found.isEmpty()) {
+                refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
+                continue;
+            }
+            Step done = step.apply(found.get());
+            if (done.refusal() != null) {
+                refused.add(new Refusal(id, found.get().orderNumber(), done.refusal()));
+            } else if (done.moved()) {
                 moved.add(id);
             }
         }

@@ -1,0 +1,44 @@
+package jp.juchu.oms.products;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading the product master (商品マスタ). */
+@Service
+public class Products {
+
+    static final String SELECT = "select id, code, kind, name, tax_rate, sale_price, cost_price, stock_managed,"
+            + " release_date, preorder, made_to_order, temperature_zone, size_factor, shelf_location,"
+            + " omit_from_delivery_note, active from product";
+
+    private final JdbcClient jdbc;
+
+    Products(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Product> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(Product.class).optional();
+    }
+
+    public Optional<Product> byCode(String code) {
+        return jdbc.sql(SELECT + " where code = ?")
+                .param(code)
+                .query(Product.class)
+                .optional();
+    }
+
+    /** The SKUs a set is made of, with the quantity of each in one set; empty for a SKU. */
+    public List<Component> components(long setId) {
+        return jdbc.sql("select c.component_id, p.code, c.quantity from product_set_component c"
+                        + " join product p on p.id = c.component_id where c.set_id = ? order by p.code")
+                .param(setId)
+                .query(Component.class)
+                .list();
+    }
+
+    /** A SKU and how many of it one unit of something (a set, a shop's item) takes. */
+    public record Component(long productId, String code, int quantity) {}
+}

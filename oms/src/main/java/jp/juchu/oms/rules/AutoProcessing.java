@@ -10,6 +10,7 @@ import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderStatusChanged;
+import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ public class AutoProcessing {
     private final RuleActions actions;
     private final AuditLog audit;
     private final Orders orders;
+    private final OrderWorkflow workflow;
 
     AutoProcessing(
             JdbcClient jdbc,
@@ -42,13 +44,15 @@ public class AutoProcessing {
             OrderFactsReader facts,
             RuleActions actions,
             AuditLog audit,
-            Orders orders) {
+            Orders orders,
+            OrderWorkflow workflow) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.facts = facts;
         this.actions = actions;
         this.audit = audit;
         this.orders = orders;
+        this.workflow = workflow;
     }
 
     public RuleSettings settings() {
@@ -129,6 +133,14 @@ public class AutoProcessing {
         List<Simulated> result = new ArrayList<>();
         for (OrderFacts order : facts.read(orderIds)) {
             RulePlanner.Plan plan = RulePlanner.plan(order, tried, Set.of(), only.isEmpty(), settings.printDateDays());
+            String refusal = plan.status() == null
+                    ? null
+                    : workflow.check(
+                                    order.order().id(),
+                                    plan.status(),
+                                    plan.builtIn() ? Actor.system(RuleActions.BUILT_IN) : Actor.rule(plan.why()))
+                            .map(OrderWorkflow.Refusal::reason)
+                            .orElse(null);
             result.add(new Simulated(
                     order.order().id(),
                     order.order().orderNumber(),
@@ -136,6 +148,7 @@ public class AutoProcessing {
                     plan.matches().stream().map(m -> m.rule().name()).toList(),
                     plan.status(),
                     plan.why(),
+                    refusal,
                     plan.matches().stream()
                             .flatMap(m -> actions.describe(order, m.rule()).stream())
                             .toList()));
@@ -149,6 +162,7 @@ public class AutoProcessing {
      * @param matched the rules that matched, in the order they would apply
      * @param status where the order would go, or null
      * @param why which rule or built-in wait chose it
+     * @param refusal why the workflow would refuse that move now, or null
      * @param changes what the actions would change, in words
      */
     public record Simulated(
@@ -158,6 +172,7 @@ public class AutoProcessing {
             List<String> matched,
             String status,
             String why,
+            String refusal,
             List<String> changes) {}
 
     /** このルールで判定: each condition of a rule with whether it holds for the order and the order's value. */

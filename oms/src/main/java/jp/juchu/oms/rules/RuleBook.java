@@ -122,6 +122,7 @@ public class RuleBook {
                         draft.phase().name(),
                         draft.fromStatus(),
                         draft.phase().name(),
+                        draft.rerunnable(),
                         definition(draft),
                         actor)
                 .query(Long.class)

@@ -202,6 +202,7 @@ class RuleController {
             Model model) {
         model.addAttribute("rules", rules.all());
         model.addAttribute("statuses", orders.statuses());
+        model.addAttribute("statusNames", statusNames());
         LocalDate today = LocalDate.now(TOKYO);
         model.addAttribute("from", from == null ? today.minusDays(7).toString() : from);
         model.addAttribute("to", to == null ? today.toString() : to);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.products.Product;
 import jp.juchu.support.address.PostalPrefectures;
 
 /**
@@ -103,6 +104,12 @@ public enum Field {
             f -> shipments(
                     f, s -> s.deliveryDate() == null ? null : ChronoUnit.DAYS.between(f.today(), s.deliveryDate()))),
     TIME_SLOT("お届け時間帯", Type.TEXT, f -> shipments(f, OrderDetail.Shipment::timeSlot)),
+    UNMAPPED_ITEM("未登録商品の行がある", Type.BOOLEAN, f -> one(f.unmapped())),
+    PRODUCT_CODE("SKUコード (セットは構成品)", Type.TEXT, f -> products(f, Product::code)),
+    TEMPERATURE_ZONE("商品の温度帯 (NORMAL / CHILLED / FROZEN)", Type.TEXT, f -> products(f, Product::temperatureZone)),
+    RELEASE_DATE("商品の発売日", Type.DATE, f -> products(f, Product::releaseDate)),
+    PREORDER("予約商品を含む", Type.BOOLEAN, f -> one(f.products().stream().anyMatch(Product::preorder))),
+    MADE_TO_ORDER("受注生産品を含む", Type.BOOLEAN, f -> one(f.products().stream().anyMatch(Product::madeToOrder))),
     TAG("受注のタグ", Type.TEXT, f -> f.tags().isEmpty() ? one("") : new ArrayList<>(f.tags())),
     ALERT("受注のアラート", Type.TEXT, f -> one(f.order().alert())),
     ORDER_DATE("注文日", Type.DATE, f -> one(tokyo(f).toLocalDate())),
@@ -237,6 +244,10 @@ public enum Field {
 
     private static List<Object> lines(OrderFacts f, Function<OrderDetail.Item, Object> value) {
         return f.lines().stream().map(value).toList();
+    }
+
+    private static List<Object> products(OrderFacts f, Function<Product, Object> value) {
+        return f.products().stream().map(value).toList();
     }
 
     private static List<Object> shipments(OrderFacts f, Function<OrderDetail.Shipment, Object> value) {

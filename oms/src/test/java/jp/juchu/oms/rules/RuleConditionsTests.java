@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.products.Product;
 import org.junit.jupiter.api.Test;
 
 class RuleConditionsTests {
@@ -53,7 +54,7 @@ class RuleConditionsTests {
                 null,
                 shipments,
                 List.of());
-        return new OrderFacts(order, "API", false, 2, List.of("VIP"), TODAY);
+        return new OrderFacts(order, "API", false, 2, List.of("VIP"), TODAY, List.of(CHILLED_PREORDER), true);
     }
 
     static OrderDetail.Shipment shipment(String name, String postal, String prefecture, LocalDate date, String phone) {
@@ -76,6 +77,24 @@ class RuleConditionsTests {
                         new OrderDetail.Item("cup-2", "", "湯呑み", 2160, 1, 10, 2)),
                 null);
     }
+
+    static final Product CHILLED_PREORDER = new Product(
+            9L,
+            "CAKE-1",
+            Product.Kind.SKU,
+            "ケーキ",
+            8,
+            3000,
+            1200,
+            true,
+            LocalDate.of(2026, 12, 20),
+            true,
+            false,
+            "CHILLED",
+            2,
+            "A-01",
+            false,
+            true);
 
     static OrderFacts standard() {
         return facts("", List.of(shipment("山田 太郎", "900-0001", "沖縄県", null, "098-000-0000")));
@@ -175,6 +194,18 @@ class RuleConditionsTests {
         assertThat(holds(f, Field.TAG, Operator.EQUALS, "vip")).isTrue();
         assertThat(holds(f, Field.ALERT, Operator.EMPTY)).isTrue();
         assertThat(holds(f, Field.WRAPPING, Operator.IS_FALSE)).isTrue();
+    }
+
+    @Test
+    void productAttributesComeFromTheProductMaster() {
+        OrderFacts f = standard();
+        assertThat(holds(f, Field.TEMPERATURE_ZONE, Operator.EQUALS, "CHILLED")).isTrue();
+        assertThat(holds(f, Field.PREORDER, Operator.IS_TRUE)).isTrue();
+        assertThat(holds(f, Field.MADE_TO_ORDER, Operator.IS_FALSE)).isTrue();
+        assertThat(holds(f, Field.RELEASE_DATE, Operator.AT_LEAST, "2026/12/06"))
+                .isTrue();
+        assertThat(holds(f, Field.PRODUCT_CODE, Operator.STARTS_WITH, "cake")).isTrue();
+        assertThat(holds(f, Field.UNMAPPED_ITEM, Operator.IS_TRUE)).isTrue();
     }
 
     @Test

@@ -123,6 +123,36 @@ public class AutoProcessing {
         }
     }
 
+    /** At most this many orders per status are looked at by one daily run. */
+    static final int DAILY_LIMIT = 10_000;
+
+    /**
+     * The daily run: orders in 発売日待ち and 印刷日待ち go through the built-in waits again and move on when their day
+     * has come; then the daily rules run on the orders in their status.
+     */
+    public void daily() {
+        RuleSettings settings = settings();
+        if (!settings.enabled()) {
+            return;
+        }
+        for (String waiting : List.of(RulePlanner.AWAITING_RELEASE, RulePlanner.AWAITING_PRINT_DATE)) {
+            for (List<Long> chunk : chunks(orders.inStatus(waiting, DAILY_LIMIT))) {
+                for (OrderFacts order : facts.read(chunk)) {
+                    RulePlanner.Wait wait = RulePlanner.builtInWait(order, settings.printDateDays());
+                    if (!wait.status().equals(waiting)) {
+                        actions.moveOn(order, waiting, wait);
+                    }
+                }
+            }
+        }
+        List<Rule> daily = rules.enabled(Rule.Trigger.DAILY);
+        daily.stream().map(Rule::fromStatus).distinct().forEach(status -> {
+            for (List<Long> chunk : chunks(orders.inStatus(status, DAILY_LIMIT))) {
+                process(chunk, Rule.Trigger.DAILY);
+            }
+        });
+    }
+
     /**
      * What the rules would do to these orders now, writing nothing (シミュレーション): all enabled rules of the
      * import trigger, or only {@code only} when given (enabled or not), as if the orders had just been imported.

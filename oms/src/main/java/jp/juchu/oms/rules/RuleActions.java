@@ -61,6 +61,12 @@ class RuleActions {
         }
     }
 
+    /** A date-based wait is over: the order moves on to where the built-in waits now put it. */
+    @Transactional
+    void moveOn(OrderFacts facts, String from, RulePlanner.Wait wait) {
+        workflow.route(facts.order().id(), from, wait.status(), wait.why(), Actor.system(BUILT_IN));
+    }
+
     /** What running a rule did: the order's status after it, what changed, and why a move was refused, if it was. */
     record Outcome(String status, String summary, String refusal) {}
 

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Decides, without writing anything, what the rules do to one order: every matching enrich rule of the order's status
  * in priority order, then the first matching route rule, then — for a new order that no rule routed — the built-in
- * waits: unpaid prepaid → 入金待ち, desired date far ahead → 印刷日待ち, else 出荷待ち. The same plan serves the import,
+ * waits: unpaid prepaid → 入金待ち, not released yet → 発売日待ち, desired date far ahead → 印刷日待ち, else 出荷待ち. The same plan serves the import,
  * the simulation and "apply to existing orders", so what the simulation shows is what happens.
  */
 final class RulePlanner {
@@ -19,6 +19,7 @@ final class RulePlanner {
     static final String READY = "READY_TO_SHIP";
     static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
     static final String AWAITING_PRINT_DATE = "AWAITING_PRINT_DATE";
+    static final String AWAITING_RELEASE = "AWAITING_RELEASE";
     static final String CONFIRMING = "CONFIRMING";
 
     /** One rule that matched and what it does; {@code queued} when it waits for a person (確認して実行). */
@@ -71,18 +72,35 @@ final class RulePlanner {
         if (!builtInWaits || !NEW.equals(status)) {
             return new Plan(facts.order().id(), matches, null, null, false);
         }
+        Wait wait = builtInWait(facts, printDateDays);
+        return new Plan(facts.order().id(), matches, wait.status(), wait.why(), true);
+    }
+
+    /** Where a built-in wait puts the order, and why. */
+    record Wait(String status, String why) {}
+
+    /**
+     * The built-in waits, in order: unpaid and not cash on delivery → 入金待ち; a product not released yet → 発売日待ち;
+     * a desired date further than {@code printDateDays} → 印刷日待ち; otherwise 出荷待ち.
+     */
+    static Wait builtInWait(OrderFacts facts, int printDateDays) {
         var order = facts.order();
         if ("Unpaid".equals(order.shopPaymentStatus()) && !"CashOnDelivery".equals(order.paymentMethod())) {
-            return new Plan(order.id(), matches, AWAITING_PAYMENT, "標準: 前払いで未入金", true);
+            return new Wait(AWAITING_PAYMENT, "標準: 前払いで未入金");
+        }
+        boolean unreleased = facts.products().stream()
+                .anyMatch(p -> p.releaseDate() != null && p.releaseDate().isAfter(facts.today()));
+        if (unreleased) {
+            return new Wait(AWAITING_RELEASE, "標準: 発売日前の商品");
         }
         boolean farAhead = order.shipments().stream()
                 .map(s -> s.deliveryDate())
                 .filter(Objects::nonNull)
                 .anyMatch(d -> ChronoUnit.DAYS.between(facts.today(), d) > printDateDays);
         if (farAhead) {
-            return new Plan(order.id(), matches, AWAITING_PRINT_DATE, "標準: お届け希望日が " + printDateDays + " 日より先", true);
+            return new Wait(AWAITING_PRINT_DATE, "標準: お届け希望日が " + printDateDays + " 日より先");
         }
-        return new Plan(order.id(), matches, READY, "標準: ほかの条件に当たらない", true);
+        return new Wait(READY, "標準: ほかの条件に当たらない");
     }
 
     private static boolean stops(Rule rule) {

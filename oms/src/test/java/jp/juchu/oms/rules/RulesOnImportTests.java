@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.OrderWorkflow;
@@ -41,6 +43,9 @@ class RulesOnImportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MallConnections connections;
 
     String tag;
 
@@ -234,6 +239,84 @@ class RulesOnImportTests {
         awaitStatus(farAhead, "AWAITING_PRINT_DATE");
         awaitStatus(ready, "READY_TO_SHIP");
         awaitStatus(unpaidCod, "READY_TO_SHIP");
+    }
+
+    @Test
+    void anUnreleasedProductWaitsInReleaseAndDatedWaitsMoveOnInTheDailyRun() {
+        long product = jdbc.sql("insert into product (code, name, release_date) values (?, '新作', ?) returning id")
+                .params(
+                        "NEW-" + tag.substring(1, 12),
+                        LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(10))
+                .query(Long.class)
+                .single();
+        long channel = connections.ownChannel(Mall.CSV).id();
+        jdbc.sql("insert into listing (connection_id, item_code, product_id) values (?, ?, ?)")
+                .params(channel, "new-" + tag, product)
+                .update();
+        ShopOrder base = order("-1", "CreditCard", "Paid", null, null);
+        ShopOrder.Delivery d = base.deliveries().get(0);
+        ShopOrder withNewItem = new ShopOrder(
+                base.serialCode(),
+                base.orderNumber(),
+                base.orderedAt(),
+                base.shopUpdatedAt(),
+                base.orderStatus(),
+                base.paymentStatus(),
+                base.shippingStatus(),
+                base.buyer(),
+                base.paymentMethod(),
+                List.of(new ShopOrder.Delivery(
+                        d.deliveryId(),
+                        d.name(),
+                        d.kana(),
+                        d.phone(),
+                        d.postalCode(),
+                        d.prefecture(),
+                        d.address1(),
+                        d.address2(),
+                        null,
+                        d.timeSlot(),
+                        false,
+                        null,
+                        0,
+                        List.of(new ShopOrder.Item("new-" + tag, "", "新作", 1000, 1, 10)),
+                        null,
+                        null,
+                        null)),
+                base.amounts(),
+                null);
+        long unreleased = SampleOrders.apply(orders, jdbc, channel, withNewItem);
+        long farAhead = imported(order(
+                "-2",
+                "CreditCard",
+                "Paid",
+                null,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(30)));
+        awaitStatus(unreleased, "AWAITING_RELEASE");
+        awaitStatus(farAhead, "AWAITING_PRINT_DATE");
+        rules.create(
+                new RuleBook.Draft(
+                        "毎朝のタグ",
+                        true,
+                        Rule.Mode.AUTO,
+                        List.of(),
+                        Rule.Trigger.DAILY,
+                        "READY_TO_SHIP",
+                        Rule.Phase.ENRICH,
+                        false,
+                        Condition.all(List.of()),
+                        List.of(new Action(Action.Kind.ADD_TAG, "朝"))),
+                "テスト");
+
+        processing.saveSettings(new RuleSettings(true, 60), "テスト");
+        jdbc.sql("update product set release_date = current_date where id = ?")
+                .param(product)
+                .update();
+        processing.daily();
+
+        assertThat(statusOf(unreleased)).isEqualTo("READY_TO_SHIP");
+        assertThat(statusOf(farAhead)).isEqualTo("READY_TO_SHIP");
+        assertThat(orders.tags(List.of(farAhead)).get(farAhead)).containsExactly("朝");
     }
 
     @Test

@@ -22,10 +22,18 @@ class ExampleRules {
     private final RuleBook rules;
     private final boolean demo;
 
-    ExampleRules(JdbcClient jdbc, RuleBook rules, @Value("${oms.demo.enabled:false}") boolean demo) {
+    /**
+     * @param demo the demo is on ({@code oms.demo.enabled}) and wants the rules ({@code oms.demo.rules}, on unless a
+     *     test of the manual workspace turns it off)
+     */
+    ExampleRules(
+            JdbcClient jdbc,
+            RuleBook rules,
+            @Value("${oms.demo.enabled:false}") boolean demo,
+            @Value("${oms.demo.rules:true}") boolean demoRules) {
         this.jdbc = jdbc;
         this.rules = rules;
-        this.demo = demo;
+        this.demo = demo && demoRules;
     }
 
     @EventListener(ApplicationReadyEvent.class)

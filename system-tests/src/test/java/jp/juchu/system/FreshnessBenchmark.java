@@ -38,9 +38,14 @@ class FreshnessBenchmark {
                         "shop-server",
                         Path.of(System.getProperty("juchu.shopServerJar")),
                         work.resolve("shop"),
-                        Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", "300"));
+                        Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", "300"),
+                        Duration.ofMinutes(10));
                 AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work.resolve("oms"), Map.of())) {
+                        "oms",
+                        Path.of(System.getProperty("juchu.omsJar")),
+                        work.resolve("oms"),
+                        Map.of(),
+                        Duration.ofMinutes(10))) {
             DemoShopApi api = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), 300);
             assertThat(api.send(
                                     "PUT",
@@ -85,8 +90,9 @@ class FreshnessBenchmark {
 
                     ## Freshness with change notifications (issue 20) — %s
 
-                    Machine: %d cores; both apps and their embedded PostgreSQL 17 on one host. The OMS's connection
-                    fetches automatically every 30 minutes, so every order below came in on the shop's notification:
+                    Machine: %d cores (load average %.1f when the run ended); both apps and their embedded
+                    PostgreSQL 17 on one host. The OMS's connection fetches automatically every 30 minutes, so every
+                    order below came in on the shop's notification:
                     the storefront's order commits with its outbox message, the shop server sends it signed at once,
                     the OMS verifies it and moves the connection's import run to now. Timed from the storefront's
                     place request returning until the order number is found in the OMS order list (polled every
@@ -99,6 +105,8 @@ class FreshnessBenchmark {
                     """.formatted(
                             OffsetDateTime.now().toLocalDate(),
                             Runtime.getRuntime().availableProcessors(),
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                    .getSystemLoadAverage(),
                             count,
                             count,
                             sorted[sorted.length / 2] / 1000.0,

@@ -1,6 +1,8 @@
 package jp.juchu.oms.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -104,6 +106,18 @@ class NotificationImportTests {
             assertThat(history.runs(id).get(0).trigger()).isEqualTo("NOTIFIED");
             assertThat(notifications.subscription(id).orElseThrow().lastReceivedAt())
                     .isNotNull();
+
+            // the connection's settings page says the shop sends notifications, and when the last one came
+            String page = mvc.perform(get("/settings/mall-details/" + id)
+                            .with(user("admin").roles("ADMIN")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(org.jsoup.Jsoup.parse(page)
+                            .select("[data-testid=notifications]")
+                            .text())
+                    .contains("受信中", "最終受信");
         }
     }
 

@@ -35,7 +35,10 @@ public final class AuditActions {
             Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
-            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否")));
+            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("SALES_GOALS_CHANGED", "売上目標を変更"),
+            Map.entry("SALES_FEES_CHANGED", "収支の手数料・配送費を変更"),
+            Map.entry("SALES_FACTS_REBUILT", "売上データを再集計")));
 
     private AuditActions() {}
 

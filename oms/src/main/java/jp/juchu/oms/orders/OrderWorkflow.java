@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import jp.juchu.oms.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +45,12 @@ public class OrderWorkflow {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    OrderWorkflow(JdbcClient jdbc, AuditLog audit) {
+    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -236,6 +239,7 @@ public class OrderWorkflow {
                 ? "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")"
                 : "お届け先" + deliveryId + " の伝票番号を上書き: " + before + " → " + trackingNumber + " (" + carrier + ")";
         history(orderId, "SHIPPING", actor, summary);
+        events.publishEvent(new TrackingNumberRecorded(orderId, deliveryId, carrier, shippedDate));
         if (before != null && actor.isPerson()) {
             audit.record(actor.name(), "TRACKING_OVERWRITTEN", "order:" + order.orderNumber(), summary);
         }
@@ -341,6 +345,7 @@ public class OrderWorkflow {
                 + (holding ? " (理由: " + holdReason + ")" : "")
                 + (note == null ? "" : " (" + note + ")");
         history(order.id(), "STATUS", actor, why);
+        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to));
         if (actor.isPerson()) {
             audit.record(
                     actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);

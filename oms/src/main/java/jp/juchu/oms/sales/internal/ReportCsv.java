@@ -56,7 +56,7 @@ public final class ReportCsv {
             return "";
         }
         if (value instanceof Double d) {
-            return String.format("%.1f", d);
+            return String.format(java.util.Locale.ROOT, "%.1f", d);
         }
         if (value instanceof Number n) {
             return String.valueOf(n.longValue());

@@ -15,7 +15,10 @@ class ReportCells {
         return switch (column.kind()) {
             case YEN -> value instanceof Number n ? Money.yen(n.longValue()) : value.toString();
             case COUNT -> value instanceof Number n ? String.format("%,d", n.longValue()) : value.toString();
-            case PERCENT -> value instanceof Number n ? String.format("%.1f%%", n.doubleValue()) : value.toString();
+            case PERCENT ->
+                value instanceof Number n
+                        ? String.format(java.util.Locale.ROOT, "%.1f%%", n.doubleValue())
+                        : value.toString();
             case TEXT -> value.toString();
         };
     }

@@ -78,9 +78,12 @@ class SalesController {
         return "redirect:/sales/daily";
     }
 
-    @GetMapping("/sales/{report}")
+    @GetMapping("/sales/{key}")
     String report(
-            @PathVariable String report, @ModelAttribute ReportQuery query, Model model, HttpServletResponse response) {
+            @PathVariable("key") String report,
+            @ModelAttribute ReportQuery query,
+            Model model,
+            HttpServletResponse response) {
         known(report);
         Map<Long, String> names = shops.names();
         model.addAttribute("reports", REPORTS);
@@ -101,9 +104,9 @@ class SalesController {
         return "sales/report";
     }
 
-    @GetMapping("/sales/{report}/csv")
+    @GetMapping("/sales/{key}/csv")
     String csv(
-            @PathVariable String report,
+            @PathVariable("key") String report,
             @ModelAttribute ReportQuery query,
             @RequestParam(defaultValue = "utf8") String encoding,
             HttpServletResponse response,

@@ -92,6 +92,7 @@ class SalesController {
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("query", query);
         model.addAttribute("usesMonth", report.equals("daily") || report.equals("monthly"));
+        model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         try {
             Report r = build(report, query, names);
             model.addAttribute("report", r);

@@ -38,7 +38,15 @@ public final class AuditActions {
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("SALES_GOALS_CHANGED", "売上目標を変更"),
             Map.entry("SALES_FEES_CHANGED", "収支の手数料・配送費を変更"),
-            Map.entry("SALES_FACTS_REBUILT", "売上データを再集計")));
+            Map.entry("SALES_FACTS_REBUILT", "売上データを再集計"),
+            Map.entry("RULE_CREATED", "自動処理ルールを追加"),
+            Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
+            Map.entry("RULE_ENABLED", "自動処理ルールをON"),
+            Map.entry("RULE_DISABLED", "自動処理ルールをOFF"),
+            Map.entry("RULE_DELETED", "自動処理ルールを削除"),
+            Map.entry("RULE_REORDERED", "自動処理ルールを並べ替え"),
+            Map.entry("RULE_SETTINGS_CHANGED", "自動処理の設定を変更"),
+            Map.entry("RULE_APPLIED_TO_EXISTING", "自動処理ルールを既存の受注に適用")));
 
     private AuditActions() {}
 

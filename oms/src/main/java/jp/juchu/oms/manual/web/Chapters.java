@@ -46,6 +46,7 @@ class Chapters {
         HELP.put("/exchange/import", "orders#import");
         HELP.put("/exchange/export", "orders#export");
         HELP.put("/customers", "orders#customers");
+        HELP.put("/rules", "orders#rules");
         HELP.put("/shipping", "shipping");
         HELP.put("/settings/mall-details", "start#link");
         HELP.put("/settings/wizard", "start#link");

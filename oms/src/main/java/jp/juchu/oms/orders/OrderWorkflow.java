@@ -272,6 +272,7 @@ public class OrderWorkflow {
                 ? "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")"
                 : "お届け先" + deliveryId + " の伝票番号を上書き: " + before + " → " + trackingNumber + " (" + carrier + ")";
         history(orderId, "SHIPPING", actor, summary);
+        events.publishEvent(new TrackingNumberRecorded(orderId, deliveryId, carrier, shippedDate));
         if (before != null && actor.isPerson()) {
             audit.record(actor.name(), "TRACKING_OVERWRITTEN", "order:" + order.orderNumber(), summary);
         }

@@ -58,7 +58,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/logout")
                         .authenticated()
-                        .requestMatchers("/settings/users/**", "/settings/audit/**", "/maintenance/**")
+                        .requestMatchers(
+                                "/settings/users/**", "/settings/audit/**", "/maintenance/**", "/sales/facts/**")
                         .hasRole("ADMIN")
                         .requestMatchers(request -> !READING.contains(request.getMethod()))
                         .hasAnyRole("ADMIN", "STAFF")

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.support.money.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +33,16 @@ public class OrderEditing {
     private final ManualOrders products;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OrderEditing(Orders orders, ManualOrders products, JdbcClient jdbc, AuditLog audit) {
+    OrderEditing(
+            Orders orders, ManualOrders products, JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.orders = orders;
         this.products = products;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The edit's lines with name, price and rate filled in from their product codes, or why one cannot be. */
@@ -219,7 +223,7 @@ public class OrderEditing {
                 changes.add("お届け先" + s.deliveryId() + "を削除: " + s.name());
             }
         }
-        replaceLines(orderId, before, lines, deliveryIdOf, changes);
+        boolean linesChanged = replaceLines(orderId, before, lines, deliveryIdOf, changes);
 
         OrderEdit.Person b = edit.buyer();
         compare(changes, "購入者の氏名", before.buyerName(), b.name());
@@ -283,6 +287,9 @@ public class OrderEditing {
         if (saved == 0) {
             // someone saved between our read and this write: roll back everything written above
             throw conflict(orders.detail(orderId).orElseThrow());
+        }
+        if (linesChanged) {
+            events.publishEvent(new OrderLinesChanged(orderId));
         }
         String summary = String.join(" / ", changes);
         jdbc.sql(Orders.INSERT_HISTORY)
@@ -418,7 +425,8 @@ public class OrderEditing {
         }
     }
 
-    private void replaceLines(
+    /** @return whether the lines changed */
+    private boolean replaceLines(
             long orderId,
             OrderDetail before,
             List<OrderEdit.Line> lines,
@@ -441,7 +449,7 @@ public class OrderEditing {
                     l.taxRate()));
         }
         if (was.equals(now)) {
-            return;
+            return false;
         }
         changes.addAll(lineChanges(was, now));
         jdbc.sql("delete from order_item where shipment_id in (select id from shipment where order_id = ?)")
@@ -468,6 +476,7 @@ public class OrderEditing {
                             l.taxRate())
                     .update();
         }
+        return true;
     }
 
     /** The lines' changes as a merchant reads them: quantity, price, moved, removed, added. */

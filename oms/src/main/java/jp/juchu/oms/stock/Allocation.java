@@ -195,8 +195,14 @@ class Allocation {
                 .optional();
     }
 
-    /** Makes the order wait for allocation from scratch: what it holds released, its lines to be read again. */
+    /**
+     * Makes the order wait for allocation from scratch: what it holds released, its lines to be read again. A
+     * shipped order stays shipped.
+     */
     void reset(long orderId, java.time.OffsetDateTime orderedAt, String reason, String actor) {
+        if (state(orderId).filter(SHIPPED::equals).isPresent()) {
+            return; // its goods left once: the ledger never ships it again
+        }
         release(orderId, reason, actor, PENDING);
         jdbc.sql("delete from order_allocation_line where order_id = ?")
                 .param(orderId)
@@ -209,6 +215,9 @@ class Allocation {
 
     /** Releases (RELEASE) what the order's lines hold and leaves the order in {@code newState}. */
     void release(long orderId, String reason, String actor, String newState) {
+        if (state(orderId).filter(SHIPPED::equals).isPresent()) {
+            return; // a shipped order holds nothing: cancelling it afterwards does not bring its goods back
+        }
         Map<Long, Integer> held = new TreeMap<>();
         for (Line l : lines(orderId)) {
             if (l.allocated()) {

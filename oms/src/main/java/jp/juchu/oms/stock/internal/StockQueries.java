@@ -119,12 +119,13 @@ public class StockQueries {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Row> rows = jdbc.sql("select p.id as product_id, p.code, p.name, p.shelf_location, coalesce(s.on_hand, 0) as on_hand,"
-                        + " coalesce(s.allocated, 0) as allocated, " + free + " as free,"
-                        + " coalesce(s.inbound, 0) as inbound, coalesce(s.held, 0) as held,"
-                        + " (select count(distinct l.order_id) from order_allocation_line l"
-                        + " where l.product_id = p.id and not l.allocated) as waiting_orders"
-                        + from + where + " order by p.code limit ? offset ?")
+        List<Row> rows = jdbc.sql(
+                        "select p.id as product_id, p.code, p.name, p.shelf_location, coalesce(s.on_hand, 0) as on_hand,"
+                                + " coalesce(s.allocated, 0) as allocated, " + free + " as free,"
+                                + " coalesce(s.inbound, 0) as inbound, coalesce(s.held, 0) as held,"
+                                + " (select count(distinct l.order_id) from order_allocation_line l"
+                                + " where l.product_id = p.id and not l.allocated) as waiting_orders"
+                                + from + where + " order by p.code limit ? offset ?")
                 .params(pageParams)
                 .query(Row.class)
                 .list();

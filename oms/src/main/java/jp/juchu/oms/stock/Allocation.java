@@ -110,6 +110,8 @@ class Allocation {
         List<Object[]> newLines = new ArrayList<>();
         List<Object[]> allocatedState = new ArrayList<>();
         List<Long> allocated = new ArrayList<>();
+        Map<Long, List<Line>> toAllocate = new LinkedHashMap<>();
+        java.util.SortedSet<Long> skus = new java.util.TreeSet<>();
         for (OrderLines.Order order : orders) {
             State state = states.get(order.id());
             if (state == null || !(PENDING.equals(state.state()) || SHORT.equals(state.state()))) {
@@ -118,8 +120,19 @@ class Allocation {
             if (CANCELLED.equals(order.status()) || SHIPPED_STATUS.equals(order.status())) {
                 continue; // the status change's own hook settles these
             }
+            List<Line> lines = PENDING.equals(state.state()) ? resolver.lines(order) : lines(order.id());
+            toAllocate.put(order.id(), lines);
+            lines.forEach(l -> skus.add(l.productId()));
+        }
+        // every SKU's row locked up front in id order: allocations running at once on many nodes never deadlock
+        ledger.lock(skus);
+        for (OrderLines.Order order : orders) {
+            List<Line> lines = toAllocate.get(order.id());
+            if (lines == null) {
+                continue;
+            }
+            State state = states.get(order.id());
             boolean fresh = PENDING.equals(state.state());
-            List<Line> lines = fresh ? resolver.lines(order) : lines(order.id());
             List<Line> after = allocateShipments(order.id(), lines, batch);
             boolean complete = after.stream().allMatch(Line::allocated);
             if (fresh) {

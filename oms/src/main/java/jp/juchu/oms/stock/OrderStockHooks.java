@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Where the orders' life meets the stock — one place for every path. The orders module publishes its changes inside
@@ -54,14 +55,19 @@ class OrderStockHooks {
         }
     }
 
-    /** …and are allocated right after the import commits. A crash in between leaves them to {@link StockTasks}. */
-    @ApplicationModuleListener
+    /**
+     * …and are allocated right after the import commits. A crash in between leaves them to {@link StockTasks}. Not
+     * in a transaction of its own: each attempt of the allocation is one, so one lost to a deadlock can be retried.
+     */
+    @Async
+    @TransactionalEventListener
     void allocate(OrdersImported imported) {
         retrying(() -> allocation.allocate(imported.orderIds(), null));
     }
 
     /** Free stock rose somewhere (received, released, adjusted): the orders waiting for those SKUs, oldest first. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void allocateWaiting(FreeStockChanged changed) {
         allocateWaitingFor(changed.productIds());
     }

@@ -67,6 +67,18 @@ public class StockLedger {
         return true;
     }
 
+    /** Locks these SKUs' stock rows, in id order, for the caller's transaction. */
+    void lock(java.util.SortedSet<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select product_id from stock where warehouse_id = ? and product_id = any (?)"
+                        + " order by product_id for update")
+                .params(WAREHOUSE, productIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+
     /** Ledger rows of allocations made with {@link #allocate}, written together by {@link #flush}. */
     static final class Batch {
         private final List<Object[]> rows = new ArrayList<>();

@@ -118,9 +118,6 @@ class AllocationBenchmark {
                 ORDERS / totalSeconds);
         System.out.println(section);
         Files.writeString(
-                Path.of("..", "docs", "benchmarks.md"),
-                section,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+                Path.of("..", "docs", "benchmarks.md"), section, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

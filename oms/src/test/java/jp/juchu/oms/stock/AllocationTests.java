@@ -44,6 +44,9 @@ class AllocationTests {
     @Autowired
     StockCheck check;
 
+    @Autowired
+    jp.juchu.oms.stock.internal.StockSettingsStore settings;
+
     StockFixture fx;
     OffsetDateTime t0 = OffsetDateTime.now().minusDays(1);
 
@@ -207,5 +210,62 @@ class AllocationTests {
         jdbc.sql("update stock set on_hand = on_hand - 1 where product_id = ?")
                 .param(sku)
                 .update();
+    }
+
+    @Test
+    void deletingOrderDataReleasesWhatTheOrdersHeld() {
+        String code = "D" + StockFixture.unique();
+        long sku = fx.sku(code, 5);
+        OffsetDateTime longAgo = OffsetDateTime.parse("2001-02-03T10:00:00+09:00");
+        long order = fx.order("d-" + code, longAgo, item(code, 4));
+        allocated(order);
+        assertThat(fx.level(sku).allocated()).isEqualTo(4);
+
+        orders.deleteOrdered(fx.connectionId, longAgo.toLocalDate(), longAgo.toLocalDate(), "テスト");
+        assertThat(fx.level(sku).allocated()).isZero();
+        assertThat(fx.allocationState(order)).isEqualTo("NONE");
+        assertThat(jdbc.sql("select count(*) from stock_ledger where order_id = ? and kind = 'RELEASE'")
+                        .param(order)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void afterConfirmationTimingAllocatesWhenTheOrderLeavesConfirmationNotOnImport() {
+        settings.save(new StockSettings(StockSettings.AllocationTiming.AFTER_CONFIRMATION, 5), "テスト");
+        try {
+            String code = "N" + StockFixture.unique();
+            long sku = fx.sku(code, 1);
+            long order = fx.order("n-" + code, t0, item(code, 2));
+            assertThat(fx.allocationState(order)).isEqualTo("NONE");
+            workflow.move(order, "CONFIRMING", ADMIN, false);
+            assertThat(fx.allocationState(order)).isEqualTo("NONE");
+
+            // leaving 確認待ち for 出荷待ち: short, so it waits, and goes on to 出荷待ち once stock arrives
+            workflow.move(order, "READY_TO_SHIP", ADMIN, false);
+            assertThat(fx.status(order)).isEqualTo("AWAITING_STOCK");
+            assertThat(fx.level(sku).allocated()).isZero();
+            ledger.book(List.of(new StockMovement(sku, "RECEIVE", 1, 0, null, null, "入荷", "テスト")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.status(order).equals("READY_TO_SHIP"));
+            assertThat(fx.level(sku).allocated()).isEqualTo(2);
+        } finally {
+            settings.save(new StockSettings(StockSettings.AllocationTiming.ON_IMPORT, 5), "テスト");
+        }
+    }
+
+    @Test
+    void aHeldWaitingOrderKeepsItsPlaceAndMovesOnAfterItsHoldIsReleased() {
+        String code = "H" + StockFixture.unique();
+        long sku = fx.sku(code, 0);
+        long order = fx.order("h-" + code, t0, item(code, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.status(order).equals("AWAITING_STOCK"));
+        workflow.hold(List.of(order), "お客様に確認中", ADMIN);
+        ledger.book(List.of(new StockMovement(sku, "RECEIVE", 1, 0, null, null, "入荷", "テスト")));
+        allocated(order);
+        assertThat(fx.status(order)).isEqualTo("ON_HOLD");
+
+        workflow.release(List.of(order), ADMIN);
+        assertThat(fx.status(order)).isEqualTo("NEW");
     }
 }

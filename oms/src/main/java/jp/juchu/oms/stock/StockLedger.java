@@ -72,11 +72,13 @@ public class StockLedger {
         if (productIds.isEmpty()) {
             return;
         }
-        jdbc.sql("select product_id from stock where warehouse_id = ? and product_id = any (?)"
-                        + " order by product_id for update")
-                .params(WAREHOUSE, productIds.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
+        // one row at a time: a single "order by … for update" may lock out of order when rows change meanwhile
+        for (long productId : productIds) {
+            jdbc.sql("select product_id from stock where warehouse_id = ? and product_id = ? for update")
+                    .params(WAREHOUSE, productId)
+                    .query(Long.class)
+                    .optional();
+        }
     }
 
     /** Ledger rows of allocations made with {@link #allocate}, written together by {@link #flush}. */

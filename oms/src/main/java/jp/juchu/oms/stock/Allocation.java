@@ -157,7 +157,8 @@ class Allocation {
             } else {
                 String resume = waiting ? state.resumeStatus() : (goingTo != null ? goingTo : order.status());
                 setState(order.id(), SHORT, resume);
-                if (!waiting) {
+                // a product not released yet waits in 発売日待ち (the rules' wait), not in 引当待ち
+                if (!waiting && !resolver.anyUnreleased(after)) {
                     workflow.awaitStock(order.id(), SYSTEM, "在庫不足: " + shortCodes(after));
                 }
             }
@@ -436,6 +437,20 @@ class Allocation {
     private final class Resolver {
         private final Map<String, Optional<List<Products.Component>>> items = new HashMap<>();
         private final Map<Long, Boolean> managed = new HashMap<>();
+        private final Map<Long, Boolean> unreleased = new HashMap<>();
+        private final java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+
+        /** Whether a short line is of a SKU whose release date is still ahead. */
+        boolean anyUnreleased(List<Line> lines) {
+            return lines.stream()
+                    .filter(l -> !l.allocated())
+                    .anyMatch(l -> unreleased.computeIfAbsent(
+                            l.productId(),
+                            id -> products.find(id)
+                                    .map(p -> p.releaseDate() != null
+                                            && p.releaseDate().isAfter(today))
+                                    .orElse(false)));
+        }
 
         List<Line> lines(OrderLines.Order order) {
             List<Line> lines = new ArrayList<>();

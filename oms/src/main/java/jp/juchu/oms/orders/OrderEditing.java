@@ -223,7 +223,7 @@ public class OrderEditing {
                 changes.add("お届け先" + s.deliveryId() + "を削除: " + s.name());
             }
         }
-        replaceLines(orderId, before, lines, deliveryIdOf, changes);
+        boolean linesChanged = replaceLines(orderId, before, lines, deliveryIdOf, changes);
 
         OrderEdit.Person b = edit.buyer();
         compare(changes, "購入者の氏名", before.buyerName(), b.name());
@@ -287,6 +287,9 @@ public class OrderEditing {
         if (saved == 0) {
             // someone saved between our read and this write: roll back everything written above
             throw conflict(orders.detail(orderId).orElseThrow());
+        }
+        if (linesChanged) {
+            events.publishEvent(new OrderLinesChanged(orderId));
         }
         String summary = String.join(" / ", changes);
         jdbc.sql(Orders.INSERT_HISTORY)
@@ -423,7 +426,8 @@ public class OrderEditing {
         }
     }
 
-    private void replaceLines(
+    /** @return whether the lines changed */
+    private boolean replaceLines(
             long orderId,
             OrderDetail before,
             List<OrderEdit.Line> lines,
@@ -446,7 +450,7 @@ public class OrderEditing {
                     l.taxRate()));
         }
         if (was.equals(now)) {
-            return;
+            return false;
         }
         changes.addAll(lineChanges(was, now));
         jdbc.sql("delete from order_item where shipment_id in (select id from shipment where order_id = ?)")
@@ -473,6 +477,7 @@ public class OrderEditing {
                             l.taxRate())
                     .update();
         }
+        return true;
     }
 
     /** The lines' changes as a merchant reads them: quantity, price, moved, removed, added. */

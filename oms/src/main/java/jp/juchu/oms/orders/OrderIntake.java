@@ -251,6 +251,9 @@ class OrderIntake {
                     .params(existing.id(), "ALERT", Orders.SYSTEM_ACTOR, alert)
                     .update();
         }
+        if (changes.stream().anyMatch(c -> c.startsWith(ITEMS))) {
+            events.publishEvent(new OrderLinesChanged(existing.id()));
+        }
         if (cancelledNow && !shippingStarted) {
             workflow.cancelledAtShop(existing.id(), SYSTEM);
         }

@@ -307,6 +307,52 @@ public class OrderWorkflow {
                 .orElse(false);
     }
 
+    /**
+     * The stock could not be allocated (引当) to the order: it moves to 引当待ち, from a status before shipping or
+     * from 出荷待ち (a line added after it got there), and stays where it is otherwise (held, printed …).
+     *
+     * @return the status it left, when it moved
+     */
+    public Optional<String> awaitStock(long orderId, Actor system, String note) {
+        Map<String, String> names = names();
+        return state(orderId, true)
+                .filter(order -> !order.shopCancelled())
+                .filter(order -> !order.status().equals(Transitions.AWAITING_STOCK))
+                .filter(order -> {
+                    Transitions.Stage stage = Transitions.Stage.of(order.status());
+                    return stage == Transitions.Stage.OPEN || stage == Transitions.Stage.READY_TO_SHIP;
+                })
+                .map(order -> {
+                    apply(order, Transitions.AWAITING_STOCK, system, false, null, note, names);
+                    return order.status();
+                });
+    }
+
+    /**
+     * The order's stock is allocated now: from 引当待ち it moves on to {@code to} (where it was going when the stock
+     * fell short), or to 新規受付 when the rules do not let the system move it there any more.
+     *
+     * @return whether it moved
+     */
+    public boolean stockAllocated(long orderId, String to, Actor system) {
+        Map<String, String> names = names();
+        Optional<Transitions.OrderState> found =
+                state(orderId, true).filter(order -> order.status().equals(Transitions.AWAITING_STOCK));
+        if (found.isEmpty()) {
+            return false;
+        }
+        Transitions.OrderState order = found.get();
+        String target = to != null
+                        && names.containsKey(to)
+                        && !to.equals(Transitions.AWAITING_STOCK)
+                        && Transitions.refusal(order, to, system, false, false, c -> names.getOrDefault(c, c))
+                                .isEmpty()
+                ? to
+                : Transitions.NEW;
+        apply(order, target, system, false, null, "在庫を引き当てました", names);
+        return true;
+    }
+
     private Optional<String> trackingRefusal(
             Transitions.OrderState order, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
         boolean shipmentExists = jdbc.sql(

@@ -23,6 +23,7 @@ final class Transitions {
     static final String PRINTED = "PRINTED";
     static final String SHIPPED = "SHIPPED";
     static final String ON_HOLD = "ON_HOLD";
+    static final String AWAITING_STOCK = "AWAITING_STOCK";
     static final String CANCELLED = "CANCELLED";
 
     /** The statuses an order passes through before shipping: 新規受付, 確認待ち, 入金待ち and the merchant's own. */

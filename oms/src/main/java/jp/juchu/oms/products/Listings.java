@@ -31,9 +31,10 @@ public class Listings {
                     long productId = rs.getLong("product_id");
                     int multiplier = rs.getInt("multiplier");
                     if ("SET".equals(rs.getString("kind"))) {
-                        return jdbc.sql("select c.component_id, p.code, c.quantity * ? from product_set_component c"
-                                        + " join product p on p.id = c.component_id where c.set_id = ?"
-                                        + " order by p.code")
+                        return jdbc.sql(
+                                        "select c.component_id as product_id, p.code, c.quantity * ? as quantity from product_set_component c"
+                                                + " join product p on p.id = c.component_id where c.set_id = ?"
+                                                + " order by p.code")
                                 .params(multiplier, productId)
                                 .query(Products.Component.class)
                                 .list();

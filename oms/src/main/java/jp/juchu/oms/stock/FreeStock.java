@@ -1,0 +1,49 @@
+package jp.juchu.oms.stock;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * フリー在庫 of SKUs and sets, as the shops are told: a SKU's is on hand − allocated (0 without stock); a set's is
+ * the fewest sets its components make, min over components of floor(free / quantity).
+ */
+@Service
+public class FreeStock {
+
+    private final JdbcClient jdbc;
+
+    FreeStock(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The free stock of each of these products that exists (SKU or set). */
+    public Map<Long, Integer> of(Collection<Long> productIds) {
+        Map<Long, Integer> free = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return free;
+        }
+        jdbc.sql("""
+                        select p.id,
+                               case when p.kind = 'SET' then
+                                   (select coalesce(min(floor(coalesce(s.on_hand - s.allocated, 0)::numeric / c.quantity)), 0)
+                                    from product_set_component c
+                                    left join stock s on s.product_id = c.component_id and s.warehouse_id = 1
+                                    where c.set_id = p.id)
+                               else coalesce((select s.on_hand - s.allocated from stock s
+                                              where s.product_id = p.id and s.warehouse_id = 1), 0)
+                               end as free
+                        from product p where p.id = any (?)
+                        """).param(productIds.toArray(Long[]::new)).query(rs -> {
+            free.put(rs.getLong(1), rs.getInt(2));
+        });
+        return free;
+    }
+
+    /** The free stock of one SKU or set; 0 when it does not exist. */
+    public int of(long productId) {
+        return of(java.util.List.of(productId)).getOrDefault(productId, 0);
+    }
+}

@@ -1,0 +1,193 @@
+package jp.juchu.oms.stock;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import jp.juchu.oms.orders.OrderDataReset;
+import jp.juchu.oms.orders.OrderLines;
+import jp.juchu.oms.orders.OrderLinesChanged;
+import jp.juchu.oms.orders.OrderStatusChanged;
+import jp.juchu.oms.orders.OrdersDeleted;
+import jp.juchu.oms.orders.OrdersImported;
+import jp.juchu.oms.stock.StockSettings.AllocationTiming;
+import jp.juchu.oms.stock.internal.StockSettingsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Where the orders' life meets the stock — one place for every path. The orders module publishes its changes inside
+ * its transactions; the synchronous listeners here allocate, release and ship in the same transaction, so an order's
+ * status and its stock commit together (a cancelled order never keeps its units, a shipped one never ships twice).
+ * Allocating new orders and waiting ones runs after the import's commit, in its own transaction.
+ */
+@Component
+class OrderStockHooks {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderStockHooks.class);
+
+    static final String NEW = "NEW";
+    static final String CONFIRMING = "CONFIRMING";
+    static final String READY_TO_SHIP = "READY_TO_SHIP";
+    static final String PRINTED = "PRINTED";
+    static final String ON_HOLD = "ON_HOLD";
+
+    private final Allocation allocation;
+    private final OrderLines orderLines;
+    private final StockSettingsStore settings;
+
+    OrderStockHooks(Allocation allocation, OrderLines orderLines, StockSettingsStore settings) {
+        this.allocation = allocation;
+        this.orderLines = orderLines;
+        this.settings = settings;
+    }
+
+    /** New orders wait for allocation (when it happens on import) — marked in the import's own transaction. */
+    @EventListener
+    void mark(OrdersImported imported) {
+        if (settings.current().allocationTiming() == AllocationTiming.ON_IMPORT) {
+            allocation.markPending(orderLines.of(imported.orderIds(), false));
+        }
+    }
+
+    /**
+     * …and are allocated right after the import commits. A crash in between leaves them to {@link StockTasks}. Not
+     * in a transaction of its own: each attempt of the allocation is one, so one lost to a deadlock can be retried.
+     */
+    @Async
+    @TransactionalEventListener
+    void allocate(OrdersImported imported) {
+        retrying(() -> allocation.allocate(imported.orderIds(), null));
+    }
+
+    /** Free stock rose somewhere (received, released, adjusted): the orders waiting for those SKUs, oldest first. */
+    @Async
+    @TransactionalEventListener
+    void allocateWaiting(FreeStockChanged changed) {
+        allocateWaitingFor(changed.productIds());
+    }
+
+    void allocateWaitingFor(Set<Long> productIds) {
+        for (int pass = 0; pass < 20; pass++) {
+            List<Long> waiting = allocation.waitingFor(productIds);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<Long> allocated = retrying(() -> allocation.allocate(waiting, null));
+            if (allocated.isEmpty() || waiting.size() < Allocation.WAITING_BATCH) {
+                return;
+            }
+        }
+    }
+
+    @EventListener
+    void on(OrderStatusChanged changed) {
+        String to = changed.to();
+        String from = changed.from();
+        long id = changed.orderId();
+        if (Allocation.CANCELLED.equals(to)) {
+            allocation.release(id, "キャンセル", changed.actor(), Allocation.RELEASED);
+        } else if (Allocation.SHIPPED_STATUS.equals(to)) {
+            order(id).ifPresent(order -> allocation.ship(id, order, changed.actor()));
+        } else if (Allocation.SHIPPED_STATUS.equals(from)) {
+            allocation.unship(id, changed.actor());
+        } else if (Allocation.AWAITING_STOCK.equals(to)) {
+            // back in 引当待ち (e.g. a hold released) with its stock allocated meanwhile: it moves on
+            if (allocation.state(id).filter(Allocation.ALLOCATED::equals).isPresent()) {
+                allocation.moveOn(id);
+            }
+        } else if (Allocation.CANCELLED.equals(from)) {
+            order(id).ifPresent(order -> {
+                allocation.reset(id, order.orderedAt(), "キャンセルから戻しました", changed.actor());
+                if (wantedNow(to)) {
+                    allocation.allocate(List.of(id), to);
+                }
+            });
+        } else if (shipping(to)
+                && !allocation.state(id).filter(Allocation.ALLOCATED::equals).isPresent()) {
+            ensureThenAllocate(id, to);
+        } else if (settings.current().allocationTiming() == AllocationTiming.AFTER_CONFIRMATION
+                && beforeConfirmation(from)
+                && !beforeConfirmation(to)
+                && !ON_HOLD.equals(to)
+                && allocation.state(id).isEmpty()) {
+            ensureThenAllocate(id, to);
+        }
+    }
+
+    /** Lines changed: what the order held is released and its new lines allocated from scratch. */
+    @EventListener
+    void on(OrderLinesChanged changed) {
+        long id = changed.orderId();
+        Optional<String> state = allocation.state(id);
+        if (state.filter(s -> Allocation.SHIPPED.equals(s) || Allocation.RELEASED.equals(s))
+                .isPresent()) {
+            return;
+        }
+        order(id).ifPresent(order -> {
+            if (state.isEmpty() && !wantedNow(order.status())) {
+                return;
+            }
+            allocation.reset(id, order.orderedAt(), "受注の明細変更", Allocation.ACTOR);
+            allocation.allocate(List.of(id), null);
+        });
+    }
+
+    @EventListener
+    void on(OrdersDeleted deleted) {
+        allocation.forget(deleted.orderIds(), "受注データ削除", Allocation.ACTOR);
+    }
+
+    @EventListener
+    void on(OrderDataReset reset) {
+        allocation.forgetAll("データリセット", Allocation.ACTOR);
+    }
+
+    /** Whether an order in this status should hold its stock now. */
+    private boolean wantedNow(String status) {
+        if (Allocation.CANCELLED.equals(status) || Allocation.SHIPPED_STATUS.equals(status)) {
+            return false;
+        }
+        return settings.current().allocationTiming() == AllocationTiming.ON_IMPORT
+                || shipping(status)
+                || !beforeConfirmation(status);
+    }
+
+    private void ensureThenAllocate(long id, String to) {
+        order(id).ifPresent(order -> {
+            allocation.markPending(List.of(order));
+            allocation.allocate(List.of(id), to);
+        });
+    }
+
+    private Optional<OrderLines.Order> order(long id) {
+        return orderLines.of(List.of(id), false).stream().findFirst();
+    }
+
+    private static boolean shipping(String status) {
+        return READY_TO_SHIP.equals(status) || PRINTED.equals(status);
+    }
+
+    private static boolean beforeConfirmation(String status) {
+        return NEW.equals(status) || CONFIRMING.equals(status);
+    }
+
+    /** Allocation after commit may lose a deadlock to a bulk change of the same SKUs: it tries again. */
+    private static <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.info("Allocation lost a lock to another transaction, trying again ({})", attempt);
+            }
+        }
+    }
+}

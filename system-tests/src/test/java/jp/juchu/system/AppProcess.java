@@ -53,6 +53,13 @@ final class AppProcess implements AutoCloseable {
                     "-jar",
                     jar.toString(),
                     "--server.port=" + port));
+            if (Boolean.getBoolean("juchu.jfr")) {
+                // -Djuchu.jfr=true: a flight recording of each app (where the time goes), written when it stops
+                command.add(
+                        3,
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + dataDir.resolve(name + ".jfr"));
+            }
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             if (name.startsWith("shop-server")) {
                 // the shop server's own FTP and SMTP servers on free ports, so runs side by side never collide

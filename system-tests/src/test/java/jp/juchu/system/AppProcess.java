@@ -36,7 +36,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(String name, Path jar, Path dataDir, Map<String, String> properties) {
-        return start(name, jar, dataDir, properties, Duration.ofMinutes(3));
+        // -Djuchu.startMinutes=N on a busy machine, where an app can take longer than 3 minutes to start
+        return start(name, jar, dataDir, properties, Duration.ofMinutes(Long.getLong("juchu.startMinutes", 3)));
     }
 
     /** Starts the application and waits until it reports healthy, which a large demo shop makes slow. */
@@ -53,6 +54,10 @@ final class AppProcess implements AutoCloseable {
                     "-jar",
                     jar.toString(),
                     "--server.port=" + port));
+            if (Boolean.getBoolean("juchu.jfr")) {
+                // -Djuchu.jfr=true: a flight recording of each app (where the time goes), written when it stops
+                command.add(3, "-XX:StartFlightRecording=dumponexit=true,filename=" + dataDir.resolve(name + ".jfr"));
+            }
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             if (name.startsWith("shop-server")) {
                 // the shop server's own FTP and SMTP servers on free ports, so runs side by side never collide

@@ -59,7 +59,10 @@ class ImportBenchmark {
                         Map.of(
                                 "spring.datasource.url", database.jdbcUrl(),
                                 "spring.datasource.username", "postgres",
-                                "spring.datasource.password", "postgres"))) {
+                                "spring.datasource.password", "postgres",
+                                // the OMS's own request budget follows the shop's lifted limit
+                                "oms.malls.budget.requests-per-minute", "1000000",
+                                "oms.malls.budget.burst", "10000"))) {
             DemoShopApi demo = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), orders);
 
             OmsSession session =

@@ -28,6 +28,7 @@ final class SoakReport {
     private final SoakComparison.Difference omsAgainstDatabase;
     private final Map<String, Integer> faults;
     private final int killsAfterTheRun;
+    private SoakLag lag;
 
     SoakReport(
             int seeded,
@@ -58,6 +59,11 @@ final class SoakReport {
 
     private long traffic(String kind) {
         return traffic.getOrDefault(kind, 0.0).longValue();
+    }
+
+    /** How far the OMS ran behind the shop (issue 20: p95 within 60 s in the storm). */
+    void lag(SoakLag lag) {
+        this.lag = lag;
     }
 
     int faultTotal() {
@@ -123,6 +129,9 @@ final class SoakReport {
                 table,
                 "OMS orders unknown to the shop (API / database)",
                 "%d / %d".formatted(omsAgainstApi.unknown(), omsAgainstDatabase.unknown()));
+        if (lag != null) {
+            row(table, "lag, order placed at the shop → in the OMS: p50 / p95 / max", lag.describe());
+        }
         return table.toString();
     }
 

@@ -1,12 +1,19 @@
 package jp.juchu.oms.customers;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -14,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Links each order to one customer (顧客の照合): by e-mail first, else by phone and name together, else a new
- * customer. A merged-away customer is never linked to; a match on it leads to its survivor. Linking an order twice changes nothing. An order of a
- * blacklisted customer gets an alert.
+ * customer. A merged-away customer is never linked to; a match on it leads to its survivor. Linking an order twice
+ * changes nothing. An order of a blacklisted customer gets an alert. An imported page is linked at once, in a few
+ * set-based statements ({@link #linkAll}), not order by order.
  */
 @Service
 class CustomerLinking {
@@ -23,16 +31,18 @@ class CustomerLinking {
     static final String ACTOR = "システム (顧客管理)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Orders orders;
 
-    CustomerLinking(JdbcClient jdbc, Orders orders) {
+    CustomerLinking(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Orders orders) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.orders = orders;
     }
 
     @ApplicationModuleListener
     void on(OrdersImported imported) {
-        orders.headers(imported.orderIds()).forEach(this::link);
+        linkAll(orders.headers(imported.orderIds()));
     }
 
     /** The shop changed an order: its number, total and cancellation follow (an unlinked one is linked). */
@@ -56,32 +66,78 @@ class CustomerLinking {
      */
     @Transactional
     boolean link(OrderDetail order) {
+        return linkAll(List.of(order)) > 0;
+    }
+
+    /**
+     * Links a page of orders to their customers in a handful of statements, whatever the page's size: the orders
+     * already linked are left out, the customers they may match are read at once and matched in memory in the
+     * orders' order ({@link KnownCustomers}: the same customers as linking them one by one), then the new customers,
+     * the filled-in fields and the links are written in batches. Blacklisted customers' orders get their alert.
+     *
+     * @return how many orders were linked now
+     */
+    @Transactional
+    int linkAll(List<OrderDetail> page) {
+        if (page.isEmpty()) {
+            return 0;
+        }
         Customers.lock(jdbc);
-        if (linked(order.id())) {
-            return false;
+        Set<Long> done = new HashSet<>(jdbc.sql("select order_id from customer_order where order_id = any (?)")
+                .param(page.stream().map(OrderDetail::id).toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+        Map<Long, OrderDetail> todo = new LinkedHashMap<>();
+        Map<Long, MatchKeys> keys = new HashMap<>();
+        for (OrderDetail order : page) {
+            if (!done.contains(order.id()) && todo.putIfAbsent(order.id(), order) == null) {
+                keys.put(order.id(), MatchKeys.of(order.buyerName(), order.buyerEmail(), order.buyerPhone()));
+            }
         }
-        MatchKeys keys = MatchKeys.of(order.buyerName(), order.buyerEmail(), order.buyerPhone());
-        long customerId = match(keys).orElseGet(() -> create(order, keys));
-        fillEmptyFields(customerId, order, keys);
-        int inserted = jdbc.sql("""
-                        insert into customer_order (order_id, customer_id, connection_id, order_number, ordered_at,
-                            total, cancelled)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (order_id) do nothing
-                        """)
-                .params(
-                        order.id(),
-                        customerId,
-                        order.connectionId(),
-                        order.orderNumber(),
-                        order.orderedAt(),
-                        order.total(),
-                        cancelled(order))
-                .update();
-        if (inserted > 0) {
-            alertIfBlacklisted(customerId, order.id());
+        if (todo.isEmpty()) {
+            return 0;
         }
-        return inserted > 0;
+        KnownCustomers known = KnownCustomers.of(jdbc, keys.values());
+        Map<Long, Long> customerOf = new LinkedHashMap<>();
+        Map<Long, OrderDetail> creating = new LinkedHashMap<>();
+        List<OrderDetail> filling = new ArrayList<>();
+        for (OrderDetail order : todo.values()) {
+            MatchKeys k = keys.get(order.id());
+            Optional<Long> matched = known.match(k);
+            long customer;
+            if (matched.isPresent()) {
+                customer = matched.get();
+                filling.add(order);
+            } else {
+                customer = known.created(k);
+                creating.put(customer, order);
+            }
+            known.filled(customer, k);
+            customerOf.put(order.id(), customer);
+        }
+        Map<Long, Long> realId = create(creating, keys);
+        customerOf.replaceAll((order, customer) -> customer < 0 ? realId.get(customer) : customer);
+        fillEmptyFields(filling, customerOf, keys);
+        jdbcTemplate.batchUpdate(
+                """
+                insert into customer_order (order_id, customer_id, connection_id, order_number, ordered_at, total,
+                    cancelled)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (order_id) do nothing
+                """,
+                todo.values().stream()
+                        .map(order -> new Object[] {
+                            order.id(),
+                            customerOf.get(order.id()),
+                            order.connectionId(),
+                            order.orderNumber(),
+                            order.orderedAt(),
+                            order.total(),
+                            cancelled(order)
+                        })
+                        .toList());
+        alertIfBlacklisted(customerOf);
+        return todo.size();
     }
 
     /** Of these order ids, those no customer is linked to yet. */
@@ -97,95 +153,96 @@ class CustomerLinking {
         return jdbc.sql("select count(*) from customer_order").query(Long.class).single();
     }
 
-    private boolean linked(long orderId) {
-        return jdbc.sql("select exists (select 1 from customer_order where order_id = ?)")
-                .param(orderId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    private Optional<Long> match(MatchKeys keys) {
-        if (keys.email() != null) {
-            Optional<Long> byEmail = jdbc.sql(SURVIVOR + " where email_key = ?" + STANDING_FIRST)
-                    .param(keys.email())
-                    .query(Long.class)
-                    .optional();
-            if (byEmail.isPresent()) {
-                return byEmail;
-            }
+    /** The new customers, each from the order that made it, written in one batch: stand-in id → id. */
+    private Map<Long, Long> create(Map<Long, OrderDetail> creating, Map<Long, MatchKeys> keys) {
+        Map<Long, Long> ids = new HashMap<>();
+        if (creating.isEmpty()) {
+            return ids;
         }
-        if (keys.phone() == null || keys.name().isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql(SURVIVOR + " where phone_key = ? and name_key = ?" + STANDING_FIRST)
-                .params(keys.phone(), keys.name())
+        List<Long> next = jdbc.sql(
+                        "select nextval(pg_get_serial_sequence('customer', 'id')) from generate_series(1, ?)")
+                .param(creating.size())
                 .query(Long.class)
-                .optional();
+                .list();
+        List<Object[]> rows = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Long, OrderDetail> entry : creating.entrySet()) {
+            long id = next.get(i++);
+            ids.put(entry.getKey(), id);
+            OrderDetail order = entry.getValue();
+            MatchKeys k = keys.get(order.id());
+            rows.add(new Object[] {
+                id,
+                order.buyerName(),
+                blankToNull(order.buyerKana()),
+                blankToNull(order.buyerEmail()),
+                blankToNull(order.buyerPhone()),
+                blankToNull(order.buyerPostalCode()),
+                blankToNull(order.buyerPrefecture()),
+                address(order),
+                k.email(),
+                k.phone(),
+                k.name()
+            });
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into customer (id, name, kana, email, phone, postal_code, prefecture, address,
+                    email_key, phone_key, name_key)
+                overriding system value
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+        return ids;
     }
 
     /**
-     * A merged-away customer is never linked to: its keys lead to the survivor (merges keep
-     * {@code merged_into} pointing at the survivor directly), so an order with the merged record's old e-mail
-     * still reaches the right customer.
+     * A matched customer keeps what it has; what it lacks (say a phone number) it takes from the order — in the
+     * page's order, so the first order with a phone number gives it.
      */
-    private static final String SURVIVOR = "select coalesce(merged_into, id) from customer";
-
-    private static final String STANDING_FIRST = " order by merged_into is not null, id limit 1";
-
-    private long create(OrderDetail order, MatchKeys keys) {
-        return jdbc.sql("""
-                        insert into customer (name, kana, email, phone, postal_code, prefecture, address,
-                            email_key, phone_key, name_key)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        returning id
-                        """)
-                .params(
-                        order.buyerName(),
-                        blankToNull(order.buyerKana()),
-                        blankToNull(order.buyerEmail()),
-                        blankToNull(order.buyerPhone()),
-                        blankToNull(order.buyerPostalCode()),
-                        blankToNull(order.buyerPrefecture()),
-                        address(order),
-                        keys.email(),
-                        keys.phone(),
-                        keys.name())
-                .query(Long.class)
-                .single();
+    private void fillEmptyFields(List<OrderDetail> filling, Map<Long, Long> customerOf, Map<Long, MatchKeys> keys) {
+        if (filling.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate(
+                """
+                update customer set kana = coalesce(nullif(kana, ''), ?), email = coalesce(nullif(email, ''), ?),
+                    email_key = coalesce(email_key, ?), phone = coalesce(nullif(phone, ''), ?),
+                    phone_key = coalesce(phone_key, ?), postal_code = coalesce(nullif(postal_code, ''), ?),
+                    prefecture = coalesce(nullif(prefecture, ''), ?), address = coalesce(nullif(address, ''), ?)
+                where id = ?
+                """,
+                filling.stream()
+                        .map(order -> new Object[] {
+                            blankToNull(order.buyerKana()),
+                            blankToNull(order.buyerEmail()),
+                            keys.get(order.id()).email(),
+                            blankToNull(order.buyerPhone()),
+                            keys.get(order.id()).phone(),
+                            blankToNull(order.buyerPostalCode()),
+                            blankToNull(order.buyerPrefecture()),
+                            address(order),
+                            customerOf.get(order.id())
+                        })
+                        .toList());
     }
 
-    /** A matched customer keeps what it has; what it lacks (say a phone number) it takes from the order. */
-    private void fillEmptyFields(long customerId, OrderDetail order, MatchKeys keys) {
-        jdbc.sql("""
-                        update customer set kana = coalesce(nullif(kana, ''), ?), email = coalesce(nullif(email, ''), ?),
-                            email_key = coalesce(email_key, ?), phone = coalesce(nullif(phone, ''), ?),
-                            phone_key = coalesce(phone_key, ?), postal_code = coalesce(nullif(postal_code, ''), ?),
-                            prefecture = coalesce(nullif(prefecture, ''), ?), address = coalesce(nullif(address, ''), ?)
-                        where id = ?
-                        """)
-                .params(
-                        blankToNull(order.buyerKana()),
-                        blankToNull(order.buyerEmail()),
-                        keys.email(),
-                        blankToNull(order.buyerPhone()),
-                        keys.phone(),
-                        blankToNull(order.buyerPostalCode()),
-                        blankToNull(order.buyerPrefecture()),
-                        address(order),
-                        customerId)
-                .update();
-    }
-
-    private void alertIfBlacklisted(long customerId, long orderId) {
-        jdbc.sql("select blacklist_reason from customer where id = ? and blacklisted")
-                .param(customerId)
-                .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .ifPresent(reason -> orders.raiseAlert(
+    /** An order linked to a blacklisted customer gets an alert (要確認) naming the customer and the reason. */
+    private void alertIfBlacklisted(Map<Long, Long> customerOf) {
+        Map<Long, Optional<String>> blacklisted = new HashMap<>();
+        jdbc.sql("select id, blacklist_reason from customer where blacklisted and id = any (?)")
+                .param(customerOf.values().stream().distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    blacklisted.put(rs.getLong(1), Optional.ofNullable(rs.getString(2)));
+                });
+        customerOf.forEach((orderId, customerId) -> {
+            Optional<String> reason = blacklisted.get(customerId);
+            if (reason != null) {
+                orders.raiseAlert(
                         orderId,
                         "ブラックリストの顧客 (顧客 #" + customerId + ") の注文です"
                                 + reason.map(r -> "。理由: " + r).orElse(""),
-                        ACTOR));
+                        ACTOR);
+            }
+        });
     }
 
     private static boolean cancelled(OrderDetail order) {

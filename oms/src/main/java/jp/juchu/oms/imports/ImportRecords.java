@@ -57,15 +57,27 @@ class ImportRecords {
                 .flatMap(w -> w);
     }
 
-    void moveWatermark(long connectionId, OffsetDateTime watermark) {
-        jdbc.sql("update import_state set watermark = ?, suspended = false where connection_id = ?")
-                .params(watermark, connectionId)
-                .update();
+    /** The watermark of the connection's last sweep (a run that read back the long overlap), if any. */
+    Optional<OffsetDateTime> sweptTo(long connectionId) {
+        return jdbc.sql("select swept_to from import_state where connection_id = ?")
+                .param(connectionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("swept_to", OffsetDateTime.class)))
+                .optional()
+                .flatMap(w -> w);
+    }
+
+    /** After a successful run; a sweep moves the sweep's watermark too. */
+    void moveWatermark(long connectionId, OffsetDateTime watermark, boolean sweep) {
+        jdbc.sql("""
+                        update import_state set watermark = ?, swept_to = case when ? then ? else swept_to end,
+                            suspended = false
+                        where connection_id = ?
+                        """).params(watermark, sweep, watermark, connectionId).update();
     }
 
     /** The next run reads the connection's whole window (its days to fetch) again, as a first run does. */
     void forgetWatermark(long connectionId) {
-        jdbc.sql("update import_state set watermark = null where connection_id = ?")
+        jdbc.sql("update import_state set watermark = null, swept_to = null where connection_id = ?")
                 .param(connectionId)
                 .update();
     }

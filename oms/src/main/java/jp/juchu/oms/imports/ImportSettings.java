@@ -6,8 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param pageSize orders asked for per page (the API allows at most 100)
- * @param overlap how far before the last watermark a run starts reading again, so that an order committed
- *     at the shop just before the watermark (or with a clock a little off) is not missed
+ * @param overlap how far back a sweep reads again: every {@code overlap} one run (a sweep) starts this long
+ *     before the last sweep's watermark, so that an order committed at the shop up to this late after its
+ *     {@code updated_at} (or with a clock a little off) is never missed
+ * @param recentOverlap how far before the last watermark the runs between two sweeps start reading: a frequent
+ *     poll (every minute) lists only the last minutes again, not the long overlap each time
  * @param maxAttempts tries of one page when the shop is unavailable or rate-limits, before the run fails
  * @param backoffBase first wait after a failed try; doubled per try, with jitter
  * @param backoffMax longest wait between tries
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ImportSettings(
         @DefaultValue("100") int pageSize,
         @DefaultValue("10m") Duration overlap,
+        @DefaultValue("1m") Duration recentOverlap,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1s") Duration backoffBase,
         @DefaultValue("30s") Duration backoffMax,

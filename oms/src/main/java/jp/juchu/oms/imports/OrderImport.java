@@ -122,7 +122,8 @@ public class OrderImport {
     private Outcome runHoldingLease(MallConnection connection, MallConnector connector, ImportTrigger trigger) {
         long connectionId = connection.id();
         Shop shop = new Shop(connection, connector);
-        OffsetDateTime since = since(connection);
+        Window reading = window(connection);
+        OffsetDateTime since = reading.since();
         long runId = records.startRun(connectionId, trigger, since);
         try {
             OffsetDateTime nextWatermark = null;
@@ -172,7 +173,7 @@ public class OrderImport {
             }
             OffsetDateTime watermark = nextWatermark;
             transactions.executeWithoutResult(status -> {
-                records.moveWatermark(connectionId, watermark);
+                records.moveWatermark(connectionId, watermark, reading.sweep());
                 records.finishRun(runId, "SUCCEEDED", null);
             });
             if (connection.status() != jp.juchu.oms.malls.ConnectionStatus.OK) {
@@ -197,20 +198,31 @@ public class OrderImport {
         }
     }
 
+    /** Where a run starts reading, and whether it is a sweep (it moves the sweep's watermark when it succeeds). */
+    record Window(OffsetDateTime since, boolean sweep) {}
+
     /**
-     * First run: the connection's days to fetch. Later: the watermark minus the overlap, reaching back to
+     * First run: the connection's days to fetch. Later: the watermark minus the short overlap; but when the last
+     * sweep is {@code overlap} or more behind the watermark, a sweep from the last sweep's watermark minus the long
+     * overlap — so an order committed at the shop up to {@code overlap} after its {@code updated_at} is still read,
+     * by the next sweep at the latest, while a poll every minute lists only its last minutes. Either reaches back to
      * the window of an order still in quarantine so that it is read again.
      */
-    private OffsetDateTime since(MallConnection connection) {
+    Window window(MallConnection connection) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<OffsetDateTime> watermark = records.watermark(connection.id());
         if (watermark.isEmpty()) {
-            return now.minusDays(connection.daysToFetch());
+            return new Window(now.minusDays(connection.daysToFetch()), true);
         }
-        OffsetDateTime since = watermark.get().minus(settings.overlap());
+        Optional<OffsetDateTime> sweptTo = records.sweptTo(connection.id());
+        boolean sweep =
+                sweptTo.isEmpty() || !sweptTo.get().isAfter(watermark.get().minus(settings.overlap()));
+        OffsetDateTime since = sweep
+                ? sweptTo.orElse(watermark.get()).minus(settings.overlap())
+                : watermark.get().minus(settings.recentOverlap());
         Optional<OffsetDateTime> quarantined =
                 records.oldestQuarantinedWindow(connection.id(), now.minus(settings.quarantineRetryWindow()));
-        return quarantined.filter(q -> q.isBefore(since)).orElse(since);
+        return new Window(quarantined.filter(q -> q.isBefore(since)).orElse(since), sweep);
     }
 
     /**

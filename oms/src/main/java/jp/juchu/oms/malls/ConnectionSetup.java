@@ -61,7 +61,8 @@ public class ConnectionSetup {
                 entered.fetchIntervalMinutes(),
                 entered.managementUrl(),
                 entered.itemUrl(),
-                entered.writeBack());
+                entered.writeBack(),
+                entered.fetchOnNotification());
     }
 
     private List<Problem> check(ConnectionSettings s) {

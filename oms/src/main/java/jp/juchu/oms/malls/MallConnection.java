@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  *
  * @param daysToFetch days of orders the first fetch reads (受注を取得する日数)
  * @param autoFetch whether orders are fetched on a schedule (自動取得)
- * @param fetchIntervalMinutes the schedule's interval
+ * @param fetchIntervalMinutes the schedule's interval (with {@code fetchOnNotification}, the safety poll's)
+ * @param fetchOnNotification "通知で取得": a run starts when the shop notifies a change, besides the schedule
  */
 public record MallConnection(
         long id,
@@ -27,7 +28,8 @@ public record MallConnection(
         String openKeyHint,
         String managerKeyHint,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        boolean fetchOnNotification) {
 
     /** Whether this is one of the merchant's own channels rather than a shop on a mall. */
     public boolean ownChannel() {

@@ -19,7 +19,8 @@ public class MallConnections {
 
     private static final String COLUMNS = """
             id, mall, shop_id, days_to_fetch, auto_fetch, fetch_interval_minutes, management_url, item_url, status,
-            status_message, status_changed_at, write_back, open_key_hint, manager_key_hint, created_at, updated_at
+            status_message, status_changed_at, write_back, open_key_hint, manager_key_hint, created_at, updated_at,
+            fetch_on_notification
             """;
 
     private final JdbcClient jdbc;
@@ -124,8 +125,8 @@ public class MallConnections {
             saved = jdbc.sql("""
                             insert into mall_connection (mall, shop_id, open_key_enc, manager_key_enc, open_key_hint,
                                 manager_key_hint, days_to_fetch, auto_fetch, fetch_interval_minutes, management_url,
-                                item_url, status, write_back)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                item_url, status, write_back, fetch_on_notification)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                             """)
                     .params(
                             Mall.SHOP_SERVE.name(),
@@ -140,7 +141,8 @@ public class MallConnections {
                             settings.managementUrl(),
                             settings.itemUrl(),
                             status.name(),
-                            settings.writeBack())
+                            settings.writeBack(),
+                            settings.fetchOnNotification())
                     .query(Long.class)
                     .single();
         } else {
@@ -148,7 +150,8 @@ public class MallConnections {
             jdbc.sql("""
                             update mall_connection set shop_id = ?, days_to_fetch = ?, auto_fetch = ?,
                                 fetch_interval_minutes = ?, management_url = ?, item_url = ?, status = ?,
-                                write_back = ?, status_message = null, status_changed_at = now(), updated_at = now()
+                                write_back = ?, fetch_on_notification = ?, status_message = null,
+                                status_changed_at = now(), updated_at = now()
                             where id = ?
                             """)
                     .params(
@@ -160,6 +163,7 @@ public class MallConnections {
                             settings.itemUrl(),
                             status.name(),
                             settings.writeBack(),
+                            settings.fetchOnNotification(),
                             id)
                     .update();
             if (present(settings.openKey())) {

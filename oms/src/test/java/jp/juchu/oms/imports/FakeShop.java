@@ -32,6 +32,7 @@ public final class FakeShop implements AutoCloseable {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -63,6 +64,8 @@ public final class FakeShop implements AutoCloseable {
         server.createContext("/management/v2/orders/_retrieve/", this::retrieve);
         server.createContext("/item/v2/ranking/set-by-shop", this::ranking);
         server.createContext("/management/v2/orders/", this::status);
+        // a request the client gave up on (a SLOW fault) does not hold up its retry, as on a real server
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -398,5 +401,6 @@ public final class FakeShop implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -422,6 +422,77 @@ class OrderImportTests {
                 .isEqualTo("Paid");
     }
 
+    @Test
+    void aPollEveryMinuteListsItsLastMinutesReadsInFullOnlyWhatChangedAndASweepCatchesLateCommits() {
+        shop.offerCursor();
+        for (int i = 0; i < 30; i++) {
+            shop.placeHistoric("h-" + i, FakeShop.now().minusMinutes(5).plusSeconds(i));
+        }
+        assertThat(imports.run(connectionId, ImportTrigger.SCHEDULED)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(serials()).hasSize(30);
+
+        // nothing changed: one listing of the last minute, no order read in full
+        for (int poll = 0; poll < 3; poll++) {
+            int basic = shop.basicPages();
+            int full = shop.fullPages();
+            assertThat(imports.run(connectionId, ImportTrigger.SCHEDULED)).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(shop.basicPages() - basic).isEqualTo(1);
+            assertThat(shop.fullPages() - full).isZero();
+            assertThat(latestRun().unchanged()).isZero();
+        }
+
+        // a new order: its page listed, then read in full
+        shop.place("new-1", FakeShop.now(), 1);
+        int basic = shop.basicPages();
+        int full = shop.fullPages();
+        imports.run(connectionId, ImportTrigger.SCHEDULED);
+        assertThat(shop.basicPages() - basic).isEqualTo(1);
+        assertThat(shop.fullPages() - full).isEqualTo(1);
+        assertThat(latestRun().created()).isEqualTo(1);
+
+        // an order committed at the shop long after its updated_at (3 minutes before): the polls do not reach back
+        // that far, the next sweep does
+        shop.placeHistoric("late-1", FakeShop.now().minusMinutes(3));
+        imports.run(connectionId, ImportTrigger.SCHEDULED);
+        assertThat(serials()).doesNotContain("late-1");
+        jdbc.sql("update import_state set swept_to = swept_to - interval '11 minutes' where connection_id = ?")
+                .param(connectionId)
+                .update();
+        basic = shop.basicPages();
+        full = shop.fullPages();
+
+        imports.run(connectionId, ImportTrigger.SCHEDULED);
+
+        assertThat(serials()).contains("late-1").hasSize(32);
+        assertThat(latestRun().created()).isEqualTo(1);
+        assertThat(latestRun().unchanged()).isEqualTo(31);
+        // the sweep lists the 32 orders (4 pages of 10) and reads in full only the page with the late order
+        assertThat(shop.basicPages() - basic).isEqualTo(4);
+        assertThat(shop.fullPages() - full).isEqualTo(1);
+        // the next poll is a short one again
+        basic = shop.basicPages();
+        imports.run(connectionId, ImportTrigger.SCHEDULED);
+        assertThat(shop.basicPages() - basic).isEqualTo(1);
+    }
+
+    @Test
+    void everyCallOfARunIsTakenFromTheConnectionsRequestBudget() {
+        shop.offerCursor();
+        placeOrders(25, 1);
+        // the key check when the connection was saved is the one call outside the budget
+        int before = shop.basicPages() + shop.fullPages();
+        imports.run(connectionId, ImportTrigger.MANUAL);
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        long used = jdbc.sql("select used_import from api_request_budget where connection_id = ?")
+                .param(connectionId)
+                .query(Long.class)
+                .single();
+        assertThat(used)
+                .isEqualTo(shop.basicPages() + shop.fullPages() - before)
+                .isPositive();
+    }
+
     private tools.jackson.databind.node.ObjectNode fixedAmounts(tools.jackson.databind.node.ObjectNode body) {
         var amounts = body.objectNode();
         amounts.put("items_total", 2160);

@@ -243,8 +243,9 @@ class RulesOnImportTests {
 
     @Test
     void anUnreleasedProductWaitsInReleaseAndDatedWaitsMoveOnInTheDailyRun() {
-        long product = jdbc.sql("insert into product (code, name, release_date, stock_managed) values (?, '新作', ?, false)"
-                        + " returning id")
+        long product = jdbc.sql(
+                        "insert into product (code, name, release_date, stock_managed) values (?, '新作', ?, false)"
+                                + " returning id")
                 .params(
                         "NEW-" + tag.substring(1, 12),
                         LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(10))

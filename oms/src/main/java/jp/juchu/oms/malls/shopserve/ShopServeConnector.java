@@ -34,8 +34,10 @@ import jp.juchu.oms.malls.RateLimited;
 import jp.juchu.oms.malls.RawOrder;
 import jp.juchu.oms.malls.Shipment;
 import jp.juchu.oms.malls.ShopUnavailable;
+import jp.juchu.oms.malls.internal.ApiCall;
 import jp.juchu.oms.malls.internal.ConnectionKeys;
 import jp.juchu.oms.malls.internal.ConnectionKeys.Credentials;
+import jp.juchu.oms.malls.internal.RequestBudget;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,17 +47,23 @@ import tools.jackson.databind.json.JsonMapper;
  * The Shop Serve connector: the order API over HTTP (HTTP Basic, shop ID : key; JSON snake_case), pointed at the
  * connection's hosts — this repository's shop server or the real platform. It does not retry: it says
  * precisely what went wrong ({@link jp.juchu.oms.malls.ShopApiException}) and the caller decides.
+ *
+ * <p>Every call of a connection goes through its {@link RequestBudget} first, named by its kind ({@link ApiCall}),
+ * so that the import, the stock sync and the write-back share the platform's requests per minute on every node
+ * without the import ever being starved. Only the key checks before a connection is saved go without (one each).
  */
 @Service
 public class ShopServeConnector implements MallConnector {
 
     private final ConnectionKeys keys;
+    private final RequestBudget budget;
     private final MallSettings settings;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ShopServeConnector(ConnectionKeys keys, MallSettings settings) {
+    ShopServeConnector(ConnectionKeys keys, RequestBudget budget, MallSettings settings) {
         this.keys = keys;
+        this.budget = budget;
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -84,7 +92,10 @@ public class ShopServeConnector implements MallConnector {
         } else {
             request.put("search_after", searchAfter);
         }
-        JsonNode body = post(
+        JsonNode body = call(
+                connection,
+                ApiCall.IMPORT,
+                "POST",
                 credentials.managementUrl() + "/v2/orders/_retrieve/"
                         + (query.blocks() == OrderBlocks.ALL ? "all" : "basic"),
                 credentials.shopId(),
@@ -142,7 +153,9 @@ public class ShopServeConnector implements MallConnector {
         shipping.put("tracking_number", shipment.trackingNumber());
         shipping.put("shipped_date", shipment.shippedDate().toString());
         shipping.put("delivery_id", shipment.deliveryId());
-        send(
+        call(
+                connection,
+                ApiCall.WRITE_BACK,
                 "PUT",
                 credentials.managementUrl() + "/v2/orders/"
                         + URLEncoder.encode(shipment.serialCode(), StandardCharsets.UTF_8)
@@ -198,6 +211,19 @@ public class ShopServeConnector implements MallConnector {
 
     private JsonNode post(String url, String shopId, String key, Object body) {
         return send("POST", url, shopId, key, body);
+    }
+
+    /** A call of a saved connection: one token of its request budget first, then the call. */
+    private JsonNode call(
+            MallConnection connection,
+            ApiCall kind,
+            String method,
+            String url,
+            String shopId,
+            String key,
+            Object body) {
+        budget.take(connection.id(), kind);
+        return send(method, url, shopId, key, body);
     }
 
     private JsonNode send(String method, String url, String shopId, String key, Object body) {

@@ -31,8 +31,11 @@ class ConnectionForm {
 
     private boolean finishedAsShipped = true;
 
-    @Pattern(regexp = "10|15|30|60", message = "{malls.form.interval.choice}")
+    /** Minutes (1, 5, 10, 15, 30, 60), or {@value #ON_NOTIFICATION}: 通知で取得, with the safety poll every 30 minutes. */
+    @Pattern(regexp = "1|5|10|15|30|60|" + ON_NOTIFICATION, message = "{malls.form.interval.choice}")
     private String fetchIntervalMinutes = "30";
+
+    static final String ON_NOTIFICATION = "notification";
 
     @NotBlank
     @Pattern(regexp = "https?://\\S+", message = "{malls.form.url.pattern}")
@@ -48,23 +51,26 @@ class ConnectionForm {
         form.daysToFetch = c.daysToFetch();
         form.autoFetch = c.autoFetch();
         form.writeBack = c.writeBack();
-        form.fetchIntervalMinutes = String.valueOf(c.fetchIntervalMinutes());
+        form.fetchIntervalMinutes =
+                c.fetchOnNotification() ? ON_NOTIFICATION : String.valueOf(c.fetchIntervalMinutes());
         form.managementUrl = c.managementUrl();
         form.itemUrl = c.itemUrl();
         return form;
     }
 
     ConnectionSettings settings() {
+        boolean onNotification = ON_NOTIFICATION.equals(fetchIntervalMinutes);
         return new ConnectionSettings(
                 shopId.strip(),
                 openKey == null ? null : openKey.strip(),
                 managerKey == null ? null : managerKey.strip(),
                 daysToFetch,
                 autoFetch,
-                Integer.parseInt(fetchIntervalMinutes),
+                onNotification ? ConnectionSettings.SAFETY_POLL_MINUTES : Integer.parseInt(fetchIntervalMinutes),
                 trimSlash(managementUrl),
                 trimSlash(itemUrl),
-                writeBack);
+                writeBack,
+                onNotification);
     }
 
     public boolean isWriteBack() {

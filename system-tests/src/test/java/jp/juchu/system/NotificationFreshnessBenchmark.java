@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 20's freshness benchmark with change notifications, run on demand (not part of {@code verify}):
- * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FreshnessBenchmark}
+ * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NotificationFreshnessBenchmark}
  * ({@code -Dbenchmark.orders=N}). The OMS is linked to the demo shop through its settings page with the automatic
  * fetch every 30 minutes, so only the shop's notifications can bring an order in sooner; saving the connection
  * registered the OMS's endpoint at the shop. Then orders are placed one after another at the storefront as a buyer
  * does, and each is timed from the moment the place request returned until it shows in the OMS's order list (the
  * list searched by its order number, polled every 100 ms).
  */
-class FreshnessBenchmark {
+class NotificationFreshnessBenchmark {
 
     private static final Pattern RUN_DONE = Pattern.compile("data-testid=\"import-run\"\\s+data-status=\"SUCCEEDED\"");
 
@@ -97,7 +97,7 @@ class FreshnessBenchmark {
                     the OMS verifies it and moves the connection's import run to now. Timed from the storefront's
                     place request returning until the order number is found in the OMS order list (polled every
                     100 ms), orders placed one after another.
-                    Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FreshnessBenchmark -Dbenchmark.orders=%d`
+                    Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NotificationFreshnessBenchmark -Dbenchmark.orders=%d`
 
                     | orders | placed → in the OMS order list p50 | p95 | max | goal p95 |
                     |---|---|---|---|---|

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
@@ -56,7 +57,7 @@ public final class PdfBook implements Closeable {
     private Face face(byte[] ttfBytes) throws IOException {
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ttfBytes));
         doc.registerTrueTypeFontForClosing(ttf);
-        return new Face(PDType0Font.load(doc, ttf, true), ttf);
+        return new Face(PDType0Font.load(doc, ttf, true), ttf.getUnicodeCmapLookup());
     }
 
     /** Ends the page being drawn, if any, and starts a new one. */
@@ -172,12 +173,12 @@ public final class PdfBook implements Closeable {
         if (text == null) {
             return "";
         }
-        TrueTypeFont ttf = face(boldFace).ttf();
+        CmapLookup cmap = face(boldFace).cmap();
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
                 out.append(' ');
-            } else if (hasGlyph(ttf, cp)) {
+            } else if (cmap.getGlyphId(cp) != 0) {
                 out.appendCodePoint(cp);
             } else {
                 out.appendCodePoint(MISSING);
@@ -186,17 +187,10 @@ public final class PdfBook implements Closeable {
         return out.toString();
     }
 
-    private static boolean hasGlyph(TrueTypeFont ttf, int codePoint) {
-        try {
-            return ttf.getUnicodeCmapLookup().getGlyphId(codePoint) != 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     Face face(boolean boldFace) {
         return boldFace ? bold : regular;
     }
 
-    record Face(PDType0Font font, TrueTypeFont ttf) {}
+    /** A font of the book and its Unicode map, looked up once (the glyph check runs for every character drawn). */
+    record Face(PDType0Font font, CmapLookup cmap) {}
 }

@@ -73,7 +73,8 @@ class DeliveryNotesTests {
                 "のしは不要です");
         OrderDetail order = orders.detail(id).orElseThrow();
 
-        String text = DocumentFixture.text(DocumentFixture.pdf(out -> notes.write(List.of(id), out)));
+        String text = DocumentFixture.text(
+                DocumentFixture.pdf("delivery-note-figures", out -> notes.write(List.of(id), out)));
 
         assertThat(text)
                 .contains(
@@ -115,8 +116,9 @@ class DeliveryNotesTests {
         Collections.reverse(serials);
         ids.add(2, ids.get(0)); // a repeated order prints once
 
-        byte[] pdf =
-                DocumentFixture.pdf(out -> assertThat(notes.write(ids, out)).isEqualTo(5));
+        byte[] pdf = DocumentFixture.pdf(
+                "delivery-notes-list-order",
+                out -> assertThat(notes.write(ids, out)).isEqualTo(5));
         String text = DocumentFixture.text(pdf);
 
         int at = -1;
@@ -144,7 +146,8 @@ class DeliveryNotesTests {
                 0,
                 null);
 
-        String text = DocumentFixture.text(DocumentFixture.pdf(out -> notes.write(List.of(id), out)));
+        String text = DocumentFixture.text(
+                DocumentFixture.pdf("delivery-note-omitted", out -> notes.write(List.of(id), out)));
 
         assertThat(text).contains("未登録の煎茶 ※").doesNotContain("同梱チラシ").doesNotContain(flyer);
     }
@@ -160,7 +163,7 @@ class DeliveryNotesTests {
                 0,
                 "よろしく\nお願いします😀");
 
-        byte[] pdf = DocumentFixture.pdf(out -> notes.write(List.of(id), out));
+        byte[] pdf = DocumentFixture.pdf("delivery-note-geta", out -> notes.write(List.of(id), out));
 
         assertThat(DocumentFixture.text(pdf)).contains("煎茶〓セット 限定 ※", "お願いします〓");
         try (PDDocument doc = Loader.loadPDF(pdf)) {

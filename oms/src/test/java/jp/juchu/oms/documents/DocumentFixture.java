@@ -113,9 +113,13 @@ record DocumentFixture(Orders orders, JdbcClient jdbc, long connectionId) {
         void to(ByteArrayOutputStream out) throws IOException;
     }
 
-    static byte[] pdf(Print print) throws IOException {
+    /** The PDF printed, also kept as {@code target/test-documents/<name>.pdf} for a person to look at. */
+    static byte[] pdf(String name, Print print) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         print.to(out);
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "test-documents");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), out.toByteArray());
         return out.toByteArray();
     }
 }

@@ -77,8 +77,8 @@ class PickingListsTests {
                 0,
                 null);
 
-        String text = DocumentFixture.text(
-                DocumentFixture.pdf(out -> lists.write(PickingLists.Layout.TOTAL, List.of(first, second), out)));
+        String text = DocumentFixture.text(DocumentFixture.pdf(
+                "picking-total", out -> lists.write(PickingLists.Layout.TOTAL, List.of(first, second), out)));
 
         // the gift set is 2 sencha + 1 cup per unit: 2 sets → 4 sencha and 2 cups; sencha 3 + 4 = 7 over 2 orders
         assertThat(text).contains("受注 2件 / 3品目 / 合計 12点");
@@ -106,8 +106,8 @@ class PickingListsTests {
                 0,
                 null);
 
-        String text = DocumentFixture.text(
-                DocumentFixture.pdf(out -> lists.write(PickingLists.Layout.PER_ORDER, List.of(second, first), out)));
+        String text = DocumentFixture.text(DocumentFixture.pdf(
+                "picking-per-order", out -> lists.write(PickingLists.Layout.PER_ORDER, List.of(second, first), out)));
 
         int secondAt = text.indexOf("受注番号 po2-" + run);
         int firstAt = text.indexOf("受注番号 po1-" + run);

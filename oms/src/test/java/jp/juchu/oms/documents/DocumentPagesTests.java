@@ -46,6 +46,12 @@ class DocumentPagesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    jp.juchu.oms.orders.OrderWorkflow workflow;
+
+    @Autowired
+    jp.juchu.oms.shipping.SlipExports slips;
+
     DocumentFixture fixture;
 
     @BeforeEach
@@ -116,6 +122,33 @@ class DocumentPagesTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"));
+    }
+
+    @Test
+    void aSlipBatchPrintsItsOrdersStillToShipInTheOrderOfItsSlips() throws Exception {
+        long first = order("batch-a");
+        long held = order("batch-b");
+        long last = order("batch-c");
+        jp.juchu.oms.orders.Actor staff = jp.juchu.oms.orders.Actor.person("staff", false);
+        workflow.moveAll(List.of(first, held, last), "READY_TO_SHIP", staff, false);
+        long batch = slips.record(jp.juchu.oms.shipping.Carrier.SAGAWA, List.of(last, held, first), false, staff)
+                .id();
+        workflow.hold(List.of(held), "住所確認中", staff);
+
+        String text = DocumentFixture.text(mvc.perform(get("/documents/slip-batches/" + batch + "/delivery-notes")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
+
+        String a = orders.detail(first).orElseThrow().orderNumber();
+        String b = orders.detail(held).orElseThrow().orderNumber();
+        String c = orders.detail(last).orElseThrow().orderNumber();
+        assertThat(text.indexOf(a)).isPositive().isLessThan(text.indexOf(c));
+        assertThat(text).doesNotContain(b);
+        assertThat(slips.ordersToShip(batch)).containsExactly(first, last);
     }
 
     @Test

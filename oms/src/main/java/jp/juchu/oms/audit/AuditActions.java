@@ -37,6 +37,7 @@ public final class AuditActions {
             Map.entry("DOCUMENTS_PRINTED", "帳票 (納品書・ピッキングリスト) を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),
             Map.entry("RULE_CREATED", "自動処理ルールを追加"),
             Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
             Map.entry("RULE_ENABLED", "自動処理ルールをON"),

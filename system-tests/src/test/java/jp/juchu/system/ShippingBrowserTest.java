@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Issue 7's path in a real browser on the demo data, both apps started as {@code start.sh} starts them: an
  * order is made ready to ship in the OMS, its Yamato B2 Cloud slip CSV is exported, the carrier's file
  * with the slip numbers comes back, the order is 出荷済み in the OMS and 発送済み with the tracking number
- * at the shop. On the way: the 出荷 page names the missing B2 Cloud customer code and links to its setting, and a
+ * at the shop; the batch's 納品書 and ピッキングリスト download as PDFs. On the way: the 出荷 page names the missing B2 Cloud customer code and links to its setting, and a
  * tracking file with one bad line is refused whole with that line named.
  */
 class ShippingBrowserTest {
@@ -57,6 +57,7 @@ class ShippingBrowserTest {
             back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
             back.locator("input[name=phone]").fill("054-000-1234");
             back.locator("input[name=email]").fill("shop@example.jp");
+            back.getByTestId("registration-number").fill("Ｔ１２３４５６７８９０１２３");
             back.locator("main button.primary").click();
 
             // B2 Cloud needs the billing customer code: the 出荷 page says so and links to the carrier settings
@@ -95,6 +96,16 @@ class ShippingBrowserTest {
                 }
             }
             assertThat(references).isNotEmpty();
+
+            // the batch's 納品書 and ピッキングリスト, from 出力履歴
+            Locator batch = back.getByTestId("batch").first();
+            Download notes = back.waitForDownload(
+                    () -> batch.getByTestId("batch-delivery-notes").click());
+            String notesText = pdfText(notes.path());
+            assertThat(notesText).contains("納品書", "受注番号 " + orderNumber, "登録番号 T1234567890123", "税率別内訳");
+            Download picking = back.waitForDownload(
+                    () -> batch.getByTestId("batch-picking-total").click());
+            assertThat(pdfText(picking.path())).contains("トータルピッキングリスト", "ロケーション");
 
             // B2 Cloud's issued data comes back with a slip number per shipment
             StringBuilder issued = new StringBuilder("お客様管理番号,送り状種別,クール区分,伝票番号\r\n");
@@ -142,6 +153,12 @@ class ShippingBrowserTest {
             assertThat(shop.locator("body")).containsText("発送済み");
             assertThat(shop.locator("body")).containsText("432100000000");
             Browser.screenshot(shop, "shipping-04-shipped-at-the-shop");
+        }
+    }
+
+    private static String pdfText(Path pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
     }
 

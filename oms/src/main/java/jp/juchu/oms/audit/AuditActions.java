@@ -34,6 +34,7 @@ public final class AuditActions {
             Map.entry("TRACKING_IMPORT_REFUSED", "伝票番号ファイルを拒否"),
             Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
+            Map.entry("DOCUMENTS_PRINTED", "帳票 (納品書・ピッキングリスト) を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),

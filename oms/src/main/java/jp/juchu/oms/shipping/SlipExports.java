@@ -209,6 +209,22 @@ public class SlipExports {
         csv.flush();
     }
 
+    /**
+     * The batch's orders still to ship, in the order of its slips: those cancelled or held since are left out, as
+     * on the slips. For the batch's other papers (納品書, ピッキングリスト).
+     *
+     * @throws IllegalArgumentException when there is no such batch
+     */
+    public List<Long> ordersToShip(long batchId) {
+        batch(batchId);
+        List<Long> ids = orderIds(batchId);
+        java.util.Set<Long> stopped = orders.headers(ids).stream()
+                .filter(SlipExports::stoppedSince)
+                .map(OrderDetail::id)
+                .collect(java.util.stream.Collectors.toSet());
+        return ids.stream().filter(id -> !stopped.contains(id)).toList();
+    }
+
     /** Cancelled (here or at the shop) or held after the batch was made: never on a slip. */
     private static boolean stoppedSince(OrderDetail order) {
         return "Cancelled".equals(order.shopOrderStatus())

@@ -51,7 +51,8 @@ class SettingsController {
                                 c.prefecture(),
                                 c.address(),
                                 c.phone(),
-                                c.email()))
+                                c.email(),
+                                c.registrationNumber()))
                         .orElse(ContractorForm.empty()));
         model.addAttribute("prefectures", PREFECTURES);
         return "settings/contractor";
@@ -79,7 +80,8 @@ class SettingsController {
                 form.prefecture(),
                 form.address().strip(),
                 form.phone().strip(),
-                form.email().strip()));
+                form.email().strip(),
+                form.registrationNumber()));
         redirect.addFlashAttribute("saved", true);
         return wizard != null ? "redirect:/settings/malls?wizard" : "redirect:/settings/contractor";
     }

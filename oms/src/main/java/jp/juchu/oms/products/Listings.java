@@ -31,9 +31,10 @@ public class Listings {
                     long productId = rs.getLong("product_id");
                     int multiplier = rs.getInt("multiplier");
                     if ("SET".equals(rs.getString("kind"))) {
-                        return jdbc.sql("select c.component_id, p.code, c.quantity * ? from product_set_component c"
-                                        + " join product p on p.id = c.component_id where c.set_id = ?"
-                                        + " order by p.code")
+                        return jdbc.sql(
+                                        "select c.component_id as product_id, p.code, c.quantity * ? as quantity from product_set_component c"
+                                                + " join product p on p.id = c.component_id where c.set_id = ?"
+                                                + " order by p.code")
                                 .params(multiplier, productId)
                                 .query(Products.Component.class)
                                 .list();
@@ -41,5 +42,43 @@ public class Listings {
                     return List.of(new Products.Component(productId, rs.getString("code"), multiplier));
                 })
                 .optional();
+    }
+
+    /**
+     * One listing: the shop's item (and variation, {@code ""} when none) and the SKU or set it is, times the
+     * multiplier.
+     */
+    public record Entry(
+            long id, long connectionId, String itemCode, String variation, long productId, int multiplier) {}
+
+    private static final String ENTRY =
+            "select id, connection_id, item_code, variation, product_id, multiplier" + " from listing";
+
+    public Optional<Entry> find(long listingId) {
+        return jdbc.sql(ENTRY + " where id = ?")
+                .param(listingId)
+                .query(Entry.class)
+                .optional();
+    }
+
+    /** A shop's listings, by item code and variation. */
+    public List<Entry> ofConnection(long connectionId) {
+        return jdbc.sql(ENTRY + " where connection_id = ? order by item_code, variation")
+                .param(connectionId)
+                .query(Entry.class)
+                .list();
+    }
+
+    /** The listings whose stock depends on these SKUs: the SKUs' own and those of the sets made of them. */
+    public List<Entry> dependingOn(java.util.Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = productIds.toArray(Long[]::new);
+        return jdbc.sql(ENTRY + " where product_id = any (?) or product_id in"
+                        + " (select set_id from product_set_component where component_id = any (?)) order by id")
+                .params(ids, ids)
+                .query(Entry.class)
+                .list();
     }
 }

@@ -32,7 +32,7 @@ public class Products {
 
     /** The SKUs a set is made of, with the quantity of each in one set; empty for a SKU. */
     public List<Component> components(long setId) {
-        return jdbc.sql("select c.component_id, p.code, c.quantity from product_set_component c"
+        return jdbc.sql("select c.component_id as product_id, p.code, c.quantity from product_set_component c"
                         + " join product p on p.id = c.component_id where c.set_id = ? order by p.code")
                 .param(setId)
                 .query(Component.class)

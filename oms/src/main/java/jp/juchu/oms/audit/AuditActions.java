@@ -35,7 +35,9 @@ public final class AuditActions {
             Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
-            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否")));
+            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("STOCK_SYNC_CONFIRMED", "在庫連携を開始"),
+            Map.entry("STOCK_SYNC_RULE_CHANGED", "在庫連携設定を変更")));
 
     private AuditActions() {}
 

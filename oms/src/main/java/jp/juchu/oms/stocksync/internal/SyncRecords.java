@@ -24,14 +24,22 @@ public class SyncRecords {
         this.jdbc = jdbc;
     }
 
-    /** Marks the listings for pushing; a listing already waiting gets a new generation, so a push under way is redone. */
+    /**
+     * Marks the listings for pushing, in one statement and in listing order (so that two transactions marking the same
+     * listings never deadlock); a listing already waiting gets a new generation, so a push under way is redone.
+     */
     public void mark(List<Listings.Entry> listings) {
-        for (Listings.Entry l : listings) {
-            jdbc.sql("""
-                            insert into stock_sync_outbox (listing_id, connection_id) values (?, ?)
-                            on conflict (listing_id) do update set generation = stock_sync_outbox.generation + 1
-                            """).params(l.id(), l.connectionId()).update();
+        if (listings.isEmpty()) {
+            return;
         }
+        Long[] ids = listings.stream().map(Listings.Entry::id).toArray(Long[]::new);
+        Long[] connections = listings.stream().map(Listings.Entry::connectionId).toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into stock_sync_outbox (listing_id, connection_id)
+                        select distinct on (listing_id) listing_id, connection_id
+                        from unnest(?::bigint[], ?::bigint[]) as t (listing_id, connection_id) order by listing_id
+                        on conflict (listing_id) do update set generation = stock_sync_outbox.generation + 1
+                        """).params(ids, connections).update();
     }
 
     /** A waiting listing and the generation it was read at. */

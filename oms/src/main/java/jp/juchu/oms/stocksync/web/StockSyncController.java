@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.malls.ShopApiException;
@@ -41,11 +42,13 @@ class StockSyncController {
     private final StockSync sync;
     private final Comparisons comparisons;
     private final MallConnections connections;
+    private final AuditLog audit;
 
-    StockSyncController(StockSync sync, Comparisons comparisons, MallConnections connections) {
+    StockSyncController(StockSync sync, Comparisons comparisons, MallConnections connections, AuditLog audit) {
         this.sync = sync;
         this.comparisons = comparisons;
         this.connections = connections;
+        this.audit = audit;
     }
 
     record ShopRow(MallConnection connection, int waiting, boolean confirmed, boolean stopped) {}
@@ -97,8 +100,9 @@ class StockSyncController {
     @PostMapping("/stock-sync/{connectionId}/confirm")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String confirm(@PathVariable long connectionId, Principal principal, RedirectAttributes redirect) {
-        connection(connectionId);
+        MallConnection connection = connection(connectionId);
         sync.confirm(connectionId, principal.getName());
+        audit.record(principal.getName(), "STOCK_SYNC_CONFIRMED", "connection:" + connectionId, connection.shopId());
         redirect.addFlashAttribute("message", "在庫連携を開始しました。送信待ちの商品を順に送信します。");
         return "redirect:/stock-sync/" + connectionId;
     }
@@ -137,6 +141,7 @@ class StockSyncController {
             @PathVariable long listingId,
             @Valid @ModelAttribute ListingSyncForm form,
             BindingResult errors,
+            Principal principal,
             RedirectAttributes redirect) {
         connection(connectionId);
         if (errors.hasErrors()) {

@@ -101,6 +101,7 @@ public class StockSync {
                 return done;
             } catch (RateLimited e) {
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff(records.shop(connectionId));
+                wait = wait.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : wait;
                 records.backOff(connectionId, wait, "ショップのAPI利用制限 (429) のため在庫送信を待機しています。");
                 return done;
             } catch (ShopUnavailable e) {

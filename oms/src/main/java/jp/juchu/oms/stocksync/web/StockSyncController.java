@@ -163,7 +163,7 @@ class StockSyncController {
         sync.saveRule(
                 connectionId,
                 listingId,
-                form.enabled(),
+                form.syncOn(),
                 new SyncRule(form.sharePercent(), multiplier, form.reserve(), form.upperLimit(), form.floorQuantity()));
         redirect.addFlashAttribute("message", "連携設定を保存しました。");
         return "redirect:/stock-sync/" + connectionId;

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.juchu.shop.shops.ShopOpened;
+import jp.juchu.shop.shops.ShopSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -32,11 +33,13 @@ class DemoHandoff {
     private final ApiKeys apiKeys;
     private final ApiKeysSettings settings;
     private final Environment environment;
+    private final ShopSettings shops;
 
-    DemoHandoff(ApiKeys apiKeys, ApiKeysSettings settings, Environment environment) {
+    DemoHandoff(ApiKeys apiKeys, ApiKeysSettings settings, Environment environment, ShopSettings shops) {
         this.apiKeys = apiKeys;
         this.settings = settings;
         this.environment = environment;
+        this.shops = shops;
     }
 
     @EventListener
@@ -48,8 +51,8 @@ class DemoHandoff {
         IssuedKeys keys = apiKeys.issue(opened.shopId(), "demo");
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8081"));
         // Shop IDs, base64url keys and these URLs need no escaping in a properties file.
-        // Every demo shop is listed under its own prefix ("shops" names them); the first one opened also has the
-        // unprefixed keys earlier readers use.
+        // Every demo shop is listed under its own prefix ("shops" names them); the main demo shop (shop.demo.shop-id)
+        // also has the unprefixed keys earlier readers use — or whichever demo shop opened, when that one did not.
         Map<String, String> handoff = read(settings.demoHandoffFile());
         Map<String, String> shop = new LinkedHashMap<>();
         shop.put("shop-id", opened.shopId());
@@ -57,7 +60,8 @@ class DemoHandoff {
         shop.put("manager-key", keys.managerKey());
         shop.put("management-url", "http://localhost:" + port + "/api/management");
         shop.put("item-url", "http://localhost:" + port + "/api/item");
-        if (!handoff.containsKey("shop-id") || handoff.get("shop-id").equals(opened.shopId())) {
+        String main = shops.demo().shopId();
+        if (!main.equals(handoff.get("shop-id")) || main.equals(opened.shopId())) {
             handoff.putAll(shop);
         }
         java.util.LinkedHashSet<String> listed = new java.util.LinkedHashSet<>(

@@ -21,6 +21,8 @@ class StockSyncBrowserTest {
     private static final String SHOP_A = "sptest18pj";
     private static final String SHOP_B = "sptest18pk";
     private static final String ITEM = "tea-genmai-200";
+    /** Two demo shops open on the first start: more to do than one, on a machine that may be busy. */
+    private static final Duration START = Duration.ofMinutes(8);
 
     @Test
     void anOrderAtShopALowersTheStockAtShopB() throws Exception {
@@ -29,9 +31,14 @@ class StockSyncBrowserTest {
                         "shop-server",
                         Path.of(System.getProperty("juchu.shopServerJar")),
                         work,
-                        Map.of("shop.demo.enabled", "true"));
+                        Map.of("shop.demo.enabled", "true"),
+                        START);
                 AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+                        "oms",
+                        Path.of(System.getProperty("juchu.omsJar")),
+                        work,
+                        Map.of("oms.demo.enabled", "true"),
+                        START);
                 Browser browser = new Browser()) {
             Page back = browser.newPage(oms.baseUrl());
             back.navigate("/login");

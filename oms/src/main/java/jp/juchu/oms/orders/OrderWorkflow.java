@@ -1,5 +1,6 @@
 package jp.juchu.oms.orders;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import jp.juchu.oms.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +46,12 @@ public class OrderWorkflow {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    OrderWorkflow(JdbcClient jdbc, AuditLog audit) {
+    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -150,6 +154,38 @@ public class OrderWorkflow {
             apply(order, back, actor, false, null, "保留解除", names);
             return Step.MOVED;
         });
+    }
+
+    /**
+     * A rule's move (自動処理): made only while the order is still in {@code from} (a person may have moved it since
+     * the rule looked), to a status, or on hold with {@code note} as the reason.
+     *
+     * @param note the hold's reason, or a note for the history (which rule)
+     * @return why the order did not move; empty when it moved
+     */
+    @Transactional
+    public Optional<String> route(long orderId, String from, String to, String note, Actor actor) {
+        Map<String, String> names = names();
+        if (!names.containsKey(to)) {
+            return Optional.of("ステータスがありません: " + to);
+        }
+        boolean hold = Transitions.ON_HOLD.equals(to);
+        Outcome outcome = eachLocked(List.of(orderId), order -> {
+            if (!order.status().equals(from)) {
+                return Step.refused("受注はもう「" + names.getOrDefault(from, from) + "」ではありません");
+            }
+            Optional<String> refusal =
+                    Transitions.refusal(order, to, actor, false, false, c -> names.getOrDefault(c, c));
+            if (refusal.isPresent()) {
+                return Step.refused(refusal.get());
+            }
+            if (order.status().equals(to)) {
+                return Step.UNCHANGED;
+            }
+            apply(order, to, actor, false, hold ? note : null, hold ? null : note, names);
+            return Step.MOVED;
+        });
+        return outcome.refused().stream().findFirst().map(Refusal::reason);
     }
 
     /** What one order's step did: refused with a reason, moved, or left as it was. */
@@ -341,6 +377,7 @@ public class OrderWorkflow {
                 + (holding ? " (理由: " + holdReason + ")" : "")
                 + (note == null ? "" : " (" + note + ")");
         history(order.id(), "STATUS", actor, why);
+        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to, actor.name(), Instant.now()));
         if (actor.isPerson()) {
             audit.record(
                     actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);

@@ -38,6 +38,7 @@ public final class AuditActions {
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("STOCK_SYNC_CONFIRMED", "在庫連携を開始"),
             Map.entry("STOCK_SYNC_RULE_CHANGED", "在庫連携設定を変更"),
+            Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),
             Map.entry("RULE_CREATED", "自動処理ルールを追加"),
             Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
             Map.entry("RULE_ENABLED", "自動処理ルールをON"),

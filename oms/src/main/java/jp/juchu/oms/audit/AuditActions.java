@@ -37,6 +37,8 @@ public final class AuditActions {
             Map.entry("DOCUMENTS_PRINTED", "帳票 (納品書・ピッキングリスト) を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("STOCK_SYNC_CONFIRMED", "在庫連携を開始"),
+            Map.entry("STOCK_SYNC_RULE_CHANGED", "在庫連携設定を変更"),
             Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),
             Map.entry("SALES_GOALS_CHANGED", "売上目標を変更"),
             Map.entry("SALES_FEES_CHANGED", "収支の手数料・配送費を変更"),

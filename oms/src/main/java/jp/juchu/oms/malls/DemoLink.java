@@ -11,11 +11,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo links itself: with {@code oms.demo.enabled}, the shop server's demo shop (whose keys the shop
- * server wrote to a hand-off file) becomes a connection with automatic fetch on, unless it exists.
+ * The demo links itself: with {@code oms.demo.enabled}, the shop server's demo shops (whose keys the shop
+ * server wrote to a hand-off file) become connections with automatic fetch on, unless they exist.
  */
 @Component
 class DemoLink {
@@ -41,7 +42,9 @@ class DemoLink {
         this.setup = setup;
     }
 
+    /** Before the other modules' demo data (which use the connections): order 0. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void linkDemoShop() {
         if (!settings.enabled()) {
             return;
@@ -58,19 +61,33 @@ class DemoLink {
             log.warn("Could not read the demo hand-off file {}", file.toAbsolutePath());
             return;
         }
-        String shopId = demo.getProperty("shop-id");
+        String listed = demo.getProperty("shops");
+        if (listed == null || listed.isBlank()) {
+            link(demo, "");
+            return;
+        }
+        for (String shopId : listed.split(",")) {
+            if (!shopId.isBlank()) {
+                link(demo, shopId.strip() + ".");
+            }
+        }
+    }
+
+    /** One shop of the hand-off, its properties under {@code prefix}, unless it is linked already. */
+    private void link(Properties demo, String prefix) {
+        String shopId = demo.getProperty(prefix + "shop-id");
         if (shopId == null || connections.findByShopId(Mall.SHOP_SERVE, shopId).isPresent()) {
             return;
         }
         ConnectionSettings connection = new ConnectionSettings(
                 shopId,
-                demo.getProperty("open-key"),
-                demo.getProperty("manager-key"),
+                demo.getProperty(prefix + "open-key"),
+                demo.getProperty(prefix + "manager-key"),
                 7,
                 true,
                 30,
-                demo.getProperty("management-url"),
-                demo.getProperty("item-url"));
+                demo.getProperty(prefix + "management-url"),
+                demo.getProperty(prefix + "item-url"));
         ConnectionSetup.Result result = setup.verifyAndSave(null, connection);
         if (!result.saved()) {
             setup.saveUnverified(connection);

@@ -3,8 +3,7 @@ package jp.juchu.oms.malls;
 /**
  * What the OMS needs from a mall, for one of the merchant's shops there: its orders, and the report of a shipment.
  * One implementation per mall kind (Shop Serve's is {@code malls.shopserve}); {@link MallConnectors} picks it by the
- * connection's {@link Mall}, so imports and shipping never name a mall. Reading items and pushing stock join this
- * interface when the products and stock modules need them.
+ * connection's {@link Mall}, so imports, shipping and stock sync never name a mall.
  *
  * <p>A connector calls its mall and says precisely what went wrong with a {@link ShopApiException} — a refused key,
  * a rate limit, an outage, an unreadable answer — and never retries: the caller decides.
@@ -33,4 +32,14 @@ public interface MallConnector {
             MallConnection connection, String endpointUrl) {
         return java.util.Optional.empty();
     }
+    /** The item's stock at the shop, per variation. */
+    ShopStock readStock(MallConnection connection, String itemCode);
+
+    /**
+     * Sets one variation's quantity at the shop, only if the shop still holds {@code expected} (a compare-and-set), so
+     * that a sale at the shop between the read and this write is never overwritten.
+     *
+     * @param variation as in {@link ShopStock#quantities()}
+     */
+    StockPush pushStock(MallConnection connection, String itemCode, String variation, int expected, int quantity);
 }

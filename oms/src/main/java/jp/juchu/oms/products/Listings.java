@@ -43,4 +43,42 @@ public class Listings {
                 })
                 .optional();
     }
+
+    /**
+     * One listing: the shop's item (and variation, {@code ""} when none) and the SKU or set it is, times the
+     * multiplier.
+     */
+    public record Entry(
+            long id, long connectionId, String itemCode, String variation, long productId, int multiplier) {}
+
+    private static final String ENTRY =
+            "select id, connection_id, item_code, variation, product_id, multiplier" + " from listing";
+
+    public Optional<Entry> find(long listingId) {
+        return jdbc.sql(ENTRY + " where id = ?")
+                .param(listingId)
+                .query(Entry.class)
+                .optional();
+    }
+
+    /** A shop's listings, by item code and variation. */
+    public List<Entry> ofConnection(long connectionId) {
+        return jdbc.sql(ENTRY + " where connection_id = ? order by item_code, variation")
+                .param(connectionId)
+                .query(Entry.class)
+                .list();
+    }
+
+    /** The listings whose stock depends on these SKUs: the SKUs' own and those of the sets made of them. */
+    public List<Entry> dependingOn(java.util.Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = productIds.toArray(Long[]::new);
+        return jdbc.sql(ENTRY + " where product_id = any (?) or product_id in"
+                        + " (select set_id from product_set_component where component_id = any (?)) order by id")
+                .params(ids, ids)
+                .query(Entry.class)
+                .list();
+    }
 }

@@ -76,6 +76,17 @@ class SecondMallConnectorTests {
         public void reportShipment(MallConnection connection, Shipment shipment) {
             shipments.add(shipment);
         }
+
+        @Override
+        public ShopStock readStock(MallConnection connection, String itemCode) {
+            return new ShopStock(itemCode, true, java.util.Map.of());
+        }
+
+        @Override
+        public StockPush pushStock(
+                MallConnection connection, String itemCode, String variation, int expected, int quantity) {
+            throw new UnsupportedOperationException("the test mall keeps no stock");
+        }
     }
 
     @Autowired

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.juchu.shop.shops.ShopOpened;
+import jp.juchu.shop.shops.ShopSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -32,11 +33,13 @@ class DemoHandoff {
     private final ApiKeys apiKeys;
     private final ApiKeysSettings settings;
     private final Environment environment;
+    private final ShopSettings shops;
 
-    DemoHandoff(ApiKeys apiKeys, ApiKeysSettings settings, Environment environment) {
+    DemoHandoff(ApiKeys apiKeys, ApiKeysSettings settings, Environment environment, ShopSettings shops) {
         this.apiKeys = apiKeys;
         this.settings = settings;
         this.environment = environment;
+        this.shops = shops;
     }
 
     @EventListener
@@ -48,17 +51,46 @@ class DemoHandoff {
         IssuedKeys keys = apiKeys.issue(opened.shopId(), "demo");
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8081"));
         // Shop IDs, base64url keys and these URLs need no escaping in a properties file.
-        Map<String, String> handoff = new LinkedHashMap<>();
-        handoff.put("shop-id", opened.shopId());
-        handoff.put("open-key", keys.openKey());
-        handoff.put("manager-key", keys.managerKey());
-        handoff.put("management-url", "http://localhost:" + port + "/api/management");
-        handoff.put("item-url", "http://localhost:" + port + "/api/item");
+        // Every demo shop is listed under its own prefix ("shops" names them); the main demo shop (shop.demo.shop-id)
+        // also has the unprefixed keys earlier readers use — or whichever demo shop opened, when that one did not.
+        Map<String, String> handoff = read(settings.demoHandoffFile());
+        Map<String, String> shop = new LinkedHashMap<>();
+        shop.put("shop-id", opened.shopId());
+        shop.put("open-key", keys.openKey());
+        shop.put("manager-key", keys.managerKey());
+        shop.put("management-url", "http://localhost:" + port + "/api/management");
+        shop.put("item-url", "http://localhost:" + port + "/api/item");
+        String main = shops.demo().shopId();
+        if (!main.equals(handoff.get("shop-id")) || main.equals(opened.shopId())) {
+            handoff.putAll(shop);
+        }
+        java.util.LinkedHashSet<String> listed = new java.util.LinkedHashSet<>(
+                java.util.Arrays.asList(handoff.getOrDefault("shops", "").split(",")));
+        listed.remove("");
+        listed.add(opened.shopId());
+        handoff.put("shops", String.join(",", listed));
+        shop.forEach((k, v) -> handoff.put(opened.shopId() + "." + k, v));
         write(settings.demoHandoffFile(), handoff);
         log.info(
                 "Demo shop {}: API keys issued and handed to the OMS demo in {}",
                 opened.shopId(),
                 settings.demoHandoffFile());
+    }
+
+    /** The hand-off written so far (by this start's earlier demo shops), or nothing. */
+    private static Map<String, String> read(Path file) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return properties;
+        }
+        java.util.Properties loaded = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            loaded.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the demo handoff file " + file, e);
+        }
+        loaded.stringPropertyNames().stream().sorted().forEach(k -> properties.put(k, loaded.getProperty(k)));
+        return properties;
     }
 
     /** Written to a private temporary file first and moved into place, so no reader sees it half written or open. */

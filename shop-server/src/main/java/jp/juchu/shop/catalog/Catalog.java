@@ -141,6 +141,53 @@ public class Catalog {
         return update(shopId, itemCode, withStock(p, p.axes(), unlimited, alertThreshold, stock));
     }
 
+    /**
+     * Sets the quantities of some variations, each only if it still holds the quantity the caller expects to
+     * replace (compare-and-set), all or nothing: a storefront sale or another client that changed one meanwhile makes
+     * the whole change fail, so that no sale is lost between a read and a write.
+     *
+     * @throws ProductNotFound when the shop has no such item
+     * @throws InvalidProduct when a variation is not the item's, a quantity is out of range, or the item has
+     *     unlimited stock
+     * @throws StockChanged for the first variation whose quantity is no longer the expected one
+     */
+    @Transactional
+    public Product changeStockIfUnchanged(String shopId, String itemCode, List<ConditionalStock> changes) {
+        Product p = find(shopId, itemCode).orElseThrow(() -> new ProductNotFound(itemCode));
+        if (p.unlimitedStock()) {
+            throw new InvalidProduct("stock", "在庫数無制限の商品です");
+        }
+        for (ConditionalStock c : changes) {
+            if (!p.stock().containsKey(c.variation())) {
+                throw new InvalidProduct(
+                        "stock", "バリエーション " + (c.variation().isEmpty() ? "(なし)" : c.variation()) + " はこの商品にありません");
+            }
+            if (c.quantity() < 0 || c.quantity() > MAX_UNITS || c.expected() < 0 || c.expected() > MAX_UNITS) {
+                throw new InvalidProduct("stock", "在庫数は0〜999,999で入力してください");
+            }
+        }
+        List<ConditionalStock> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparing(ConditionalStock::variation));
+        for (ConditionalStock c : ordered) {
+            int updated = jdbc.sql("update product_stock set quantity = ? where product_id = ? and variation = ?"
+                            + " and quantity = ?")
+                    .params(c.quantity(), p.id(), c.variation(), c.expected())
+                    .update();
+            if (updated == 0) {
+                int current = jdbc.sql("select quantity from product_stock where product_id = ? and variation = ?")
+                        .params(p.id(), c.variation())
+                        .query(Integer.class)
+                        .optional()
+                        .orElse(0);
+                throw new StockChanged(c.variation(), c.expected(), current);
+            }
+        }
+        jdbc.sql("update product set updated_at = now() where id = ?")
+                .param(p.id())
+                .update();
+        return find(shopId, itemCode).orElseThrow(() -> new ProductNotFound(itemCode));
+    }
+
     private static ProductDraft withStock(
             Product p, List<Product.Axis> axes, boolean unlimited, int alert, Map<String, Integer> stock) {
         return new ProductDraft(

@@ -6,7 +6,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** With {@code shop.demo.enabled}, the first start opens the demo shop; later starts keep what is there. */
+/**
+ * With {@code shop.demo.enabled}, the first start opens the demo shop and a second one selling the same products;
+ * later starts keep what is there.
+ */
 @Component
 class DemoShop {
 
@@ -23,11 +26,21 @@ class DemoShop {
     @EventListener(ApplicationReadyEvent.class)
     void openOnFirstStart() {
         ShopSettings.Demo demo = settings.demo();
-        if (!demo.enabled() || shops.exists(demo.shopId())) {
+        if (!demo.enabled()) {
             return;
         }
-        log.info("Opening the demo shop {} ({})", demo.shopId(), demo.name());
-        shops.openDemo(demo.shopId(), demo.name(), demo.password());
-        log.info("Demo shop ready: admin login with shop ID {}", demo.shopId());
+        open(demo.shopId(), demo.name(), demo.password());
+        if (demo.secondShopId() != null && !demo.secondShopId().isBlank()) {
+            open(demo.secondShopId(), demo.secondName(), demo.password());
+        }
+    }
+
+    private void open(String shopId, String name, String password) {
+        if (shops.exists(shopId)) {
+            return;
+        }
+        log.info("Opening the demo shop {} ({})", shopId, name);
+        shops.openDemo(shopId, name, password);
+        log.info("Demo shop ready: admin login with shop ID {}", shopId);
     }
 }

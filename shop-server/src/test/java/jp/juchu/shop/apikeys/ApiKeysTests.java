@@ -118,6 +118,26 @@ class ApiKeysTests {
     }
 
     @Test
+    void everyDemoShopIsListedInTheHandoffUnderItsOwnPrefix() throws Exception {
+        String first = newShop();
+        String second = newShop();
+        demoHandoff.on(new ShopOpened(first, "デモ店", true));
+        demoHandoff.on(new ShopOpened(second, "デモ店 2号店", true));
+
+        Properties handoff = new Properties();
+        try (Reader in = Files.newBufferedReader(settings.demoHandoffFile())) {
+            handoff.load(in);
+        }
+        assertThat(handoff.getProperty("shops").split(",")).contains(first, second);
+        for (String shopId : new String[] {first, second}) {
+            assertThat(handoff.getProperty(shopId + ".shop-id")).isEqualTo(shopId);
+            assertThat(apiKeys.authenticate(shopId, handoff.getProperty(shopId + ".manager-key")))
+                    .map(AuthenticatedKey::kind)
+                    .contains(KeyKind.MANAGER);
+        }
+    }
+
+    @Test
     void otherShopsOpeningWriteNoHandoff() {
         String shopId = newShop();
         demoHandoff.on(new ShopOpened(shopId, "普通の店", false));

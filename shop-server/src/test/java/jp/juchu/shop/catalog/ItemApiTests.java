@@ -247,6 +247,56 @@ class ItemApiTests {
     }
 
     @Test
+    void theConditionalStockUpdateRefusesAStalePushAndKeepsTheSale() throws Exception {
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":30}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.quantity").value(30));
+        // a storefront sale between the client's read and its write
+        catalog.take(shopId, List.of(new StockLine("tea-1", "", 2)));
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":30,\"quantity\":25}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://juchu.jp/problems/stock-changed"))
+                .andExpect(jsonPath("$.current_quantity").value(28))
+                .andExpect(jsonPath("$.expected_quantity").value(30));
+        assertThat(catalog.find(shopId, "tea-1").orElseThrow().stock()).containsEntry("", 28);
+
+        // per variation, all or nothing: one stale variation leaves the other unchanged too
+        manager(put(M + "/items/shirt/stock"), """
+                        {"variations":[{"choice1":"白","choice2":"M","expected_quantity":4,"quantity":9},
+                                       {"choice1":"紺","choice2":"M","expected_quantity":5,"quantity":9}]}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.variation").value("紺/M"))
+                .andExpect(jsonPath("$.current_quantity").value(2));
+        assertThat(catalog.find(shopId, "shirt").orElseThrow().stock())
+                .containsEntry("白/M", 4)
+                .containsEntry("紺/M", 2);
+        manager(put(M + "/items/shirt/stock"), """
+                        {"variations":[{"choice1":"紺","choice2":"M","expected_quantity":2,"quantity":6}]}""").andExpect(status().isOk());
+        assertThat(catalog.find(shopId, "shirt").orElseThrow().stock()).containsEntry("紺/M", 6);
+    }
+
+    @Test
+    void aConditionalStockUpdateWithHalfItsFieldsNamesTheField() throws Exception {
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":-1}")
+                .andExpect(status().isBadRequest());
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":1,\"unlimited\":\"Yes\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("expected_quantity"));
+        manager(put(M + "/items/shirt/stock"), """
+                        {"variations":[{"choice1":"紺","choice2":"M","expected_quantity":2}]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("variations[0]"));
+        manager(put(M + "/items/shirt/stock"), """
+                        {"variations":[{"choice1":"緑","choice2":"M","expected_quantity":2,"quantity":3}]}""").andExpect(status().isBadRequest());
+        manager(put(M + "/items/secret/stock"), "{\"expected_quantity\":0,\"quantity\":1}")
+                .andExpect(status().isBadRequest());
+        assertThat(catalog.find(shopId, "tea-1").orElseThrow().stock()).containsEntry("", 40);
+    }
+
+    @Test
     void categoriesAreReadLevelByLevelOnBothHosts() throws Exception {
         manager(post(M + "/service-setup/item-categories/_get"), "{\"top_category_path\":[]}")
                 .andExpect(jsonPath("$.child_categories.length()").value(2))

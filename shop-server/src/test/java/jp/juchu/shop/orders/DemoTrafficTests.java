@@ -37,7 +37,7 @@ class DemoTrafficTests {
                 orders,
                 demo,
                 new OrderSettings(0, 0, 120),
-                new ShopSettings(new ShopSettings.Demo(true, shopId, "流れのある店", "password-1")),
+                new ShopSettings(new ShopSettings.Demo(true, shopId, "流れのある店", "password-1", "", "")),
                 meters,
                 clock);
         OffsetDateTime before = OffsetDateTime.now(clock).minusSeconds(1);

@@ -33,7 +33,9 @@ import jp.juchu.oms.malls.OrderQuery;
 import jp.juchu.oms.malls.RateLimited;
 import jp.juchu.oms.malls.RawOrder;
 import jp.juchu.oms.malls.Shipment;
+import jp.juchu.oms.malls.ShopStock;
 import jp.juchu.oms.malls.ShopUnavailable;
+import jp.juchu.oms.malls.StockPush;
 import jp.juchu.oms.malls.internal.ApiCall;
 import jp.juchu.oms.malls.internal.ConnectionKeys;
 import jp.juchu.oms.malls.internal.ConnectionKeys.Credentials;
@@ -226,7 +228,103 @@ public class ShopServeConnector implements MallConnector {
         return send(method, url, shopId, key, body);
     }
 
+    /** {@code GET /v2/items/{code}/stock}: the quantity per variation, or unlimited. */
+    @Override
+    public ShopStock readStock(MallConnection connection, String itemCode) {
+        Credentials credentials = keys.credentials(connection.id());
+        JsonNode body = call(
+                connection,
+                ApiCall.STOCK_SYNC,
+                "GET",
+                stockUrl(credentials, itemCode),
+                credentials.shopId(),
+                credentials.managerKey(),
+                null);
+        if ("Yes".equals(text(body.get("unlimited")))) {
+            return new ShopStock(itemCode, true, Map.of());
+        }
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        JsonNode variations = body.get("variations");
+        if (variations != null && variations.isArray() && !variations.isEmpty()) {
+            for (JsonNode v : variations) {
+                quantities.put(variationKey(v), quantity(v.get("quantity"), itemCode));
+            }
+        } else {
+            quantities.put("", quantity(body.get("quantity"), itemCode));
+        }
+        return new ShopStock(itemCode, false, quantities);
+    }
+
+    /**
+     * {@code PUT /v2/items/{code}/stock} with {@code expected_quantity}: the shop writes the quantity only if its stock
+     * is still the expected one, and answers 409 with the current quantity otherwise (docs/shop-api.md).
+     */
+    @Override
+    public StockPush pushStock(
+            MallConnection connection, String itemCode, String variation, int expected, int quantity) {
+        Credentials credentials = keys.credentials(connection.id());
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (variation == null || variation.isEmpty()) {
+            request.put("expected_quantity", expected);
+            request.put("quantity", quantity);
+        } else {
+            String[] choices = variation.split("/", -1);
+            Map<String, Object> v = new LinkedHashMap<>();
+            for (int i = 0; i < Math.min(3, choices.length); i++) {
+                v.put("choice" + (i + 1), choices[i]);
+            }
+            v.put("expected_quantity", expected);
+            v.put("quantity", quantity);
+            request.put("variations", List.of(v));
+        }
+        String url = stockUrl(credentials, itemCode);
+        budget.take(connection.id(), ApiCall.STOCK_SYNC);
+        HttpResponse<String> response = exchange("PUT", url, credentials.shopId(), credentials.managerKey(), request);
+        if (response.statusCode() == 409) {
+            JsonNode problem = parse(response, url);
+            JsonNode current = problem.get("current_quantity");
+            if (current == null || !current.isIntegralNumber()) {
+                throw new BadShopResponse("409 without current_quantity: " + url, null);
+            }
+            return StockPush.changedMeanwhile(current.asInt());
+        }
+        body(response, url);
+        return StockPush.applied(quantity);
+    }
+
+    private static String stockUrl(Credentials credentials, String itemCode) {
+        return credentials.managementUrl() + "/v2/items/" + URLEncoder.encode(itemCode, StandardCharsets.UTF_8)
+                + "/stock";
+    }
+
+    private static String variationKey(JsonNode v) {
+        List<String> choices = new ArrayList<>();
+        for (String field : List.of("choice1", "choice2", "choice3")) {
+            String c = text(v.get(field));
+            if (c != null && !c.isEmpty()) {
+                choices.add(c);
+            }
+        }
+        return String.join("/", choices);
+    }
+
+    private static int quantity(JsonNode value, String itemCode) {
+        if (value == null || !value.isIntegralNumber()) {
+            throw new BadShopResponse("no stock quantity for item " + itemCode, null);
+        }
+        return value.asInt();
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || !value.isString() ? null : value.asString();
+    }
+
     private JsonNode send(String method, String url, String shopId, String key, Object body) {
+        return body(exchange(method, url, shopId, key, body), url);
+    }
+
+    /** The answer, unless the shop refused the key (401/403), asked to wait (429) or failed (5xx). */
+    private HttpResponse<String> exchange(String method, String url, String shopId, String key, Object body) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url))
@@ -265,9 +363,19 @@ public class ShopServeConnector implements MallConnector {
         if (status >= 500) {
             throw new ShopUnavailable("HTTP " + status + ": " + url, null);
         }
+        return response;
+    }
+
+    /** A 2xx answer's JSON object; any other status is a {@link BadShopResponse}. */
+    private JsonNode body(HttpResponse<String> response, String url) {
+        int status = response.statusCode();
         if (status >= 300) {
             throw new BadShopResponse("HTTP " + status + ": " + url + " " + abbreviate(response.body()), null);
         }
+        return parse(response, url);
+    }
+
+    private JsonNode parse(HttpResponse<String> response, String url) {
         try {
             JsonNode node = json.readTree(response.body());
             if (node == null || !node.isObject()) {

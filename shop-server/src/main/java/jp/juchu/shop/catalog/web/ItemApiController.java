@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import jp.juchu.shop.catalog.Catalog;
 import jp.juchu.shop.catalog.Categories;
 import jp.juchu.shop.catalog.CategoryNode;
 import jp.juchu.shop.catalog.CategoryNotFound;
+import jp.juchu.shop.catalog.ConditionalStock;
 import jp.juchu.shop.catalog.InvalidProduct;
 import jp.juchu.shop.catalog.PlanLimitReached;
 import jp.juchu.shop.catalog.Product;
@@ -26,10 +28,12 @@ import jp.juchu.shop.catalog.ProductOption;
 import jp.juchu.shop.catalog.ProductOptions;
 import jp.juchu.shop.catalog.ProductPage;
 import jp.juchu.shop.catalog.ProductSort;
+import jp.juchu.shop.catalog.StockChanged;
 import jp.juchu.shop.catalog.StockLevel;
 import jp.juchu.shop.system.ApiErrors;
 import jp.juchu.shop.system.YesNo;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +54,7 @@ class ItemApiController {
 
     static final String MANAGEMENT = "/api/management/v2";
     static final String OPEN = "/api/item/v2";
+    static final URI STOCK_CHANGED = URI.create("https://juchu.jp/problems/stock-changed");
 
     private final Catalog catalog;
     private final Categories categories;
@@ -131,15 +136,35 @@ class ItemApiController {
             List<String> categoryPaths,
             String memo) {}
 
-    record VariationStock(String choice1, String choice2, String choice3, int quantity) {}
+    /**
+     * @param expectedQuantity on a change only: the quantity the client expects to replace; the change is made only
+     *     if the stock still holds it (409 otherwise)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VariationStock(String choice1, String choice2, String choice3, Integer quantity, Integer expectedQuantity) {
+        VariationStock(String choice1, String choice2, String choice3, int quantity) {
+            this(choice1, choice2, choice3, quantity, null);
+        }
+    }
 
+    /** @param expectedQuantity as in {@link VariationStock}, for an item without variations */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Stock(
             YesNo unlimited,
             Integer quantity,
             Integer alertThreshold,
             StockStatus stockStatus,
-            List<VariationStock> variations) {}
+            List<VariationStock> variations,
+            Integer expectedQuantity) {
+        Stock(
+                YesNo unlimited,
+                Integer quantity,
+                Integer alertThreshold,
+                StockStatus stockStatus,
+                List<VariationStock> variations) {
+            this(unlimited, quantity, alertThreshold, stockStatus, variations, null);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Variation(
@@ -313,6 +338,11 @@ class ItemApiController {
     @PutMapping(MANAGEMENT + "/items/{itemCode}/stock")
     Stock changeStock(@PathVariable String itemCode, @RequestBody Stock request, Principal principal) {
         Product p = product(principal, itemCode, false);
+        if (request.expectedQuantity() != null
+                || (request.variations() != null
+                        && request.variations().stream().anyMatch(v -> v != null && v.expectedQuantity() != null))) {
+            return changeStockIfUnchanged(p, request, principal);
+        }
         boolean unlimited = request.unlimited() == null
                 ? p.unlimitedStock()
                 : request.unlimited().value();
@@ -326,13 +356,15 @@ class ItemApiController {
         if (request.variations() != null) {
             for (int i = 0; i < request.variations().size(); i++) {
                 VariationStock v = request.variations().get(i);
-                String key = String.join(
-                        "/",
-                        java.util.stream.Stream.of(v.choice1(), v.choice2(), v.choice3())
-                                .filter(c -> c != null && !c.isEmpty())
-                                .toList());
+                if (v == null) {
+                    throw ApiErrors.badRequest("variations[" + i + "]", "must not be null");
+                }
+                String key = key(v);
                 if (!units.containsKey(key)) {
                     throw ApiErrors.badRequest("variations[" + i + "]", "the item has no variation " + key);
+                }
+                if (v.quantity() == null) {
+                    throw ApiErrors.badRequest("variations[" + i + "].quantity", "required");
                 }
                 units.put(key, v.quantity());
             }
@@ -347,6 +379,77 @@ class ItemApiController {
         } catch (InvalidProduct e) {
             throw invalid(e);
         }
+    }
+
+    /**
+     * The conditional form: every quantity given comes with the quantity it replaces ({@code expected_quantity}), and
+     * the change is made only if none of them changed meanwhile (a sale, another client), all or nothing — 409 with
+     * the current quantity otherwise, so the client reads again and recomputes. Unlimited and the alert threshold
+     * are not changed this way.
+     */
+    private Stock changeStockIfUnchanged(Product p, Stock request, Principal principal) {
+        if (request.unlimited() != null || request.alertThreshold() != null) {
+            throw ApiErrors.badRequest(
+                    "expected_quantity",
+                    "a conditional change sets quantities only; change unlimited and alert_threshold"
+                            + " without expected_quantity");
+        }
+        List<ConditionalStock> changes = new ArrayList<>();
+        if (request.expectedQuantity() != null || request.quantity() != null) {
+            if (p.hasVariations()) {
+                throw ApiErrors.badRequest("quantity", "the item keeps stock per variation; give variations[] instead");
+            }
+            if (request.quantity() == null || request.expectedQuantity() == null) {
+                throw ApiErrors.badRequest(
+                        request.quantity() == null ? "quantity" : "expected_quantity",
+                        "quantity and expected_quantity go together");
+            }
+            changes.add(new ConditionalStock("", request.expectedQuantity(), request.quantity()));
+        }
+        List<VariationStock> variations = request.variations() == null ? List.of() : request.variations();
+        if (variations.size() > 1000) {
+            throw ApiErrors.badRequest("variations", "at most 1000 in one request");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < variations.size(); i++) {
+            VariationStock v = variations.get(i);
+            if (v == null || v.quantity() == null || v.expectedQuantity() == null) {
+                throw ApiErrors.badRequest(
+                        "variations[" + i + "]",
+                        "quantity and expected_quantity are both required in a conditional change");
+            }
+            String key = key(v);
+            if (!seen.add(key)) {
+                throw ApiErrors.badRequest("variations[" + i + "]", "variation " + key + " is given twice");
+            }
+            changes.add(new ConditionalStock(key, v.expectedQuantity(), v.quantity()));
+        }
+        try {
+            return stock(catalog.changeStockIfUnchanged(principal.getName(), p.itemCode(), changes));
+        } catch (StockChanged e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
+                    "The stock changed since it was read: read it again and send the change with the current"
+                            + " quantity.");
+            problem.setType(STOCK_CHANGED);
+            problem.setTitle("Stock changed");
+            problem.setProperty("variation", e.variation());
+            problem.setProperty("expected_quantity", e.expected());
+            problem.setProperty("current_quantity", e.current());
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        } catch (ProductNotFound e) {
+            throw notFound(p.itemCode());
+        } catch (InvalidProduct e) {
+            throw invalid(e);
+        }
+    }
+
+    private static String key(VariationStock v) {
+        return String.join(
+                "/",
+                java.util.stream.Stream.of(v.choice1(), v.choice2(), v.choice3())
+                        .filter(c -> c != null && !c.isEmpty())
+                        .toList());
     }
 
     @GetMapping(MANAGEMENT + "/items/{itemCode}/variation")

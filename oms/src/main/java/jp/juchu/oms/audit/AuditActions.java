@@ -35,7 +35,9 @@ public final class AuditActions {
             Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
-            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否")));
+            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("MAIL_SETTINGS_SAVED", "メール設定を保存"),
+            Map.entry("MAIL_TEMPLATE_SAVED", "メールテンプレートを保存")));
 
     private AuditActions() {}
 

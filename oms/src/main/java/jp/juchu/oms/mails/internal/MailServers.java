@@ -45,7 +45,7 @@ public class MailServers {
         return jdbc.sql("select password_sealed from mail_server where id = 1 and password_sealed is not null")
                 .query(String.class)
                 .optional()
-                .map(sealed -> secrets.open(PASSWORD, sealed));
+                .map(stored -> secrets.open(PASSWORD, stored));
     }
 
     /**
@@ -84,7 +84,7 @@ public class MailServers {
         if (!problems.isEmpty()) {
             throw new InputRefused(problems);
         }
-        String sealed = newPassword == null || newPassword.isEmpty() ? null : secrets.seal(PASSWORD, newPassword);
+        String newSealed = newPassword == null || newPassword.isEmpty() ? null : secrets.seal(PASSWORD, newPassword);
         jdbc.sql("""
                         insert into mail_server (id, host, port, username, password_sealed, security, from_address, from_name)
                         values (1, ?, ?, ?, ?, ?, ?, ?)
@@ -95,14 +95,16 @@ public class MailServers {
                             security = excluded.security, from_address = excluded.from_address,
                             from_name = excluded.from_name, updated_at = now()
                         """)
-                .params(host, server.port(), user, sealed, server.security(), from, fromName, forgetPassword)
+                .params(host, server.port(), user, newSealed, server.security(), from, fromName, forgetPassword)
                 .update();
         audit.record(
                 actor,
                 "MAIL_SETTINGS_SAVED",
                 "mail-server",
-                (host == null ? "SMTPなし (.emlファイルに書き出す)" : "SMTP " + host + ":" + server.port() + " " + server.security())
-                        + (sealed != null ? " (パスワードを変更)" : forgetPassword ? " (パスワードを削除)" : ""));
+                (host == null
+                                ? "SMTPなし (.emlファイルに書き出す)"
+                                : "SMTP " + host + ":" + server.port() + " " + server.security())
+                        + (newSealed != null ? " (パスワードを変更)" : forgetPassword ? " (パスワードを削除)" : ""));
     }
 
     public List<ShopSender> shops() {
@@ -162,10 +164,20 @@ public class MailServers {
                                 from_address = excluded.from_address, shop_url = excluded.shop_url,
                                 phone = excluded.phone, signature = excluded.signature, updated_at = now()
                             """)
-                    .params(shop.connectionId(), name, from, url, phone, signature == null || signature.isBlank() ? null : signature)
+                    .params(
+                            shop.connectionId(),
+                            name,
+                            from,
+                            url,
+                            phone,
+                            signature == null || signature.isBlank() ? null : signature)
                     .update();
         }
-        audit.record(actor, "MAIL_SETTINGS_SAVED", "mail-shop:" + shop.connectionId(), "店舗の送信者情報: " + (name == null ? "削除" : name));
+        audit.record(
+                actor,
+                "MAIL_SETTINGS_SAVED",
+                "mail-shop:" + shop.connectionId(),
+                "店舗の送信者情報: " + (name == null ? "削除" : name));
     }
 
     private static String strip(String s) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
 import jp.juchu.oms.mails.internal.InputRefused;
 import jp.juchu.oms.mails.internal.MailKind;
@@ -217,6 +218,42 @@ class OrderMailTests {
 
         await().atMost(WAIT).until(() -> f.received(to).size() == 1);
         assertThat(f.mails(order)).isEqualTo(1);
+    }
+
+    @Test
+    void aFollowUpWaitsItsDaysAfterShippingThenGoesOut() {
+        String to = "follow-" + f.prefix + "@buyer.example.jp";
+        long template = f.template(MailKind.FOLLOW_UP, "その後いかがですか {{order.number}}", "{{buyer.name}} 様", "SHIPPED");
+        long order = f.order("FOLLOW", to);
+        f.ship(order);
+
+        String instance = order + ":" + template;
+        await().atMost(WAIT).until(() -> followUpAt(instance) != null);
+        assertThat(followUpAt(instance))
+                .isBetween(
+                        OffsetDateTime.now().plusHours(23), OffsetDateTime.now().plusHours(25));
+        assertThat(f.mails(order)).isZero();
+
+        // the day comes
+        jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = 'order-mail-follow-up'"
+                        + " and task_instance = ?")
+                .param(instance)
+                .update();
+        await().atMost(WAIT).until(() -> f.received(to).size() == 1);
+        assertThat(jdbc.sql("select trigger from mail_log where order_id = ?")
+                        .param(order)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FOLLOW_UP");
+    }
+
+    private OffsetDateTime followUpAt(String instance) {
+        return jdbc.sql("select execution_time from scheduled_tasks where task_name = 'order-mail-follow-up'"
+                        + " and task_instance = ?")
+                .param(instance)
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test

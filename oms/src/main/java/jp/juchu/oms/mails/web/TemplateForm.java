@@ -4,7 +4,7 @@ import jp.juchu.oms.mails.internal.MailKind;
 import jp.juchu.oms.mails.internal.MailTemplate;
 import jp.juchu.oms.mails.internal.TemplateDraft;
 
-/** The template editor's fields as posted; {@link MailTemplates#save} checks them all. */
+/** The template editor's fields as posted; {@code MailTemplates.save} checks them all. */
 record TemplateForm(
         String name,
         String kind,
@@ -13,12 +13,20 @@ record TemplateForm(
         String carrier,
         String triggerStatus,
         Integer followDays,
-        boolean autoSend,
-        boolean bccShop,
+        Boolean autoSend,
+        Boolean bccShop,
         String subject,
         String body,
-        boolean active,
-        long version) {
+        Boolean active,
+        Long version) {
+
+    /** A box not ticked is not posted: false. */
+    TemplateForm {
+        autoSend = Boolean.TRUE.equals(autoSend);
+        bccShop = Boolean.TRUE.equals(bccShop);
+        active = Boolean.TRUE.equals(active);
+        version = version == null ? 0L : version;
+    }
 
     static TemplateForm of(MailTemplate t) {
         return new TemplateForm(
@@ -51,7 +59,7 @@ record TemplateForm(
                 "",
                 "",
                 true,
-                0);
+                0L);
     }
 
     TemplateDraft draft() {

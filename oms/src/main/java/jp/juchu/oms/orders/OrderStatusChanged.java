@@ -1,11 +1,12 @@
 package jp.juchu.oms.orders;
 
-import java.time.Instant;
-
 /**
- * An order moved from one workflow status to another (受注ステータスの変更), by any path: a person, a bulk action, the
- * slip export, tracking numbers, the shop's cancellation. Published inside the moving transaction, once per order.
+ * An order's workflow status changed, by any path (page, bulk, hold and release, tracking numbers, the shop's
+ * cancellation on import). Published inside the moving transaction with the order's row locked, so a synchronous
+ * listener (the stock's release and shipping) commits or rolls back with the move.
  *
- * @param at when the move was made
+ * @param from the status it left
+ * @param to the status it entered
+ * @param actor who moved it, for the records
  */
-public record OrderStatusChanged(long orderId, String from, String to, String actor, Instant at) {}
+public record OrderStatusChanged(long orderId, String from, String to, String actor) {}

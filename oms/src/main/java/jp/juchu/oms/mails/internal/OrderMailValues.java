@@ -63,10 +63,13 @@ class OrderMailValues {
         Optional<Contractor> c = contractor.get();
         MailServer server = servers.server();
         String company = c.map(Contractor::companyName).orElse("");
+        // the shop's own name, else the merchant's, else the sender name; a mall shop's ID only as the last resort
         String shopName = shop.map(ShopSender::shopName)
-                .or(() -> c.map(Contractor::companyName))
+                .or(() -> c.map(Contractor::companyName).filter(n -> !n.isBlank()))
+                .or(() -> Optional.ofNullable(server.fromName()).filter(n -> !n.isBlank()))
                 .orElseGet(() -> connections
                         .find(order.connectionId())
+                        .filter(x -> !x.ownChannel())
                         .map(MallConnection::shopId)
                         .orElse(""));
         String from = shop.map(ShopSender::fromAddress).orElse(server.fromAddress());

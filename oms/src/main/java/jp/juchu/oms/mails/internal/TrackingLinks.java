@@ -29,7 +29,7 @@ final class TrackingLinks {
         if (trackingNumber == null || trackingNumber.isBlank()) {
             return Optional.empty();
         }
-        String number = URLEncoder.encode(trackingNumber.replace("-", "").strip(), StandardCharsets.UTF_8);
+        String number = URLEncoder.encode(trackingNumber.replaceAll("[-\\s]", ""), StandardCharsets.UTF_8);
         return carrierOf(carrierCode).map(carrier -> switch (carrier) {
             case YAMATO -> "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=" + number;
             case SAGAWA -> "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=" + number;

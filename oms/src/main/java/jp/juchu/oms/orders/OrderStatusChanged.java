@@ -1,12 +1,11 @@
 package jp.juchu.oms.orders;
 
+import java.time.Instant;
+
 /**
- * An order's workflow status changed, by any path (page, bulk, hold and release, tracking numbers, the shop's
- * cancellation on import). Published inside the moving transaction with the order's row locked, so a synchronous
- * listener (the stock's release and shipping) commits or rolls back with the move.
+ * An order moved from one workflow status to another (受注ステータスの変更), by any path: a person, a bulk action, the
+ * slip export, tracking numbers, the shop's cancellation. Published inside the moving transaction, once per order.
  *
- * @param from the status it left
- * @param to the status it entered
- * @param actor who moved it, for the records
+ * @param at when the move was made
  */
-public record OrderStatusChanged(long orderId, String from, String to, String actor) {}
+public record OrderStatusChanged(long orderId, String from, String to, String actor, Instant at) {}

@@ -1,5 +1,6 @@
 package jp.juchu.oms.orders;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -344,7 +345,7 @@ public class OrderWorkflow {
                 + (holding ? " (理由: " + holdReason + ")" : "")
                 + (note == null ? "" : " (" + note + ")");
         history(order.id(), "STATUS", actor, why);
-        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to, actor.name()));
+        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to, actor.name(), Instant.now()));
         if (actor.isPerson()) {
             audit.record(
                     actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);

@@ -58,7 +58,7 @@ class AutomaticMails {
     @ApplicationModuleListener
     void on(OrderStatusChanged changed) {
         if (templates.anyAutomaticOn(changed.to())) {
-            entered(changed.orderId(), changed.to(), Instant.now());
+            entered(changed.orderId(), changed.to(), changed.at());
         }
     }
 

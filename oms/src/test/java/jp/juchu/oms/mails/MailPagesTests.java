@@ -92,7 +92,8 @@ class MailPagesTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"mail-result\"")))
-                .andExpect(content().string(containsString("data-testid=\"mail-log-row\"")));
+                .andExpect(content().string(containsString("data-testid=\"mail-log-row\"")))
+                .andExpect(content().string(containsString(f.prefix + " 自由 (送信済み)")));
 
         long logId = jdbc.sql("select id from mail_log where order_id = ?")
                 .param(order)

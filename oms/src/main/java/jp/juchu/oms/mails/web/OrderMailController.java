@@ -57,8 +57,16 @@ class OrderMailController {
                 .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("order", order);
+        List<MailLogEntry> mails = log.ofOrder(id);
         model.addAttribute("templates", templates.active());
-        model.addAttribute("mails", log.ofOrder(id));
+        model.addAttribute("mails", mails);
+        model.addAttribute(
+                "sent",
+                mails.stream()
+                        .filter(MailLogEntry::once)
+                        .map(MailLogEntry::templateId)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()));
         return "mails/order-panel";
     }
 

@@ -37,7 +37,15 @@ public final class AuditActions {
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("MAIL_SETTINGS_SAVED", "メール設定を保存"),
-            Map.entry("MAIL_TEMPLATE_SAVED", "メールテンプレートを保存")));
+            Map.entry("MAIL_TEMPLATE_SAVED", "メールテンプレートを保存"),
+            Map.entry("RULE_CREATED", "自動処理ルールを追加"),
+            Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
+            Map.entry("RULE_ENABLED", "自動処理ルールをON"),
+            Map.entry("RULE_DISABLED", "自動処理ルールをOFF"),
+            Map.entry("RULE_DELETED", "自動処理ルールを削除"),
+            Map.entry("RULE_REORDERED", "自動処理ルールを並べ替え"),
+            Map.entry("RULE_SETTINGS_CHANGED", "自動処理の設定を変更"),
+            Map.entry("RULE_APPLIED_TO_EXISTING", "自動処理ルールを既存の受注に適用")));
 
     private AuditActions() {}
 

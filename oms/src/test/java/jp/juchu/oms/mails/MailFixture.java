@@ -118,6 +118,11 @@ final class MailFixture {
      * a mug (10 %) to Tokyo; 800円 shipping. Returns its id.
      */
     long order(String number, String email) {
+        return order(number, email, "NotShipped");
+    }
+
+    /** The same order in the shop's shipping state given ({@code Shipped}: from the shop's history). */
+    long order(String number, String email, String shopShippingStatus) {
         String serial = prefix + "-" + number;
         List<ShopOrder.Delivery> deliveries = List.of(
                 new ShopOrder.Delivery(
@@ -163,7 +168,7 @@ final class MailFixture {
                 OffsetDateTime.now(),
                 "New",
                 "Paid",
-                "NotShipped",
+                shopShippingStatus,
                 new ShopOrder.Buyer(
                         "山田 太郎", "ヤマダ タロウ", email, "090-1111-2222", "150-0001", "東京都", "渋谷区神宮前1-2-3", "原宿ハイツ101", null),
                 "CreditCard",

@@ -218,6 +218,16 @@ class OrderMailTests {
 
         await().atMost(WAIT).until(() -> f.received(to).size() == 1);
         assertThat(f.mails(order)).isEqualTo(1);
+
+        // an order from the shop's history, already shipped there, gets no order confirmation
+        String old = "history-" + f.prefix + "@buyer.example.jp";
+        long shipped = f.order("HIST", old, "Shipped");
+        String fresh = "fresh-" + f.prefix + "@buyer.example.jp";
+        f.order("FRESH", fresh);
+        await().atMost(WAIT).until(() -> f.received(fresh).size() == 1);
+        await().atMost(WAIT)
+                .until(() -> f.mails(shipped) == 0 && f.received(old).isEmpty());
+        assertThat(f.mails(shipped)).isZero();
     }
 
     @Test

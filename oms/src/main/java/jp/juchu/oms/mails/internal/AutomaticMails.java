@@ -69,10 +69,22 @@ class AutomaticMails {
             return;
         }
         for (OrderDetail order : orders.headers(imported.orderIds())) {
-            if (NEW.equals(order.workflowStatus())) {
+            if (arrivedAsNew(order)) {
                 entered(order.id(), NEW, Instant.now());
             }
         }
+    }
+
+    /**
+     * Whether the order entered as 新規受付 rather than from the shop's history (cancelled, shipped or completed there):
+     * judged by the shop's states, not the status it has now, which an automatic rule may already have moved on.
+     */
+    static boolean arrivedAsNew(OrderDetail order) {
+        return !"Cancelled".equals(order.shopOrderStatus())
+                && !"Completed".equals(order.shopOrderStatus())
+                && !"Shipped".equals(order.shopShippingStatus())
+                && !CANCELLED.equals(order.workflowStatus())
+                && !"SHIPPED".equals(order.workflowStatus());
     }
 
     private void entered(long orderId, String status, Instant at) {

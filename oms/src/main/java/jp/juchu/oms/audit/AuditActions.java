@@ -38,6 +38,7 @@ public final class AuditActions {
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("MAIL_SETTINGS_SAVED", "メール設定を保存"),
             Map.entry("MAIL_TEMPLATE_SAVED", "メールテンプレートを保存"),
+            Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),
             Map.entry("RULE_CREATED", "自動処理ルールを追加"),
             Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
             Map.entry("RULE_ENABLED", "自動処理ルールをON"),

@@ -23,4 +23,14 @@ public interface MallConnector {
 
     /** Tells the shop that one delivery of an order has shipped. */
     void reportShipment(MallConnection connection, Shipment shipment);
+
+    /**
+     * Registers {@code endpointUrl} at the shop for change notifications (order placed, order changed) and returns
+     * the signing secret the shop gave; empty when the mall offers no notifications (the real Shop Serve does not).
+     * Registering the same URL again gives a new secret.
+     */
+    default java.util.Optional<NotificationSubscription> subscribeToChanges(
+            MallConnection connection, String endpointUrl) {
+        return java.util.Optional.empty();
+    }
 }

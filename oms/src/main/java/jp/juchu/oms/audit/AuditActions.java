@@ -39,6 +39,8 @@ public final class AuditActions {
             Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
             Map.entry("STOCK_SYNC_CONFIRMED", "在庫連携を開始"),
             Map.entry("STOCK_SYNC_RULE_CHANGED", "在庫連携設定を変更"),
+            Map.entry("MAIL_SETTINGS_SAVED", "メール設定を保存"),
+            Map.entry("MAIL_TEMPLATE_SAVED", "メールテンプレートを保存"),
             Map.entry("PAYMENT_KINDS_CHANGED", "支払い方法の種類を変更"),
             Map.entry("SALES_GOALS_CHANGED", "売上目標を変更"),
             Map.entry("SALES_FEES_CHANGED", "収支の手数料・配送費を変更"),

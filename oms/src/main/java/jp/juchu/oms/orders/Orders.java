@@ -239,6 +239,36 @@ public class Orders {
                 .sum();
     }
 
+    /** When each of these orders first reached the OMS (imported, read from CSV or entered by hand). */
+    public Map<Long, Instant> importedAt(Collection<Long> ids) {
+        Map<Long, Instant> at = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, imported_at from oms_order where id = any (?)")
+                    .param(ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        at.put(
+                                rs.getLong(1),
+                                rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                    });
+        }
+        return at;
+    }
+
+    /**
+     * The carrier of each of an order's shipments (by delivery id): the one the merchant's slip or tracking number
+     * gave it, else the shop's; absent when neither is known. Codes as stored ({@code YAMATO}, or the shop's name).
+     */
+    public Map<Integer, String> shipmentCarriers(long orderId) {
+        Map<Integer, String> carriers = new java.util.TreeMap<>();
+        jdbc.sql("select delivery_id, coalesce(carrier, shop_carrier) from shipment where order_id = ?"
+                        + " and coalesce(carrier, shop_carrier) is not null")
+                .param(orderId)
+                .query(rs -> {
+                    carriers.put(rs.getInt(1), rs.getString(2));
+                });
+        return carriers;
+    }
+
     static final String INSERT_HISTORY =
             "insert into order_history (order_id, kind, actor, summary) values (?, ?, ?, ?)";
 }

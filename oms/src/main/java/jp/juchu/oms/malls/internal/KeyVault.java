@@ -40,12 +40,21 @@ public class KeyVault {
     }
 
     public String encrypt(String plain) {
+        return encrypt(plain, CONTEXT);
+    }
+
+    public String decrypt(String stored) {
+        return decrypt(stored, CONTEXT);
+    }
+
+    /** Encrypts another secret of the OMS's (e.g. the SMTP password); {@code context} binds it to its use. */
+    public String encrypt(String plain, byte[] context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(CONTEXT);
+            cipher.updateAAD(context);
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder()
                     .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
@@ -53,20 +62,20 @@ public class KeyVault {
                             .put(sealed)
                             .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not encrypt an API key", e);
+            throw new IllegalStateException("Could not encrypt a secret", e);
         }
     }
 
-    public String decrypt(String stored) {
+    public String decrypt(String stored, byte[] context) {
         try {
             byte[] bytes = Base64.getDecoder().decode(stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(CONTEXT);
+            cipher.updateAAD(context);
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "Could not decrypt a stored API key: was the master key (oms.malls.master-key) changed?", e);
+                    "Could not decrypt a stored secret: was the master key (oms.malls.master-key) changed?", e);
         }
     }
 

@@ -1,0 +1,39 @@
+package jp.juchu.oms.mails;
+
+import jp.juchu.oms.mails.internal.MailSending;
+import jp.juchu.oms.mails.internal.MailTemplates;
+import jp.juchu.oms.orders.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Order mails for other modules (an automatic rule's "send a mail" action): sends a template to an order's buyer,
+ * once per order and template — asking again changes nothing. The mail is kept in the send log and retried there.
+ */
+@Service
+public class Mails {
+
+    /** What asking for the mail did: {@code queued} when it is on its way; else why not, in Japanese. */
+    public record Sent(boolean queued, String message) {}
+
+    private final MailTemplates templates;
+    private final MailSending sending;
+
+    Mails(MailTemplates templates, MailSending sending) {
+        this.templates = templates;
+        this.sending = sending;
+    }
+
+    @Transactional
+    public Sent send(long orderId, long templateId, Actor actor) {
+        return templates
+                .find(templateId)
+                .map(t -> sending.send(
+                        orderId,
+                        t,
+                        actor.isPerson() ? MailSending.Trigger.MANUAL : MailSending.Trigger.RULE,
+                        actor.name()))
+                .map(outcome -> new Sent(outcome.queued(), outcome.message()))
+                .orElseGet(() -> new Sent(false, "メールテンプレートが見つかりません: " + templateId));
+    }
+}

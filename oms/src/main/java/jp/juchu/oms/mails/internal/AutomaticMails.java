@@ -1,0 +1,146 @@
+package jp.juchu.oms.mails.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.OrderStatusChanged;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.OrdersImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Automatic mails: when an order enters a status (a status change by any path, or a new order arriving as 新規受付),
+ * the fitting automatic templates are sent — a follow-up its days later, through a db-scheduler task. Only orders
+ * imported after the template's automatic sending was switched on are mailed, so switching it on never reaches the
+ * orders already there; an order that arrives already shipped or cancelled (the shop's history) gets nothing.
+ */
+@Service
+class AutomaticMails {
+
+    private static final Logger log = LoggerFactory.getLogger(AutomaticMails.class);
+    static final String ACTOR = "システム (自動送信)";
+    static final String NEW = "NEW";
+    static final String CANCELLED = "CANCELLED";
+    static final TaskDescriptor<String> FOLLOW_UP = TaskDescriptor.of("order-mail-follow-up", String.class);
+
+    private final MailTemplates templates;
+    private final MailSending sending;
+    private final OrderMailValues values;
+    private final Orders orders;
+    private final SchedulerClient scheduler;
+
+    AutomaticMails(
+            MailTemplates templates,
+            MailSending sending,
+            OrderMailValues values,
+            Orders orders,
+            @Lazy SchedulerClient scheduler) {
+        this.templates = templates;
+        this.sending = sending;
+        this.values = values;
+        this.orders = orders;
+        this.scheduler = scheduler;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderStatusChanged changed) {
+        if (templates.anyAutomaticOn(changed.to())) {
+            entered(changed.orderId(), changed.to(), changed.at());
+        }
+    }
+
+    /** New orders enter as 新規受付 (or, from the shop's history, as shipped or cancelled: those get no mail). */
+    @ApplicationModuleListener
+    void on(OrdersImported imported) {
+        if (!templates.anyAutomaticOn(NEW)) {
+            return;
+        }
+        for (OrderDetail order : orders.headers(imported.orderIds())) {
+            if (arrivedAsNew(order)) {
+                entered(order.id(), NEW, Instant.now());
+            }
+        }
+    }
+
+    /**
+     * Whether the order entered as 新規受付 rather than from the shop's history (cancelled, shipped or completed there):
+     * judged by the shop's states, not the status it has now, which an automatic rule may already have moved on.
+     */
+    static boolean arrivedAsNew(OrderDetail order) {
+        return !"Cancelled".equals(order.shopOrderStatus())
+                && !"Completed".equals(order.shopOrderStatus())
+                && !"Shipped".equals(order.shopShippingStatus())
+                && !CANCELLED.equals(order.workflowStatus())
+                && !"SHIPPED".equals(order.workflowStatus());
+    }
+
+    private void entered(long orderId, String status, Instant at) {
+        Optional<OrderMailValues.Context> found = values.context(orderId);
+        if (found.isEmpty()) {
+            return;
+        }
+        OrderMailValues.Context context = found.get();
+        OrderDetail order = context.order();
+        if (CANCELLED.equals(order.workflowStatus()) && !CANCELLED.equals(status)) {
+            return;
+        }
+        Instant importedAt = orders.importedAt(List.of(orderId)).get(orderId);
+        for (MailTemplate t : templates.automaticFor(
+                status, order.connectionId(), order.paymentMethod(), OrderMailValues.carriers(context))) {
+            if (importedAt == null || importedAt.isBefore(t.autoSince().toInstant())) {
+                log.debug("Order {} was imported before template {} was switched on: no mail", orderId, t.id());
+                continue;
+            }
+            if (t.kind() == MailKind.FOLLOW_UP) {
+                String key = orderId + ":" + t.id();
+                scheduler.scheduleIfNotExists(
+                        FOLLOW_UP.instance(key).data(key).build(), at.plus(Duration.ofDays(t.followDays())));
+            } else {
+                sending.send(orderId, t, MailSending.Trigger.AUTO, ACTOR);
+            }
+        }
+    }
+
+    /** A follow-up's day came: sent if the template still sends automatically and the order was not cancelled. */
+    void followUp(long orderId, long templateId) {
+        Optional<MailTemplate> template =
+                templates.find(templateId).filter(t -> t.active() && t.autoSend() && t.kind() == MailKind.FOLLOW_UP);
+        Map<Long, Instant> importedAt = orders.importedAt(List.of(orderId));
+        if (template.isEmpty() || !importedAt.containsKey(orderId)) {
+            return;
+        }
+        if (importedAt.get(orderId).isBefore(template.get().autoSince().toInstant())) {
+            return;
+        }
+        boolean cancelled = orders.headers(List.of(orderId)).stream()
+                .anyMatch(o -> CANCELLED.equals(o.workflowStatus()) || "Cancelled".equals(o.shopOrderStatus()));
+        if (!cancelled) {
+            sending.send(orderId, template.get(), MailSending.Trigger.FOLLOW_UP, ACTOR);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Scheduling {
+
+        @Bean
+        OneTimeTask<String> orderMailFollowUpTask(AutomaticMails mails) {
+            return Tasks.oneTime(FOLLOW_UP).execute((instance, context) -> {
+                String[] ids = instance.getData().split(":");
+                mails.followUp(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
+            });
+        }
+    }
+}

@@ -35,7 +35,17 @@ public final class AuditActions {
             Map.entry("TRACKING_OVERWRITTEN", "伝票番号を上書き"),
             Map.entry("SLIPS_EXPORTED", "送り状を出力"),
             Map.entry("CSV_IMPORTED", "受注CSVを取込"),
-            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否")));
+            Map.entry("CSV_IMPORT_REFUSED", "受注CSVを拒否"),
+            Map.entry("PRODUCT_ADDED", "商品を登録"),
+            Map.entry("PRODUCT_EDITED", "商品を編集"),
+            Map.entry("SET_COMPONENTS_CHANGED", "セット構成を変更"),
+            Map.entry("LISTING_ADDED", "商品対応を追加"),
+            Map.entry("LISTING_CHANGED", "商品対応を変更"),
+            Map.entry("LISTING_REMOVED", "商品対応を削除"),
+            Map.entry("LISTINGS_AUTO_MAPPED", "同じコードの商品を自動で紐付け"),
+            Map.entry("CATALOGUE_READ", "ショップの商品一覧を読込"),
+            Map.entry("PRODUCTS_CSV_IMPORTED", "商品CSVを取込"),
+            Map.entry("PRODUCTS_CSV_REFUSED", "商品CSVを拒否")));
 
     private AuditActions() {}
 

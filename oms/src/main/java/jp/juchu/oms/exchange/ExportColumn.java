@@ -84,10 +84,7 @@ public enum ExportColumn {
         if (v == null) {
             return "";
         }
-        if (text && !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            return "'" + v;
-        }
-        return v;
+        return text ? jp.juchu.oms.system.JapaneseCsv.safeCell(v) : v;
     }
 
     static ExportColumn byKey(String key) {

@@ -23,4 +23,14 @@ public interface MallConnector {
 
     /** Tells the shop that one delivery of an order has shipped. */
     void reportShipment(MallConnection connection, Shipment shipment);
+
+    /**
+     * One page of the shop's items with their variations and stock, {@code size} items from {@code from}, for
+     * building the listings (商品対応表). A mall whose API cannot list its items keeps this default, which says so.
+     *
+     * @throws UnsupportedOperationException when the mall's API cannot list items
+     */
+    default CataloguePage readCatalogue(MallConnection connection, int from, int size) {
+        throw new UnsupportedOperationException("このモールのAPIからは商品一覧を読み込めません");
+    }
 }

@@ -32,11 +32,27 @@ public class Products {
 
     /** The SKUs a set is made of, with the quantity of each in one set; empty for a SKU. */
     public List<Component> components(long setId) {
-        return jdbc.sql("select c.component_id, p.code, c.quantity from product_set_component c"
+        return jdbc.sql("select c.component_id as product_id, p.code, c.quantity from product_set_component c"
                         + " join product p on p.id = c.component_id where c.set_id = ? order by p.code")
                 .param(setId)
                 .query(Component.class)
                 .list();
+    }
+
+    /**
+     * The free stock (フリー在庫) of a set, or of anything made of components: for each component its free stock
+     * divided by the quantity one unit takes, rounded down, and the smallest of these. 0 for no components; negative
+     * when a component is oversold. The stock module calls this with each component's free stock.
+     */
+    public static int freeStockOf(List<Component> components, java.util.function.LongToIntFunction freeOf) {
+        if (components.isEmpty()) {
+            return 0;
+        }
+        int free = Integer.MAX_VALUE;
+        for (Component c : components) {
+            free = Math.min(free, Math.floorDiv(freeOf.applyAsInt(c.productId()), Math.max(1, c.quantity())));
+        }
+        return free;
     }
 
     /** A SKU and how many of it one unit of something (a set, a shop's item) takes. */

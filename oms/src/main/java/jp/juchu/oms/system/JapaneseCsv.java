@@ -83,4 +83,18 @@ public final class JapaneseCsv {
         }
         return reader;
     }
+
+    /**
+     * A text cell safe to open in a spreadsheet: text that would run as a formula (starting with = + - @, a tab or a
+     * carriage return) gets a leading apostrophe. Numbers are not passed through this.
+     */
+    public static String safeCell(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
 }

@@ -77,7 +77,7 @@ public class ProductCatalog {
     }
 
     void update(long id, ProductDraft d) {
-        List<Object> params = new ArrayList<>(List.of(values(d)));
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(values(d)));
         params.add(id);
         jdbc.sql(UPDATE).params(params).update();
     }

@@ -1,6 +1,5 @@
 package jp.juchu.oms.products.web;
 
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import jp.juchu.oms.products.Product;
@@ -49,6 +48,12 @@ class ProductController {
         this.sets = sets;
         this.listings = listings;
         this.registration = registration;
+    }
+
+    /** The form's fields are bound directly, so that a value that is not a number stays with its error. */
+    @org.springframework.web.bind.annotation.InitBinder("form")
+    void bindFields(org.springframework.web.bind.WebDataBinder binder) {
+        binder.initDirectFieldAccess();
     }
 
     @GetMapping("/products")
@@ -116,7 +121,7 @@ class ProductController {
                 model.addAttribute("candidate", c);
             }
         }
-        model.addAttribute("form", draft);
+        model.addAttribute("form", ProductForm.of(draft));
         return form(null, model);
     }
 
@@ -130,7 +135,7 @@ class ProductController {
     @PostMapping("/products")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String create(
-            @Valid @ModelAttribute("form") ProductDraft form,
+            @ModelAttribute("form") ProductForm form,
             BindingResult errors,
             @RequestParam(required = false) Long connectionId,
             @RequestParam(required = false) String itemCode,
@@ -142,14 +147,14 @@ class ProductController {
         if (fromShop) {
             listings.candidate(connectionId, itemCode, variation).ifPresent(c -> model.addAttribute("candidate", c));
         }
+        reject(rules.check(form.draft(), null), errors);
         if (errors.hasErrors()) {
-            addBeyond(form, null, errors);
             return form(null, model);
         }
         try {
             long id = fromShop
-                    ? registration.register(form, connectionId, itemCode, variation, 1, principal.getName())
-                    : catalog.create(form, principal.getName());
+                    ? registration.register(form.draft(), connectionId, itemCode, variation, 1, principal.getName())
+                    : catalog.create(form.draft(), principal.getName());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/products/" + id;
         } catch (ProductRefused e) {
@@ -161,7 +166,7 @@ class ProductController {
     @GetMapping("/products/{id}")
     String edit(@PathVariable long id, Model model) {
         ProductEntry entry = found(id);
-        model.addAttribute("form", entry.draft());
+        model.addAttribute("form", ProductForm.of(entry.draft()));
         return form(entry, model);
     }
 
@@ -169,18 +174,18 @@ class ProductController {
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String update(
             @PathVariable long id,
-            @Valid @ModelAttribute("form") ProductDraft form,
+            @ModelAttribute("form") ProductForm form,
             BindingResult errors,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
         ProductEntry entry = found(id);
+        reject(rules.check(form.draft(), id), errors);
         if (errors.hasErrors()) {
-            addBeyond(form, id, errors);
             return form(entry, model);
         }
         try {
-            catalog.update(id, form, principal.getName());
+            catalog.update(id, form.draft(), principal.getName());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/products/" + id;
         } catch (ProductRefused e) {
@@ -226,11 +231,6 @@ class ProductController {
             model.addAttribute("containedIn", sets.setsContaining(entry.id()));
         }
         return "products/form";
-    }
-
-    /** Shows what the field constraints cannot say next to what they did (a field keeps its first problem). */
-    private void addBeyond(ProductDraft form, Long id, BindingResult errors) {
-        reject(rules.beyondConstraints(form.normalised(), id), errors);
     }
 
     private static void reject(List<Problem> problems, BindingResult errors) {

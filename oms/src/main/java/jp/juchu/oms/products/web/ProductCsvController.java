@@ -60,7 +60,6 @@ class ProductCsvController {
             out.write('\uFEFF');
         }
         csv.export(kind, out);
-        out.flush();
     }
 
     @PostMapping("/products/csv")

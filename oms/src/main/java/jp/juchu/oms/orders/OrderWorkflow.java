@@ -1,5 +1,6 @@
 package jp.juchu.oms.orders;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import jp.juchu.oms.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +46,12 @@ public class OrderWorkflow {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    OrderWorkflow(JdbcClient jdbc, AuditLog audit) {
+    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -341,6 +345,7 @@ public class OrderWorkflow {
                 + (holding ? " (理由: " + holdReason + ")" : "")
                 + (note == null ? "" : " (" + note + ")");
         history(order.id(), "STATUS", actor, why);
+        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to, actor.name(), Instant.now()));
         if (actor.isPerson()) {
             audit.record(
                     actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);

@@ -202,6 +202,19 @@ class ProductCsvTests {
                 .hasMessageContaining("1ファイル 20000 行まで");
     }
 
+    @Test
+    void controlCharactersAndLineBreaksInTextCellsAreRefusedByLine() {
+        String p = ProductFixture.code("ctl");
+        String file = "商品コード,商品名,棚番\n" + p + "-1,\"二行の\n名前\",A\n" + p + "-2,名前,B\u0000\n";
+
+        ProductCsv.Result result = csv.importFile(ProductCsv.Kind.PRODUCTS, "c.csv", utf8(file), "担当者");
+
+        assertThat(result.errors())
+                // lines are counted as a spreadsheet counts rows: a cell with a line break stays one row
+                .containsExactly("2行目: 商品名: 改行や制御文字は使えません", "3行目: 棚番: 改行や制御文字は使えません");
+        assertThat(count(p + "%")).isZero();
+    }
+
     static List<String> lines(String text) {
         return text.lines().toList();
     }

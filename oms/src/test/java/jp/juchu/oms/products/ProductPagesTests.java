@@ -164,6 +164,19 @@ class ProductPagesTests {
     }
 
     @Test
+    void anUnknownKindOrProductIsAClearRefusalNotAServerError() throws Exception {
+        mvc.perform(get("/products").param("kind", "FOO").with(user("staff").roles("STAFF")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/products/999999999").with(user("staff").roles("STAFF")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/products/listings/999999999/delete")
+                        .param("connectionId", "1")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void aDownloadIsShiftJisWithTheHeader() throws Exception {
         byte[] body = mvc.perform(get("/products/csv/SETS").with(user("staff").roles("STAFF")))
                 .andExpect(status().isOk())

@@ -31,7 +31,10 @@ class OrderWorkspaceBrowserTest {
                         work,
                         Map.of("shop.demo.enabled", "true"));
                 AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+                        "oms",
+                        Path.of(System.getProperty("juchu.omsJar")),
+                        work,
+                        Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
                 Browser browser = new Browser()) {
             Page back = signIn(browser.newPage(oms.baseUrl()));
             awaitOrders(back);

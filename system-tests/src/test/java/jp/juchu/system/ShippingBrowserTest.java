@@ -37,7 +37,10 @@ class ShippingBrowserTest {
                         work,
                         Map.of("shop.demo.enabled", "true"));
                 AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+                        "oms",
+                        Path.of(System.getProperty("juchu.omsJar")),
+                        work,
+                        Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
                 Browser browser = new Browser()) {
             Page back = browser.newPage(oms.baseUrl());
             back.navigate("/login");

@@ -45,7 +45,15 @@ public final class AuditActions {
             Map.entry("LISTINGS_AUTO_MAPPED", "同じコードの商品を自動で紐付け"),
             Map.entry("CATALOGUE_READ", "ショップの商品一覧を読込"),
             Map.entry("PRODUCTS_CSV_IMPORTED", "商品CSVを取込"),
-            Map.entry("PRODUCTS_CSV_REFUSED", "商品CSVを拒否")));
+            Map.entry("PRODUCTS_CSV_REFUSED", "商品CSVを拒否"),
+            Map.entry("RULE_CREATED", "自動処理ルールを追加"),
+            Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
+            Map.entry("RULE_ENABLED", "自動処理ルールをON"),
+            Map.entry("RULE_DISABLED", "自動処理ルールをOFF"),
+            Map.entry("RULE_DELETED", "自動処理ルールを削除"),
+            Map.entry("RULE_REORDERED", "自動処理ルールを並べ替え"),
+            Map.entry("RULE_SETTINGS_CHANGED", "自動処理の設定を変更"),
+            Map.entry("RULE_APPLIED_TO_EXISTING", "自動処理ルールを既存の受注に適用")));
 
     private AuditActions() {}
 

@@ -54,6 +54,53 @@ public class Customers {
         return customer;
     }
 
+    /**
+     * What the OMS knows of an order's buyer before or after the order is linked (for the rules):
+     *
+     * @param blacklisted the buyer's customer, a customer with the buyer's e-mail, or one with a recipient's name is
+     *     blacklisted (as Shop Serve's own blacklist matches name, e-mail and destination)
+     * @param previousOrders the buyer's customer's other orders
+     */
+    public record Standing(boolean blacklisted, long previousOrders) {}
+
+    public Standing standing(long orderId, String name, String email, String phone, List<String> recipientNames) {
+        MatchKeys keys = MatchKeys.of(name, email, phone);
+        Optional<Long> customer = Optional.empty();
+        if (keys.email() != null) {
+            customer = jdbc.sql(MATCHED + " where email_key = ?" + SURVIVOR_FIRST)
+                    .param(keys.email())
+                    .query(Long.class)
+                    .optional();
+        }
+        if (customer.isEmpty() && keys.phone() != null && !keys.name().isEmpty()) {
+            customer = jdbc.sql(MATCHED + " where phone_key = ? and name_key = ?" + SURVIVOR_FIRST)
+                    .params(keys.phone(), keys.name())
+                    .query(Long.class)
+                    .optional();
+        }
+        String[] names = recipientNames.stream()
+                .map(MatchKeys::nameKey)
+                .filter(n -> !n.isEmpty())
+                .toArray(String[]::new);
+        boolean blacklisted = jdbc.sql("""
+                        select exists (select 1 from customer where blacklisted and merged_into is null
+                            and (id = ? or email_key = ? or name_key = any (?)))
+                        """)
+                .params(customer.orElse(-1L), keys.email(), names)
+                .query(Boolean.class)
+                .single();
+        long previous = customer.map(
+                        id -> jdbc.sql("select count(*) from customer_order where customer_id = ? and order_id <> ?")
+                                .params(id, orderId)
+                                .query(Long.class)
+                                .single())
+                .orElse(0L);
+        return new Standing(blacklisted, previous);
+    }
+
+    private static final String MATCHED = "select coalesce(merged_into, id) from customer";
+    private static final String SURVIVOR_FIRST = " order by merged_into is not null, id limit 1";
+
     /** One page of the customer list, filtered like {@link #search}. */
     public CustomerPage list(String keyword, int page, int size) {
         Filter filter = Filter.of(keyword);

@@ -10,7 +10,9 @@ public record Actor(String name, Role role) {
     public enum Role {
         ADMIN,
         STAFF,
-        SYSTEM
+        SYSTEM,
+        /** A merchant's rule (自動処理): automatic, but set up by a person, so it may also put an order on hold. */
+        RULE
     }
 
     public Actor {
@@ -32,7 +34,12 @@ public record Actor(String name, Role role) {
         return new Actor(name, Role.SYSTEM);
     }
 
+    /** A rule of 自動処理 acting on its own. */
+    public static Actor rule(String ruleName) {
+        return new Actor("自動処理: " + ruleName, Role.RULE);
+    }
+
     public boolean isPerson() {
-        return role != Role.SYSTEM;
+        return role == Role.ADMIN || role == Role.STAFF;
     }
 }

@@ -145,46 +145,7 @@ final class OrderQueries {
     private static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
 
     static Optional<OrderDetail> detail(JdbcClient jdbc, long id) {
-        Map<Integer, List<OrderDetail.Item>> items = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select s.delivery_id, i.item_code, i.variation, i.name, i.unit_price, i.quantity, i.tax_rate, i.line_no
-                        from order_item i join shipment s on s.id = i.shipment_id
-                        where s.order_id = ? order by s.delivery_id, i.line_no
-                        """).param(id).query(rs -> {
-            items.computeIfAbsent(rs.getInt("delivery_id"), k -> new ArrayList<>())
-                    .add(new OrderDetail.Item(
-                            rs.getString("item_code"),
-                            rs.getString("variation"),
-                            rs.getString("name"),
-                            rs.getLong("unit_price"),
-                            rs.getInt("quantity"),
-                            rs.getInt("tax_rate"),
-                            rs.getInt("line_no")));
-        });
-        List<OrderDetail.Shipment> shipments = jdbc.sql("""
-                        select delivery_id, name, phone, postal_code, prefecture, address1, address2, delivery_date,
-                               time_slot, gift_wrapping, noshi, shipping_fee,
-                               coalesce(tracking_number, shop_tracking_number) as tracking_number, cod_amount
-                        from shipment where order_id = ? order by delivery_id
-                        """)
-                .param(id)
-                .query((rs, n) -> new OrderDetail.Shipment(
-                        rs.getInt("delivery_id"),
-                        rs.getString("name"),
-                        rs.getString("phone"),
-                        rs.getString("postal_code"),
-                        rs.getString("prefecture"),
-                        rs.getString("address1"),
-                        rs.getString("address2"),
-                        rs.getObject("delivery_date", java.time.LocalDate.class),
-                        rs.getString("time_slot"),
-                        rs.getBoolean("gift_wrapping"),
-                        rs.getString("noshi"),
-                        rs.getLong("shipping_fee"),
-                        rs.getString("tracking_number"),
-                        items.getOrDefault(rs.getInt("delivery_id"), List.of()),
-                        rs.getObject("cod_amount", Long.class)))
-                .list();
+        List<OrderDetail.Shipment> shipments = shipments(jdbc, List.of(id)).getOrDefault(id, List.of());
         List<OrderDetail.HistoryEntry> history = jdbc.sql(
                         "select at, kind, actor, summary from order_history where order_id = ? order by at, id")
                 .param(id)
@@ -194,6 +155,66 @@ final class OrderQueries {
                 .param(id)
                 .query((rs, n) -> order(rs, shipments, history, rs.getString("payload")))
                 .optional();
+    }
+
+    /** The orders with their shipments and lines (no history, no payload) in three reads, in id order. */
+    static List<OrderDetail> withLines(JdbcClient jdbc, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<OrderDetail.Shipment>> shipments = shipments(jdbc, ids);
+        return jdbc.sql(ORDER.formatted("") + " where o.id = any (?) order by o.id")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> order(rs, shipments.getOrDefault(rs.getLong("id"), List.of()), List.of(), null))
+                .list();
+    }
+
+    /** The shipments of these orders with their lines, per order id, each in delivery order. */
+    private static Map<Long, List<OrderDetail.Shipment>> shipments(JdbcClient jdbc, java.util.Collection<Long> ids) {
+        Long[] orderIds = ids.toArray(Long[]::new);
+        Map<Long, List<OrderDetail.Item>> items = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select i.shipment_id, i.item_code, i.variation, i.name, i.unit_price, i.quantity, i.tax_rate, i.line_no
+                        from order_item i join shipment s on s.id = i.shipment_id
+                        where s.order_id = any (?) order by i.shipment_id, i.line_no
+                        """).param(orderIds).query(rs -> {
+            items.computeIfAbsent(rs.getLong("shipment_id"), k -> new ArrayList<>())
+                    .add(new OrderDetail.Item(
+                            rs.getString("item_code"),
+                            rs.getString("variation"),
+                            rs.getString("name"),
+                            rs.getLong("unit_price"),
+                            rs.getInt("quantity"),
+                            rs.getInt("tax_rate"),
+                            rs.getInt("line_no")));
+        });
+        Map<Long, List<OrderDetail.Shipment>> shipments = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select id, order_id, delivery_id, name, phone, postal_code, prefecture, address1, address2,
+                               delivery_date, time_slot, gift_wrapping, noshi, shipping_fee,
+                               coalesce(tracking_number, shop_tracking_number) as tracking_number, cod_amount
+                        from shipment where order_id = any (?) order by order_id, delivery_id
+                        """).param(orderIds).query(rs -> {
+            shipments
+                    .computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>())
+                    .add(new OrderDetail.Shipment(
+                            rs.getInt("delivery_id"),
+                            rs.getString("name"),
+                            rs.getString("phone"),
+                            rs.getString("postal_code"),
+                            rs.getString("prefecture"),
+                            rs.getString("address1"),
+                            rs.getString("address2"),
+                            rs.getObject("delivery_date", java.time.LocalDate.class),
+                            rs.getString("time_slot"),
+                            rs.getBoolean("gift_wrapping"),
+                            rs.getString("noshi"),
+                            rs.getLong("shipping_fee"),
+                            rs.getString("tracking_number"),
+                            items.getOrDefault(rs.getLong("id"), List.of()),
+                            rs.getObject("cod_amount", Long.class)));
+        });
+        return shipments;
     }
 
     /** The orders' own fields, without shipments, history or payload, in the order of {@code ids}. */

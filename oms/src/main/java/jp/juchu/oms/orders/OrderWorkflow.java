@@ -156,6 +156,38 @@ public class OrderWorkflow {
         });
     }
 
+    /**
+     * A rule's move (自動処理): made only while the order is still in {@code from} (a person may have moved it since
+     * the rule looked), to a status, or on hold with {@code note} as the reason.
+     *
+     * @param note the hold's reason, or a note for the history (which rule)
+     * @return why the order did not move; empty when it moved
+     */
+    @Transactional
+    public Optional<String> route(long orderId, String from, String to, String note, Actor actor) {
+        Map<String, String> names = names();
+        if (!names.containsKey(to)) {
+            return Optional.of("ステータスがありません: " + to);
+        }
+        boolean hold = Transitions.ON_HOLD.equals(to);
+        Outcome outcome = eachLocked(List.of(orderId), order -> {
+            if (!order.status().equals(from)) {
+                return Step.refused("受注はもう「" + names.getOrDefault(from, from) + "」ではありません");
+            }
+            Optional<String> refusal =
+                    Transitions.refusal(order, to, actor, false, false, c -> names.getOrDefault(c, c));
+            if (refusal.isPresent()) {
+                return Step.refused(refusal.get());
+            }
+            if (order.status().equals(to)) {
+                return Step.UNCHANGED;
+            }
+            apply(order, to, actor, false, hold ? note : null, hold ? null : note, names);
+            return Step.MOVED;
+        });
+        return outcome.refused().stream().findFirst().map(Refusal::reason);
+    }
+
     /** What one order's step did: refused with a reason, moved, or left as it was. */
     private record Step(String refusal, boolean moved) {
         static final Step MOVED = new Step(null, true);

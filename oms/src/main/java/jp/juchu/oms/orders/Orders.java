@@ -2,6 +2,7 @@ package jp.juchu.oms.orders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,67 @@ public class Orders {
      */
     public List<OrderDetail> headers(Collection<Long> ids) {
         return OrderQueries.headers(jdbc, ids);
+    }
+
+    /** The orders with their shipments and lines (no history, no payload), in a few reads whatever their number. */
+    public List<OrderDetail> withLines(Collection<Long> ids) {
+        return OrderQueries.withLines(jdbc, ids);
+    }
+
+    /** The tags (タグ) of these orders; an order without tags is left out. */
+    public Map<Long, List<String>> tags(Collection<Long> ids) {
+        Map<Long, List<String>> tags = new java.util.HashMap<>();
+        jdbc.sql("select id, tags from oms_order where id = any (?) and cardinality(tags) > 0")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    tags.put(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray()));
+                });
+        return tags;
+    }
+
+    /** Adds and removes tags on an order (a tag is at most 30 characters; an order keeps at most 20). */
+    @Transactional
+    public void changeTags(long orderId, Collection<String> add, Collection<String> remove, String actor) {
+        List<String> adding =
+                add.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (adding.stream().anyMatch(t -> t.length() > 30)) {
+            throw new IllegalArgumentException("タグは30文字までです");
+        }
+        int updated = jdbc.sql("""
+                        update oms_order set tags = (
+                            select coalesce(array_agg(distinct t order by t), '{}') from unnest(tags || ?::text[]) t
+                            where t <> all (?::text[])),
+                            version = version + 1, updated_at = now()
+                        where id = ? and cardinality(array(select distinct unnest(tags || ?::text[]))) <= 20
+                        """)
+                .params(
+                        adding.toArray(String[]::new),
+                        remove.toArray(String[]::new),
+                        orderId,
+                        adding.toArray(String[]::new))
+                .update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("タグは1件の受注に20個までです");
+        }
+        List<String> summary = new ArrayList<>();
+        adding.forEach(t -> summary.add("+" + t));
+        remove.forEach(t -> summary.add("-" + t));
+        jdbc.sql(INSERT_HISTORY)
+                .params(orderId, "TAGS", actor, "タグ: " + String.join(" ", summary))
+                .update();
+    }
+
+    /** Appends a line to the order's internal memo (社内メモ) and records it in its history. */
+    @Transactional
+    public void appendMemo(long orderId, String text, String actor) {
+        String line = text.length() > 1000 ? text.substring(0, 1000) : text;
+        jdbc.sql("update oms_order set memo = case when coalesce(memo, '') = '' then ? else memo || chr(10) || ? end,"
+                        + " version = version + 1, updated_at = now() where id = ?")
+                .params(line, line, orderId)
+                .update();
+        jdbc.sql(INSERT_HISTORY)
+                .params(orderId, "MEMO", actor, "社内メモに追記: " + line)
+                .update();
     }
 
     /** A page of the order list: a status tab and filters, newest first. */

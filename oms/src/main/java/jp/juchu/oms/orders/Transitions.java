@@ -1,6 +1,7 @@
 package jp.juchu.oms.orders;
 
 import static jp.juchu.oms.orders.Actor.Role.ADMIN;
+import static jp.juchu.oms.orders.Actor.Role.RULE;
 import static jp.juchu.oms.orders.Actor.Role.STAFF;
 import static jp.juchu.oms.orders.Actor.Role.SYSTEM;
 
@@ -62,6 +63,7 @@ final class Transitions {
                     EnumSet.of(Stage.SHIPPED), EnumSet.of(Stage.READY_TO_SHIP, Stage.PRINTED), EnumSet.of(ADMIN)),
             new Transition(
                     EnumSet.of(Stage.OPEN, Stage.READY_TO_SHIP, Stage.PRINTED), EnumSet.of(Stage.ON_HOLD), people()),
+            new Transition(EnumSet.of(Stage.OPEN), EnumSet.of(Stage.ON_HOLD), EnumSet.of(RULE)),
             new Transition(
                     EnumSet.of(Stage.ON_HOLD), EnumSet.of(Stage.OPEN, Stage.READY_TO_SHIP, Stage.PRINTED), people()),
             new Transition(
@@ -71,7 +73,7 @@ final class Transitions {
             new Transition(EnumSet.of(Stage.CANCELLED), EnumSet.of(Stage.OPEN), EnumSet.of(ADMIN)));
 
     private static Set<Actor.Role> all() {
-        return EnumSet.of(ADMIN, STAFF, SYSTEM);
+        return EnumSet.of(ADMIN, STAFF, SYSTEM, RULE);
     }
 
     private static Set<Actor.Role> people() {
@@ -139,15 +141,15 @@ final class Transitions {
         if (from == Stage.ON_HOLD && (target == Stage.SHIPPED || (target == Stage.PRINTED && !releasing))) {
             return Optional.of("保留中の受注は印刷・出荷できません。先に保留を解除してください");
         }
-        Optional<Transition> row = TABLE.stream()
+        List<Transition> rows = TABLE.stream()
                 .filter(t -> t.from().contains(from) && t.to().contains(target))
-                .findFirst();
-        if (row.isEmpty()) {
+                .toList();
+        if (rows.isEmpty()) {
             return Optional.of("「" + names.apply(order.status()) + "」から「" + names.apply(to) + "」へは移せません");
         }
-        if (!row.get().by().contains(actor.role())) {
+        if (rows.stream().noneMatch(row -> row.by().contains(actor.role()))) {
             return Optional.of(
-                    actor.role() == SYSTEM
+                    !actor.isPerson()
                             ? "「" + names.apply(order.status()) + "」から「" + names.apply(to) + "」へは自動では移せません"
                             : "「" + names.apply(order.status()) + "」から「" + names.apply(to) + "」へ移せるのは管理者だけです");
         }

@@ -1,0 +1,116 @@
+package jp.juchu.oms.rules;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** How a condition compares a field with its values (演算子). Text compares after NFKC and ignoring case. */
+public enum Operator {
+    EQUALS("と等しい", 1),
+    NOT_EQUALS("と等しくない", 1),
+    ONE_OF("のいずれか", -1),
+    CONTAINS("のいずれかを含む", -1),
+    NOT_CONTAINS("のどれも含まない", -1),
+    STARTS_WITH("で始まる", -1),
+    AT_LEAST("以上", 1),
+    AT_MOST("以下", 1),
+    BETWEEN("の範囲", 2),
+    EMPTY("が空", 0),
+    NOT_EMPTY("が空でない", 0),
+    IS_TRUE("である", 0),
+    IS_FALSE("でない", 0);
+
+    private final String label;
+    private final int arity;
+
+    Operator(String label, int arity) {
+        this.label = label;
+        this.arity = arity;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** How many values the operator takes: 0, 1, 2, or -1 for one or more. */
+    public int arity() {
+        return arity;
+    }
+
+    /** Why these values do not fit this operator on this field, or null when they do. */
+    String problem(Field field, List<String> given) {
+        if (!field.type().operators().contains(this)) {
+            return "「" + field.label() + "」には「" + label + "」は使えません";
+        }
+        if (arity == 0 && !given.isEmpty()) {
+            return "「" + field.label() + " " + label + "」に値は要りません";
+        }
+        if (arity > 0 && given.size() != arity) {
+            return "「" + field.label() + " " + label + "」には値が " + arity + " つ必要です";
+        }
+        if (arity < 0 && given.isEmpty()) {
+            return "「" + field.label() + " " + label + "」に値を1つ以上入れてください";
+        }
+        for (String value : given) {
+            String bad = field.type().parseProblem(value);
+            if (bad != null) {
+                return "「" + field.label() + "」の値「" + value + "」: " + bad;
+            }
+        }
+        return null;
+    }
+
+    /** Whether one actual value (never null; "" for none) satisfies the operator. */
+    boolean test(Field.Type type, Object actual, List<String> given) {
+        return switch (this) {
+            case EMPTY -> isEmpty(actual);
+            case NOT_EMPTY -> !isEmpty(actual);
+            case IS_TRUE -> Boolean.TRUE.equals(actual);
+            case IS_FALSE -> !Boolean.TRUE.equals(actual);
+            case EQUALS -> !isEmpty(actual) && compare(type, actual, given.get(0)) == 0;
+            case NOT_EQUALS -> isEmpty(actual) || compare(type, actual, given.get(0)) != 0;
+            case ONE_OF -> !isEmpty(actual) && given.stream().anyMatch(g -> compare(type, actual, g) == 0);
+            case CONTAINS -> given.stream().anyMatch(g -> text(actual).contains(text(g)));
+            case NOT_CONTAINS -> given.stream().noneMatch(g -> text(actual).contains(text(g)));
+            case STARTS_WITH -> given.stream().anyMatch(g -> text(actual).startsWith(text(g)));
+            case AT_LEAST -> !isEmpty(actual) && compare(type, actual, given.get(0)) >= 0;
+            case AT_MOST -> !isEmpty(actual) && compare(type, actual, given.get(0)) <= 0;
+            case BETWEEN ->
+                !isEmpty(actual)
+                        && compare(type, actual, given.get(0)) >= 0
+                        && compare(type, actual, given.get(1)) <= 0;
+        };
+    }
+
+    private static boolean isEmpty(Object actual) {
+        return actual == null || (actual instanceof String s && s.isBlank());
+    }
+
+    private static int compare(Field.Type type, Object actual, String given) {
+        return switch (type) {
+            case NUMBER -> new BigDecimal(actual.toString()).compareTo(number(given));
+            case DATE ->
+                ((LocalDate) actual).compareTo(LocalDate.parse(given.strip().replace('/', '-')));
+            default -> text(actual).compareTo(text(given));
+        };
+    }
+
+    /** A number as a merchant writes it: 10,000 or 10000円. */
+    static BigDecimal number(String given) {
+        return new BigDecimal(Normalizer.normalize(given, Normalizer.Form.NFKC)
+                .strip()
+                .replace(",", "")
+                .replace("円", ""));
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return Normalizer.normalize(value.toString(), Normalizer.Form.NFKC)
+                .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,37 @@
+package jp.juchu.oms.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.products.Product;
+
+/**
+ * What a rule can look at: the order with its shipments and lines, and what other modules know about it.
+ *
+ * @param source API (a shop's order API), CSV (データ取込) or MANUAL (受注登録)
+ * @param blacklisted the buyer, the e-mail or a recipient matches a blacklisted customer
+ * @param previousOrders how many earlier orders the same customer has (0 for a first order)
+ * @param tags the order's tags (タグ)
+ * @param today the day the rule runs (Asia/Tokyo), for "within N days"
+ * @param products the product master's SKUs the order's lines are (sets as their components), for product conditions
+ * @param unmapped some line's item is not in the shop's listings (未登録商品)
+ */
+public record OrderFacts(
+        OrderDetail order,
+        String source,
+        boolean blacklisted,
+        long previousOrders,
+        List<String> tags,
+        LocalDate today,
+        List<Product> products,
+        boolean unmapped) {
+
+    public OrderFacts {
+        tags = List.copyOf(tags);
+        products = List.copyOf(products);
+    }
+
+    List<OrderDetail.Item> lines() {
+        return order.shipments().stream().flatMap(s -> s.items().stream()).toList();
+    }
+}

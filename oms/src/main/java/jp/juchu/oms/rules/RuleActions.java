@@ -1,0 +1,166 @@
+package jp.juchu.oms.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderWorkflow;
+import jp.juchu.oms.orders.Orders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out a plan on one order, in one transaction: each matched rule's actions in order (or the match queued for
+ * a person), then a built-in wait; every status move through the order workflow; one log row per rule.
+ */
+@Component
+class RuleActions {
+
+    static final String BUILT_IN = "自動処理 (標準の振り分け)";
+
+    private final JdbcClient jdbc;
+    private final Orders orders;
+    private final OrderWorkflow workflow;
+
+    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.workflow = workflow;
+    }
+
+    @Transactional
+    void apply(OrderFacts facts, RulePlanner.Plan plan) {
+        long orderId = facts.order().id();
+        String status = facts.order().workflowStatus();
+        for (RulePlanner.Match match : plan.matches()) {
+            Rule rule = match.rule();
+            if (match.queued()) {
+                int queued = jdbc.sql("insert into auto_rule_pending (rule_id, order_id) values (?, ?)"
+                                + " on conflict do nothing")
+                        .params(rule.id(), orderId)
+                        .update();
+                if (queued > 0) {
+                    log(
+                            rule,
+                            facts,
+                            "QUEUED",
+                            "確認待ちの一覧に入りました",
+                            Actor.rule(rule.name()).name());
+                }
+                continue;
+            }
+            Outcome outcome = run(facts, rule, status, Actor.rule(rule.name()));
+            status = outcome.status();
+            log(rule, facts, outcome.refusal() == null ? "APPLIED" : "SKIPPED", outcome.summary(), actorName(rule));
+        }
+        if (plan.builtIn() && plan.status() != null) {
+            workflow.route(orderId, status, plan.status(), plan.why(), Actor.system(BUILT_IN));
+        }
+    }
+
+    /** A date-based wait is over: the order moves on to where the built-in waits now put it. */
+    @Transactional
+    void moveOn(OrderFacts facts, String from, RulePlanner.Wait wait) {
+        workflow.route(facts.order().id(), from, wait.status(), wait.why(), Actor.system(BUILT_IN));
+    }
+
+    /** What running a rule did: the order's status after it, what changed, and why a move was refused, if it was. */
+    record Outcome(String status, String summary, String refusal) {}
+
+    /** Runs a rule's actions on an order now; a refused move stops the rule's later actions. */
+    Outcome run(OrderFacts facts, Rule rule, String status, Actor actor) {
+        long orderId = facts.order().id();
+        List<String> done = new ArrayList<>();
+        for (Action action : rule.actions()) {
+            String value = action.fill(facts, rule.name());
+            switch (action.kind()) {
+                case ADD_TAG -> orders.changeTags(orderId, List.of(value), List.of(), actor.name());
+                case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
+                case APPEND_MEMO -> orders.appendMemo(orderId, value, actor.name());
+                case RAISE_ALERT -> orders.raiseAlert(orderId, value, actor.name());
+                case MOVE_STATUS, HOLD, CONFIRM -> {
+                    String to = action.target();
+                    String note = action.kind() == Action.Kind.MOVE_STATUS ? rule.name() : value;
+                    Optional<String> refused = workflow.route(orderId, status, to, note, actor);
+                    if (refused.isPresent()) {
+                        done.add("移動できません: " + refused.get());
+                        return new Outcome(status, String.join(" / ", done), refused.get());
+                    }
+                    if (action.kind() == Action.Kind.CONFIRM) {
+                        orders.raiseAlert(orderId, "確認内容: " + value, actor.name());
+                    }
+                    status = to;
+                }
+                case STOP -> {}
+            }
+            done.add(describe(action, value));
+        }
+        return new Outcome(status, String.join(" / ", done), null);
+    }
+
+    /** What a rule's actions would change on this order, in words (for the simulation). */
+    List<String> describe(OrderFacts facts, Rule rule) {
+        return rule.actions().stream()
+                .map(a -> rule.name() + ": " + describe(a, a.fill(facts, rule.name())))
+                .collect(Collectors.toList());
+    }
+
+    private static String describe(Action action, String value) {
+        return switch (action.kind()) {
+            case STOP -> action.kind().label();
+            default -> action.kind().label() + " 「" + value + "」";
+        };
+    }
+
+    void log(Rule rule, OrderFacts facts, String outcome, String summary, String actor) {
+        jdbc.sql("insert into auto_rule_run (rule_id, rule_name, rule_version, order_id, order_number, outcome,"
+                        + " summary, actor) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        rule.id(),
+                        rule.name(),
+                        rule.version(),
+                        facts.order().id(),
+                        facts.order().orderNumber(),
+                        outcome,
+                        summary,
+                        actor)
+                .update();
+    }
+
+    private static String actorName(Rule rule) {
+        return Actor.rule(rule.name()).name();
+    }
+
+    private static final String RUNS = "select r.at, r.rule_id, r.rule_name, r.rule_version, r.order_id,"
+            + " r.order_number, r.outcome, r.summary, r.actor from auto_rule_run r";
+
+    /** The runs on one order, oldest first. */
+    List<RuleRun> runsOf(long orderId) {
+        return jdbc.sql(RUNS + " where r.order_id = ? order by r.at, r.id")
+                .param(orderId)
+                .query(RuleRun.class)
+                .list();
+    }
+
+    /** The latest runs of one rule, newest first. */
+    List<RuleRun> runsOfRule(long ruleId, int limit) {
+        return jdbc.sql(RUNS + " where r.rule_id = ? order by r.at desc, r.id desc limit ?")
+                .params(ruleId, limit)
+                .query(RuleRun.class)
+                .list();
+    }
+
+    /** How many orders each rule applied to in the last 24 hours. */
+    Map<Long, Long> appliedLastDay() {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select rule_id, count(*) from auto_rule_run where at > now() - interval '24 hours'"
+                        + " and outcome = 'APPLIED' group by rule_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+}

@@ -1,0 +1,194 @@
+package jp.juchu.oms.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.SampleOrders;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The 自動処理 screens as a merchant uses them, and as a careless or hostile one tries them. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RulePagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RuleBook rules;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    @AfterEach
+    void noRules() {
+        jdbc.sql("delete from auto_rule").update();
+    }
+
+    Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(
+                mvc.perform(request.with(user("tanaka").roles("STAFF")).with(csrf()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+    }
+
+    MockHttpServletRequestBuilder nestedRule(String name) {
+        return post("/rules")
+                .param("name", name)
+                .param("enabled", "true")
+                .param("mode", "AUTO")
+                .param("trigger", "ON_IMPORT")
+                .param("fromStatus", "NEW")
+                .param("phase", "ROUTE")
+                // ALL [ 支払方法 = 銀行振込, ANY [ 都道府県 = 沖縄県, 合計 ≥ 10,000 ] ]
+                .param("condDepth", "0", "1", "1", "2", "2")
+                .param("condKind", "ALL", "TEST", "ANY", "TEST", "TEST")
+                .param("condField", "", "PAYMENT_METHOD", "", "PREFECTURE", "TOTAL")
+                .param("condOperator", "", "EQUALS", "", "EQUALS", "AT_LEAST")
+                .param("condValues", "", "BankTransfer", "", "沖縄県", "10,000")
+                .param("actionKind", "CONFIRM")
+                .param("actionValue", "離島・高額の振込: {受注番号}");
+    }
+
+    @Test
+    void aRuleWithNestedGroupsIsSavedFromTheFormAndShownAgainAsItWasWritten() throws Exception {
+        mvc.perform(nestedRule("振込の確認").with(user("tanaka").roles("STAFF")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        Rule saved = rules.all().get(0);
+        assertThat(saved.condition().parts()).hasSize(2);
+        assertThat(saved.condition().parts().get(1).group()).isEqualTo("ANY");
+        assertThat(saved.condition().parts().get(1).parts().get(1).values()).containsExactly("10,000");
+        Document edit = page(get("/rules/" + saved.id()));
+        assertThat(edit.select("select[name=condKind] option[selected]").eachAttr("value"))
+                .containsExactly("ALL", "TEST", "ANY", "TEST", "TEST");
+        assertThat(edit.select("textarea[name=condValues]").eachText()).contains("沖縄県", "10,000");
+        Document list = page(get("/rules"));
+        assertThat(list.select("[data-testid=rule-name]").eachText()).containsExactly("振込の確認");
+    }
+
+    @Test
+    void aBadFormIsShownAgainWithEveryProblemAndNothingSaved() throws Exception {
+        Document page = page(post("/rules")
+                .param("name", "x".repeat(300))
+                .param("mode", "SOMETIMES")
+                .param("trigger", "ON_IMPORT")
+                .param("fromStatus", "NEW")
+                .param("phase", "ROUTE")
+                .param("shops", "abc")
+                .param("condDepth", "0", "1")
+                .param("condKind", "ALL", "TEST")
+                .param("condField", "", "NO_SUCH_FIELD")
+                .param("condOperator", "", "EQUALS")
+                .param("condValues", "", "1")
+                .param("actionKind", "DROP_TABLE")
+                .param("actionValue", "x"));
+
+        assertThat(page.select("[data-testid=rule-problems]").text())
+                .contains("ショップの指定")
+                .contains("実行方法「SOMETIMES」はありません")
+                .contains("条件の項目「NO_SUCH_FIELD」はありません")
+                .contains("実行処理「DROP_TABLE」はありません");
+        assertThat(page.select("input[name=name]").val()).hasSize(300);
+        assertThat(rules.all()).isEmpty();
+    }
+
+    @Test
+    void tooManyRowsAreRefusedNotProcessed() throws Exception {
+        String[] kinds = new String[500];
+        java.util.Arrays.fill(kinds, "TEST");
+        Document page = page(post("/rules")
+                .param("name", "多すぎ")
+                .param("mode", "AUTO")
+                .param("trigger", "ON_IMPORT")
+                .param("fromStatus", "NEW")
+                .param("phase", "ROUTE")
+                .param("condKind", kinds)
+                .param("actionKind", "MOVE_STATUS")
+                .param("actionValue", "CONFIRMING"));
+
+        assertThat(page.select("[data-testid=rule-problems]").text()).contains("60 行まで");
+        assertThat(rules.all()).isEmpty();
+    }
+
+    @Test
+    void theSimulationPageListsEachOrderWithTheRuleThatWouldMoveIt() throws Exception {
+        mvc.perform(nestedRule("振込の確認").with(user("tanaka").roles("STAFF")).with(csrf()));
+        long order = SampleOrders.apply(
+                orders,
+                jdbc,
+                8102,
+                SampleOrders.order(
+                        "sim" + System.nanoTime(), OffsetDateTime.now(), "比嘉 太郎", "BankTransfer", "Paid", "x", 12000));
+        jdbc.sql("update oms_order set workflow_status = 'NEW' where id = ?")
+                .param(order)
+                .update();
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+
+        Document page = page(get("/rules/simulation")
+                .param("from", today)
+                .param("to", today)
+                .param("status", "NEW")
+                .param("limit", "1000"));
+
+        assertThat(page.select("[data-testid=simulation-row]").text()).contains("振込の確認");
+        Document bad = page(
+                get("/rules/simulation").param("from", "昨日").param("to", today).param("limit", "99999"));
+        assertThat(bad.select("[data-testid=simulation-problems]").text())
+                .contains("開始日は yyyy/MM/dd")
+                .contains("件数は1〜1000件");
+    }
+
+    @Test
+    void viewersSeeTheRulesButCannotChangeThem() throws Exception {
+        mvc.perform(get("/rules").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
+        mvc.perform(nestedRule("見るだけ").with(user("viewer").roles("VIEWER")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(rules.all()).isEmpty();
+    }
+
+    @Test
+    void theOrderPagePanelShowsTheTraceOfAChosenRule() throws Exception {
+        mvc.perform(nestedRule("振込の確認").with(user("tanaka").roles("STAFF")).with(csrf()));
+        long order = SampleOrders.apply(
+                orders, jdbc, 8103, SampleOrders.order("trc" + System.nanoTime(), OffsetDateTime.now()));
+        long rule = rules.all().get(0).id();
+
+        Document panel = page(get("/rules/orders/" + order).param("trace", String.valueOf(rule)));
+
+        assertThat(panel.select("[data-testid=trace] tr")).hasSizeGreaterThan(3);
+        assertThat(panel.select("[data-testid=trace]").text()).contains("満たさない").contains("CreditCard");
+        List<String> missing = List.of("/rules/orders/" + order + "?trace=abc", "/rules/999999999");
+        for (String path : missing) {
+            int status = mvc.perform(get(path).with(user("tanaka").roles("STAFF")))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(path).isIn(200, 302, 400);
+        }
+    }
+}

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class CheckoutBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final String ITEM = "bench-tea";
+    private static final Pattern ORDER_NUMBER = Pattern.compile("data-testid=\"order-number\"[^>]*>([^<]+)<");
+    static final String ITEM = "bench-tea";
 
     @Test
     void concurrentBuyersCheckingOut() throws Exception {
@@ -114,11 +115,22 @@ class CheckoutBenchmark {
 
     /** One buyer's whole checkout with fresh cookies; returns how long it took. */
     private static long checkout(String base) throws Exception {
+        long started = System.nanoTime();
+        return placeOrder(base).placedNanos() - started;
+    }
+
+    /** An order placed at the storefront: its number, and {@link System#nanoTime()} when the place request returned. */
+    record Placed(String orderNumber, long placedNanos) {}
+
+    /**
+     * One buyer's whole checkout of {@link #ITEM} with fresh cookies; then the thanks page, for the order number
+     * (not part of the checkout's time).
+     */
+    static Placed placeOrder(String base) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        long started = System.nanoTime();
         String product = get(http, base + "/items/" + ITEM);
         expectRedirect(
                 post(http, base + "/cart/add", Map.of("itemCode", ITEM, "quantity", "1", "_csrf", csrf(product))));
@@ -137,8 +149,11 @@ class CheckoutBenchmark {
         expectRedirect(post(http, base + "/checkout", buyer));
         String confirm = get(http, base + "/checkout/confirm");
         HttpResponse<String> placed = post(http, base + "/checkout/place", Map.of("_csrf", csrf(confirm)));
+        long placedNanos = System.nanoTime();
         assertThat(placed.headers().firstValue("Location").orElse("")).endsWith("/checkout/thanks");
-        return System.nanoTime() - started;
+        Matcher number = ORDER_NUMBER.matcher(get(http, base + "/checkout/thanks"));
+        assertThat(number.find()).as("the order number on the thanks page").isTrue();
+        return new Placed(number.group(1).strip(), placedNanos);
     }
 
     private static String get(HttpClient http, String url) throws Exception {

@@ -27,6 +27,22 @@ public class Customers {
         this.audit = audit;
     }
 
+    /** New and repeat buyers among the customers who ordered from {@code from} (inclusive) to {@code to} (exclusive). */
+    public Buyers buyers(java.time.Instant from, java.time.Instant to) {
+        java.sql.Timestamp start = java.sql.Timestamp.from(from);
+        return jdbc.sql("""
+                        select count(*) filter (where not earlier), count(*) filter (where earlier)
+                        from (select c.customer_id,
+                                     exists (select 1 from customer_order p where p.customer_id = c.customer_id
+                                             and p.ordered_at < ? and not p.cancelled) as earlier
+                              from (select distinct customer_id from customer_order
+                                    where ordered_at >= ? and ordered_at < ? and not cancelled) c) b
+                        """)
+                .params(start, start, java.sql.Timestamp.from(to))
+                .query((rs, n) -> new Buyers(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
     /**
      * Customers whose name, kana, e-mail or phone contains the keyword (phone by its digits, name with or
      * without spaces), those who ordered last first. A blank keyword gives the customers who ordered last.

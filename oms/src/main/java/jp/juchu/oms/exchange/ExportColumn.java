@@ -84,7 +84,7 @@ public enum ExportColumn {
         if (v == null) {
             return "";
         }
-        return text ? jp.juchu.oms.system.JapaneseCsv.safeCell(v) : v;
+        return text ? jp.juchu.oms.system.JapaneseCsv.neutralised(v) : v;
     }
 
     static ExportColumn byKey(String key) {

@@ -1,5 +1,6 @@
 package jp.juchu.oms.imports;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -14,12 +15,14 @@ import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.malls.MallConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Import runs are db-scheduler executions: one task instance per connection, rescheduled at the
@@ -35,16 +38,44 @@ class ImportScheduling {
 
     @Bean
     CustomTask<String> orderImportTask(
-            OrderImport imports, MallConnections connections, MallConnectors connectors, ImportRecords records) {
+            OrderImport imports,
+            MallConnections connections,
+            MallConnectors connectors,
+            ImportRecords records,
+            ImportReruns reruns,
+            TransactionTemplate transactions,
+            ObjectProvider<Scheduler> scheduler) {
         return Tasks.custom(ORDER_IMPORT).execute((instance, context) -> {
             long connectionId = Long.parseLong(instance.getId());
-            ImportTrigger trigger =
-                    "MANUAL".equals(instance.getData()) ? ImportTrigger.MANUAL : ImportTrigger.SCHEDULED;
+            ImportTrigger trigger = trigger(instance.getData());
+            reruns.clear(connectionId); // notifications from here on ask for the next run
             if (connections.find(connectionId).flatMap(connectors::of).isPresent()) {
                 imports.run(connectionId, trigger);
             }
-            return nextRun(connections, records, connectionId);
+            CompletionHandler<String> next = nextRun(connections, records, connectionId);
+            return (complete, operations) -> {
+                boolean again = Boolean.TRUE.equals(transactions.execute(tx -> {
+                    if (reruns.takeRequest(connectionId) && !records.suspended(connectionId)) {
+                        operations.reschedule(complete, Instant.now(), ImportTrigger.NOTIFIED.name());
+                        return true;
+                    }
+                    next.complete(complete, operations);
+                    return false;
+                }));
+                if (again) {
+                    scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                }
+            };
         });
+    }
+
+    private static ImportTrigger trigger(String data) {
+        for (ImportTrigger trigger : ImportTrigger.values()) {
+            if (trigger.name().equals(data)) {
+                return trigger;
+            }
+        }
+        return ImportTrigger.SCHEDULED;
     }
 
     /** Again after the interval while automatic fetch is on and the key was not refused; otherwise done. */
@@ -61,19 +92,28 @@ class ImportScheduling {
 
     @Bean
     ImportScheduler importScheduler(
-            @Lazy SchedulerClient scheduler, MallConnections connections, ImportRecords records) {
-        return new ImportScheduler(scheduler, connections, records);
+            @Lazy SchedulerClient scheduler,
+            ObjectProvider<Scheduler> localScheduler,
+            MallConnections connections,
+            ImportRecords records) {
+        return new ImportScheduler(scheduler, localScheduler, connections, records);
     }
 
     /** Keeps each connection's scheduled run in step with its settings. */
     static class ImportScheduler {
 
         private final SchedulerClient scheduler;
+        private final ObjectProvider<Scheduler> localScheduler;
         private final MallConnections connections;
         private final ImportRecords records;
 
-        ImportScheduler(SchedulerClient scheduler, MallConnections connections, ImportRecords records) {
+        ImportScheduler(
+                SchedulerClient scheduler,
+                ObjectProvider<Scheduler> localScheduler,
+                MallConnections connections,
+                ImportRecords records) {
             this.scheduler = scheduler;
+            this.localScheduler = localScheduler;
             this.connections = connections;
             this.records = records;
         }
@@ -104,6 +144,16 @@ class ImportScheduling {
                             Instant.now().plusSeconds(5));
                 }
             }
+        }
+
+        /** A notification: the connection's run moves to now (or is created) unless it is running right now. */
+        void runOnNotification(long connectionId) {
+            runAt(connectionId, Instant.now(), ImportTrigger.NOTIFIED.name());
+        }
+
+        /** This node looks for due runs now rather than at its next poll. */
+        void checkNow() {
+            localScheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
         }
 
         /** "今すぐ取得": the connection's run moves to now (or is created); false if it is running right now. */

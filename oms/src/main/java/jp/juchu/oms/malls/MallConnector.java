@@ -33,4 +33,14 @@ public interface MallConnector {
     default CataloguePage readCatalogue(MallConnection connection, int from, int size) {
         throw new UnsupportedOperationException("このモールのAPIからは商品一覧を読み込めません");
     }
+
+    /**
+     * Registers {@code endpointUrl} at the shop for change notifications (order placed, order changed) and returns
+     * the signing secret the shop gave; empty when the mall offers no notifications (the real Shop Serve does not).
+     * Registering the same URL again gives a new secret.
+     */
+    default java.util.Optional<NotificationSubscription> subscribeToChanges(
+            MallConnection connection, String endpointUrl) {
+        return java.util.Optional.empty();
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.support.money.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +33,16 @@ public class OrderEditing {
     private final ManualOrders products;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OrderEditing(Orders orders, ManualOrders products, JdbcClient jdbc, AuditLog audit) {
+    OrderEditing(
+            Orders orders, ManualOrders products, JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.orders = orders;
         this.products = products;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The edit's lines with name, price and rate filled in from their product codes, or why one cannot be. */
@@ -289,6 +293,7 @@ public class OrderEditing {
                 .params(orderId, "EDITED", actor, summary)
                 .update();
         audit.record(actor, "ORDER_EDITED", "order:" + before.orderNumber(), summary);
+        events.publishEvent(new OrderEdited(orderId));
         return changes;
     }
 

@@ -272,6 +272,7 @@ public class OrderWorkflow {
                 ? "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")"
                 : "お届け先" + deliveryId + " の伝票番号を上書き: " + before + " → " + trackingNumber + " (" + carrier + ")";
         history(orderId, "SHIPPING", actor, summary);
+        events.publishEvent(new TrackingNumberRecorded(orderId, deliveryId, carrier, shippedDate));
         if (before != null && actor.isPerson()) {
             audit.record(actor.name(), "TRACKING_OVERWRITTEN", "order:" + order.orderNumber(), summary);
         }
@@ -393,10 +394,11 @@ public class OrderWorkflow {
     private Optional<Transitions.OrderState> state(long orderId, boolean lock) {
         return jdbc.sql("""
                         select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
-                               shop_payment_status = 'Unpaid' and payment_method <> 'CashOnDelivery' as unpaid_prepaid,
+                               shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
                                ship_before_payment_by is not null as ship_before_payment, held_from
                         from oms_order where id = ?
-                        """ + (lock ? " for update" : ""))
+                        """.formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"))
+                        + (lock ? " for update" : ""))
                 .param(orderId)
                 .query((rs, n) -> new Transitions.OrderState(
                         rs.getLong("id"),

@@ -27,6 +27,10 @@ public enum Field {
     SHOP("ショップ (接続ID)", Type.TEXT, f -> one(f.order().connectionId())),
     SOURCE("取込元 (API / CSV / MANUAL)", Type.TEXT, f -> one(f.source())),
     PAYMENT_METHOD("支払方法", Type.TEXT, f -> one(f.order().paymentMethod())),
+    PAYMENT_KIND(
+            "支払いの種類 (PREPAID / CARD / COD / DEFERRED)",
+            Type.TEXT,
+            f -> one(f.paymentKind().name())),
     PAYMENT_STATUS("入金状況 (ショップ)", Type.TEXT, f -> one(f.order().shopPaymentStatus())),
     ITEMS_TOTAL("商品合計", Type.NUMBER, f -> one(f.order().itemsTotal())),
     TOTAL("請求金額", Type.NUMBER, f -> one(f.order().total())),

@@ -3,12 +3,14 @@ package jp.juchu.oms.rules;
 import java.time.LocalDate;
 import java.util.List;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.PaymentKinds;
 import jp.juchu.oms.products.Product;
 
 /**
  * What a rule can look at: the order with its shipments and lines, and what other modules know about it.
  *
  * @param source API (a shop's order API), CSV (データ取込) or MANUAL (受注登録)
+ * @param paymentKind what kind of payment the order's method is (支払い方法 settings)
  * @param blacklisted the buyer, the e-mail or a recipient matches a blacklisted customer
  * @param previousOrders how many earlier orders the same customer has (0 for a first order)
  * @param tags the order's tags (タグ)
@@ -19,6 +21,7 @@ import jp.juchu.oms.products.Product;
 public record OrderFacts(
         OrderDetail order,
         String source,
+        PaymentKinds.Kind paymentKind,
         boolean blacklisted,
         long previousOrders,
         List<String> tags,

@@ -13,6 +13,7 @@ import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.PaymentKinds;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.products.Product;
 import jp.juchu.oms.products.Products;
@@ -29,14 +30,21 @@ class OrderFactsReader {
     private final MallConnections connections;
     private final Listings listings;
     private final Products products;
+    private final PaymentKinds paymentKinds;
 
     OrderFactsReader(
-            Orders orders, Customers customers, MallConnections connections, Listings listings, Products products) {
+            Orders orders,
+            Customers customers,
+            MallConnections connections,
+            Listings listings,
+            Products products,
+            PaymentKinds paymentKinds) {
         this.orders = orders;
         this.customers = customers;
         this.connections = connections;
         this.listings = listings;
         this.products = products;
+        this.paymentKinds = paymentKinds;
     }
 
     List<OrderFacts> read(Collection<Long> orderIds) {
@@ -48,6 +56,7 @@ class OrderFactsReader {
         Map<Long, String> sources = new HashMap<>();
         LocalDate today = LocalDate.now(TOKYO);
         Map<Long, Product> known = new HashMap<>();
+        Map<String, PaymentKinds.Kind> kinds = new HashMap<>();
         return details.stream()
                 .map(order -> {
                     var standing = customers.standing(
@@ -75,6 +84,7 @@ class OrderFactsReader {
                     return new OrderFacts(
                             order,
                             sources.computeIfAbsent(order.connectionId(), this::source),
+                            kinds.computeIfAbsent(order.paymentMethod(), paymentKinds::of),
                             standing.blacklisted(),
                             standing.previousOrders(),
                             tags.getOrDefault(order.id(), List.of()),

@@ -80,12 +80,12 @@ final class RulePlanner {
     record Wait(String status, String why) {}
 
     /**
-     * The built-in waits, in order: unpaid and not cash on delivery → 入金待ち; a product not released yet → 発売日待ち;
+     * The built-in waits, in order: unpaid and a kind paid before shipping (支払い方法) → 入金待ち; a product not released yet → 発売日待ち;
      * a desired date further than {@code printDateDays} → 印刷日待ち; otherwise 出荷待ち.
      */
     static Wait builtInWait(OrderFacts facts, int printDateDays) {
         var order = facts.order();
-        if ("Unpaid".equals(order.shopPaymentStatus()) && !"CashOnDelivery".equals(order.paymentMethod())) {
+        if ("Unpaid".equals(order.shopPaymentStatus()) && facts.paymentKind().paidBeforeShipping()) {
             return new Wait(AWAITING_PAYMENT, "標準: 前払いで未入金");
         }
         boolean unreleased = facts.products().stream()

@@ -56,6 +56,13 @@ public class WriteBacks {
         this.scheduler = scheduler;
     }
 
+    /** Reports to the shops that failed and wait for their next attempt (ホーム's day's work). */
+    public long failing() {
+        return jdbc.sql("select count(*) from write_back where state = 'PENDING' and last_error is not null")
+                .query(Long.class)
+                .single();
+    }
+
     /** A shipment's report to the shop, as the order page shows it. */
     public record WriteBack(
             int deliveryId,

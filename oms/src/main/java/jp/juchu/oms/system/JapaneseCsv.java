@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +17,7 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.InputStreamSource;
 
@@ -57,6 +61,30 @@ public final class JapaneseCsv {
         }
     }
 
+    /**
+     * A CSV printer as Japanese spreadsheets open it: UTF-8 with a byte order mark, or Shift_JIS (Windows-31J),
+     * CRLF line ends. The caller flushes it.
+     */
+    public static CSVPrinter printer(OutputStream out, boolean utf8) throws IOException {
+        if (utf8) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        Writer writer = new OutputStreamWriter(out, utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J);
+        return new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+    }
+
+    /**
+     * Text as a CSV cell a spreadsheet will not run as a formula: text starting with = + - @, a tab or a carriage
+     * return gets a leading apostrophe.
+     */
+    public static String neutralised(String text) {
+        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
     private static Charset charset(InputStreamSource file) throws IOException {
         try (InputStream in = file.getInputStream();
                 Reader utf8 = new InputStreamReader(
@@ -82,19 +110,5 @@ public final class JapaneseCsv {
             reader.reset();
         }
         return reader;
-    }
-
-    /**
-     * A text cell safe to open in a spreadsheet: text that would run as a formula (starting with = + - @, a tab or a
-     * carriage return) gets a leading apostrophe. Numbers are not passed through this.
-     */
-    public static String safeCell(String text) {
-        if (text == null) {
-            return "";
-        }
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
     }
 }

@@ -367,6 +367,34 @@ public final class FakeShop implements AutoCloseable {
         }
     }
 
+    /** The secret this shop gives a notification endpoint registered with {@link #offerNotifications()}. */
+    public String notificationSecret() {
+        return "whsec_fake-" + shopId;
+    }
+
+    /** The endpoint URLs registered at this shop for change notifications. */
+    public final List<String> notificationEndpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Offers change notifications: {@code POST /v2/notifications/endpoints} registers a URL (else 404, like Shop Serve). */
+    public FakeShop offerNotifications() {
+        server.createContext("/management/v2/notifications/endpoints", exchange -> {
+            try (exchange) {
+                if (!authorised(exchange, managerKey)) {
+                    send(exchange, 401, "{\"status\":401}");
+                    return;
+                }
+                JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+                notificationEndpoints.add(body.get("url").asString());
+                send(
+                        exchange,
+                        201,
+                        "{\"endpoint\":{\"id\":" + notificationEndpoints.size() + "},\"secret\":\""
+                                + notificationSecret() + "\"}");
+            }
+        });
+        return this;
+    }
+
     @Override
     public void close() {
         server.stop(0);

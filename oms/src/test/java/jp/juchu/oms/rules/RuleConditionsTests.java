@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.PaymentKinds;
 import jp.juchu.oms.products.Product;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,16 @@ class RuleConditionsTests {
                 null,
                 shipments,
                 List.of());
-        return new OrderFacts(order, "API", false, 2, List.of("VIP"), TODAY, List.of(CHILLED_PREORDER), true);
+        return new OrderFacts(
+                order,
+                "API",
+                PaymentKinds.Kind.PREPAID,
+                false,
+                2,
+                List.of("VIP"),
+                TODAY,
+                List.of(CHILLED_PREORDER),
+                true);
     }
 
     static OrderDetail.Shipment shipment(String name, String postal, String prefecture, LocalDate date, String phone) {

@@ -1,4 +1,6 @@
 package jp.juchu.shop.orders;
 
-/** An order was placed at a shop. */
-public record OrderPlaced(String shopId, String serialCode, String orderNumber, long total) {}
+import java.time.OffsetDateTime;
+
+/** An order was placed at a shop; published inside the transaction that records it. */
+public record OrderPlaced(String shopId, String serialCode, String orderNumber, long total, OffsetDateTime updatedAt) {}

@@ -162,7 +162,7 @@ public class Orders {
         jdbcTemplate.batchUpdate(INSERT_DELIVERY, deliveryRows);
         jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
         recorded.forEach(o -> events.publishEvent(new OrderPlaced(
-                o.shopId(), o.serialCode(), o.orderNumber(), o.amounts().total())));
+                o.shopId(), o.serialCode(), o.orderNumber(), o.amounts().total(), o.updatedAt())));
         return recorded;
     }
 
@@ -465,11 +465,12 @@ public class Orders {
         }
         OrderStatus status = change.orderStatus() == null ? order.orderStatus() : change.orderStatus();
         PaymentStatus payment = change.paymentStatus() == null ? order.paymentStatus() : change.paymentStatus();
+        OffsetDateTime changedAt = OffsetDateTime.now(clock);
         jdbc.sql("update shop_order set order_status = ?, payment_status = ?, shipping_status = ?, updated_at = ? "
                         + "where seq = ?")
-                .params(status.name(), payment.name(), shipping.name(), OffsetDateTime.now(clock), order.seq())
+                .params(status.name(), payment.name(), shipping.name(), changedAt, order.seq())
                 .update();
-        events.publishEvent(new OrderStateChanged(shopId, serialCode, status, payment, shipping));
+        events.publishEvent(new OrderStateChanged(shopId, serialCode, status, payment, shipping, changedAt));
         return find(shopId, serialCode).orElseThrow();
     }
 
@@ -504,9 +505,11 @@ public class Orders {
                     .params(address1, order.get().seq())
                     .update();
         }
+        OffsetDateTime correctedAt = OffsetDateTime.now(clock);
         jdbc.sql("update shop_order set updated_at = ? where seq = ?")
-                .params(OffsetDateTime.now(clock), order.get().seq())
+                .params(correctedAt, order.get().seq())
                 .update();
+        events.publishEvent(new OrderCorrected(shopId, serialCode, correctedAt));
         return true;
     }
 

@@ -27,6 +27,7 @@ import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnector;
 import jp.juchu.oms.malls.MallSettings;
+import jp.juchu.oms.malls.NotificationSubscription;
 import jp.juchu.oms.malls.OrderBlocks;
 import jp.juchu.oms.malls.OrderPage;
 import jp.juchu.oms.malls.OrderQuery;
@@ -245,6 +246,33 @@ public class ShopServeConnector implements MallConnector {
             keys = next;
         }
         return keys;
+     * {@code POST /v2/notifications/endpoints} with both events. A platform without notifications (the real Shop
+     * Serve) answers 404 or 405: then there is nothing to subscribe to.
+     */
+    @Override
+    public java.util.Optional<NotificationSubscription> subscribeToChanges(
+            MallConnection connection, String endpointUrl) {
+        Credentials credentials = keys.credentials(connection.id());
+        JsonNode answer;
+        try {
+            answer = post(
+                    credentials.managementUrl() + "/v2/notifications/endpoints",
+                    credentials.shopId(),
+                    credentials.managerKey(),
+                    Map.of("url", endpointUrl, "events", List.of("order.placed", "order.changed")));
+        } catch (BadShopResponse e) {
+            if (e.getMessage() != null
+                    && (e.getMessage().startsWith("HTTP 404") || e.getMessage().startsWith("HTTP 405"))) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+        JsonNode secret = answer.get("secret");
+        JsonNode id = answer.path("endpoint").get("id");
+        if (secret == null || !secret.isString() || id == null || id.isNull()) {
+            throw new BadShopResponse("the registration answer has no secret / endpoint.id", null);
+        }
+        return java.util.Optional.of(new NotificationSubscription(id.asString(), secret.asString()));
     }
 
     /** Checks a manager key against the management API with the smallest possible search. */

@@ -5,6 +5,7 @@ import jp.juchu.oms.malls.ConnectionSetup;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.malls.MallNotifications;
 import jp.juchu.oms.malls.MallSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,11 +26,17 @@ class MallDetailController {
     private final MallConnections connections;
     private final ConnectionSetup setup;
     private final MallSettings settings;
+    private final MallNotifications notifications;
 
-    MallDetailController(MallConnections connections, ConnectionSetup setup, MallSettings settings) {
+    MallDetailController(
+            MallConnections connections,
+            ConnectionSetup setup,
+            MallSettings settings,
+            MallNotifications notifications) {
         this.connections = connections;
         this.setup = setup;
         this.settings = settings;
+        this.notifications = notifications;
     }
 
     @GetMapping("/settings/mall-details")
@@ -51,6 +58,7 @@ class MallDetailController {
     String edit(@PathVariable long id, Model model) {
         MallConnection connection = connection(id);
         model.addAttribute("connection", connection);
+        model.addAttribute("notifications", notifications.subscription(id).orElse(null));
         ConnectionForm form = ConnectionForm.of(connection);
         form.setFinishedAsShipped(connections.finishedAsShipped(id));
         model.addAttribute("form", form);

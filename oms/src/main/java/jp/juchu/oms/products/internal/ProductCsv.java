@@ -187,10 +187,8 @@ public class ProductCsv {
                             .sql("select s.code, c.code, pc.quantity from product_set_component pc"
                                     + " join product s on s.id = pc.set_id join product c on c.id = pc.component_id"
                                     + " order by s.code, c.code")
-                            .query((rs, n) -> List.of(
-                                    JapaneseCsv.safeCell(rs.getString(1)),
-                                    JapaneseCsv.safeCell(rs.getString(2)),
-                                    String.valueOf(rs.getInt(3))))
+                            .query((rs, n) ->
+                                    List.of(cell(rs.getString(1)), cell(rs.getString(2)), String.valueOf(rs.getInt(3))))
                             .stream()
                             .forEach(row -> print(csv, row));
                 case LISTINGS ->
@@ -201,10 +199,10 @@ public class ProductCsv {
                                     + " l.variation")
                             .query((rs, n) -> List.of(
                                     String.valueOf(rs.getLong(1)),
-                                    JapaneseCsv.safeCell(rs.getString(2)),
-                                    JapaneseCsv.safeCell(rs.getString(3)),
-                                    JapaneseCsv.safeCell(rs.getString(4)),
-                                    JapaneseCsv.safeCell(rs.getString(5)),
+                                    cell(rs.getString(2)),
+                                    cell(rs.getString(3)),
+                                    cell(rs.getString(4)),
+                                    cell(rs.getString(5)),
                                     String.valueOf(rs.getInt(6))))
                             .stream()
                             .forEach(row -> print(csv, row));
@@ -224,15 +222,15 @@ public class ProductCsv {
 
     private static List<String> productRow(ProductEntry p) {
         return List.of(
-                JapaneseCsv.safeCell(p.code()),
+                cell(p.code()),
                 p.kind() == Product.Kind.SET ? "セット" : "商品",
-                JapaneseCsv.safeCell(p.name()),
-                JapaneseCsv.safeCell(p.parentCode()),
-                JapaneseCsv.safeCell(p.variation1()),
-                JapaneseCsv.safeCell(p.variation2()),
-                JapaneseCsv.safeCell(p.variation3()),
-                JapaneseCsv.safeCell(p.janCode()),
-                JapaneseCsv.safeCell(p.modelNumber()),
+                cell(p.name()),
+                cell(p.parentCode()),
+                cell(p.variation1()),
+                cell(p.variation2()),
+                cell(p.variation3()),
+                cell(p.janCode()),
+                cell(p.modelNumber()),
                 String.valueOf(p.taxRate()),
                 String.valueOf(p.salePrice()),
                 String.valueOf(p.costPrice()),
@@ -242,12 +240,17 @@ public class ProductCsv {
                 flag(p.madeToOrder()),
                 ZONE_NAMES.getOrDefault(p.temperatureZone(), p.temperatureZone()),
                 String.valueOf(p.sizeFactor()),
-                JapaneseCsv.safeCell(p.shelfLocation()),
+                cell(p.shelfLocation()),
                 flag(p.omitFromDeliveryNote()),
-                JapaneseCsv.safeCell(p.free1()),
-                JapaneseCsv.safeCell(p.free2()),
-                JapaneseCsv.safeCell(p.free3()),
+                cell(p.free1()),
+                cell(p.free2()),
+                cell(p.free3()),
                 flag(p.active()));
+    }
+
+    /** A text cell: blank for none, neutralised against formulas ({@link JapaneseCsv#neutralised}). */
+    private static String cell(String text) {
+        return text == null ? "" : JapaneseCsv.neutralised(text);
     }
 
     private static String flag(boolean on) {

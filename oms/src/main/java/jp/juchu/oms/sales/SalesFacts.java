@@ -1,0 +1,322 @@
+package jp.juchu.oms.sales;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sales facts (売上データの集計元): one row per order and per order line, computed from the orders by one SQL
+ * rule whatever the path (an import, an edit, a status change, a tracking number, a deletion, a rebuild), and the
+ * daily rollup the day and month reports read. A refresh recomputes the given orders from what the OMS holds now,
+ * so running it twice, or late, or for an order that is gone, leaves the facts right.
+ */
+@Service
+public class SalesFacts {
+
+    private static final Logger log = LoggerFactory.getLogger(SalesFacts.class);
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    /** Orders recomputed in one statement (and one transaction) by a month's rebuild. */
+    static final int BATCH = 1000;
+
+    /** Advisory lock keys: the facts as a whole (a rebuild takes it alone), and one order's facts. */
+    private static final int ALL = 21000;
+
+    private static final int ONE = 21001;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    SalesFacts(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** Recomputes the facts of these orders from the orders as they are now (gone orders lose theirs). */
+    @Transactional
+    public void refresh(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = orderIds.stream().distinct().sorted().toArray(Long[]::new);
+        jdbc.sql("select pg_advisory_xact_lock_shared(" + ALL + ")")
+                .query(Object.class)
+                .list();
+        jdbc.sql("select count(pg_advisory_xact_lock(" + ONE + ", (id % 2147483647)::int))"
+                        + " from (select id from unnest(?::bigint[]) as u (id) order by id) s")
+                .param(ids)
+                .query(Long.class)
+                .single();
+        jdbc.sql(rollup("f.order_id = any (?)", -1)).param(ids).update();
+        jdbc.sql("delete from sales_line where order_id = any (?)").param(ids).update();
+        jdbc.sql(compute("o.id = any (?)")).param(ids).update();
+        jdbc.sql("delete from sales_order f where f.order_id = any (?)"
+                        + " and not exists (select 1 from oms_order o where o.id = f.order_id)")
+                .param(ids)
+                .update();
+        jdbc.sql(rollup("f.order_id = any (?)", 1)).param(ids).update();
+    }
+
+    /** Every order was deleted (データリセット): so are the facts. */
+    @Transactional
+    public void clear() {
+        jdbc.sql("select pg_advisory_xact_lock(" + ALL + ")")
+                .query(Object.class)
+                .list();
+        jdbc.sql("delete from sales_line").update();
+        jdbc.sql("delete from sales_order").update();
+        jdbc.sql("delete from sales_day").update();
+    }
+
+    /**
+     * Rebuilds every fact from the orders in one transaction; the payment days the OMS recorded are kept.
+     *
+     * @return the orders with facts afterwards
+     */
+    @Transactional
+    public long rebuildAll() {
+        long started = System.nanoTime();
+        jdbc.sql("select pg_advisory_xact_lock(" + ALL + ")")
+                .query(Object.class)
+                .list();
+        jdbc.sql("delete from sales_line").update();
+        jdbc.sql(compute("true")).update();
+        jdbc.sql("delete from sales_order f where not exists (select 1 from oms_order o where o.id = f.order_id)")
+                .update();
+        jdbc.sql("delete from sales_day").update();
+        jdbc.sql(rollup("true", 1)).update();
+        long facts =
+                jdbc.sql("select count(*) from sales_order").query(Long.class).single();
+        log.info("Sales facts rebuilt: {} orders in {} ms", facts, (System.nanoTime() - started) / 1_000_000);
+        return facts;
+    }
+
+    /**
+     * Rebuilds the facts of the orders placed in a month (and drops those of orders gone), a thousand orders a
+     * transaction.
+     *
+     * @return the orders recomputed
+     */
+    public long rebuild(YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate next = month.plusMonths(1).atDay(1);
+        List<Long> ids = jdbc.sql("select id from oms_order where ordered_at >= ? and ordered_at < ?"
+                        + " union select order_id from sales_order where ordered_on >= ? and ordered_on < ?")
+                .params(
+                        first.atStartOfDay(TOKYO).toOffsetDateTime(),
+                        next.atStartOfDay(TOKYO).toOffsetDateTime(),
+                        first,
+                        next)
+                .query(Long.class)
+                .list();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<Long> batch = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+            transactions.executeWithoutResult(status -> refresh(batch));
+        }
+        return ids.size();
+    }
+
+    /** Compares the facts with the orders, order by order, and the daily rollup with the facts, day by day. */
+    @Transactional(readOnly = true)
+    public FactCheck check() {
+        long orders =
+                jdbc.sql("select count(*) from oms_order").query(Long.class).single();
+        long facts =
+                jdbc.sql("select count(*) from sales_order").query(Long.class).single();
+        List<String> differingOrders =
+                new ArrayList<>(jdbc.sql("""
+                        select o.order_number from oms_order o
+                        left join sales_order f on f.order_id = o.id
+                        where f.order_id is null or f.sales_incl <> o.total or f.workflow_status <> o.workflow_status
+                           or f.connection_id <> o.connection_id or f.payment_method <> o.payment_method
+                           or f.ordered_on <> (o.ordered_at at time zone 'Asia/Tokyo')::date
+                           or f.units <> (select coalesce(sum(i.quantity), 0) from shipment s
+                                          join order_item i on i.shipment_id = s.id where s.order_id = o.id)
+                        order by o.id limit 20
+                        """).query(String.class).list());
+        jdbc.sql("select 'ID ' || f.order_id from sales_order f"
+                        + " where not exists (select 1 from oms_order o where o.id = f.order_id)"
+                        + " order by f.order_id limit 20")
+                .query(String.class)
+                .list()
+                .forEach(differingOrders::add);
+        List<String> differingDays = jdbc.sql("""
+                        with r as (select basis, day, connection_id, workflow_status, sum(orders) as orders,
+                                          sum(units) as units, sum(sales_incl) as sales, sum(cost) as cost
+                                   from sales_day group by 1, 2, 3, 4),
+                             f as (select b.basis, b.day, f.connection_id, f.workflow_status, count(*) as orders,
+                                          sum(f.units) as units, sum(f.sales_incl) as sales, sum(f.cost) as cost
+                                   from sales_order f
+                                   cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on),
+                                                              ('P', f.paid_on)) as b (basis, day)
+                                   where b.day is not null group by 1, 2, 3, 4)
+                        select distinct to_char(coalesce(r.day, f.day), 'YYYY-MM-DD') as day
+                        from r full join f on f.basis = r.basis and f.day = r.day
+                             and f.connection_id = r.connection_id and f.workflow_status = r.workflow_status
+                        where coalesce(r.orders, 0) <> coalesce(f.orders, 0) or coalesce(r.units, 0) <> coalesce(f.units, 0)
+                           or coalesce(r.sales, 0) <> coalesce(f.sales, 0) or coalesce(r.cost, 0) <> coalesce(f.cost, 0)
+                        order by 1 limit 20
+                        """).query(String.class).list();
+        return new FactCheck(orders, facts, differingOrders, differingDays);
+    }
+
+    /** Folds the rollup's deltas into one row per day, shop and status (run by a scheduled task). */
+    @Transactional
+    public void fold() {
+        jdbc.sql("""
+                        with gone as (delete from sales_day returning *)
+                        insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
+                                               sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
+                        select basis, day, connection_id, workflow_status, sum(orders), sum(units), sum(sales_incl),
+                               sum(sales_excl), sum(tax_10), sum(tax_8), sum(shipping), sum(cod_fee), sum(discount),
+                               sum(points), sum(cost)
+                        from gone group by basis, day, connection_id, workflow_status
+                        having sum(orders) <> 0 or sum(units) <> 0 or sum(sales_incl) <> 0 or sum(cost) <> 0
+                        """).update();
+    }
+
+    /** Sales by order date from {@code from} to {@code to} (inclusive), cancelled orders left out. */
+    @Transactional(readOnly = true)
+    public SalesTotals totals(LocalDate from, LocalDate to) {
+        return jdbc.sql("select coalesce(sum(orders), 0), coalesce(sum(units), 0), coalesce(sum(sales_incl), 0)"
+                        + " from sales_day where basis = 'O' and day between ? and ?"
+                        + " and workflow_status <> 'CANCELLED'")
+                .params(from, to)
+                .query((rs, n) -> new SalesTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    /** Sales (tax included) of each day by order date, cancelled orders left out; days without sales are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<LocalDate, Long> dailySales(LocalDate from, LocalDate to) {
+        java.util.Map<LocalDate, Long> days = new java.util.TreeMap<>();
+        jdbc.sql("select day, sum(sales_incl) from sales_day where basis = 'O' and day between ? and ?"
+                        + " and workflow_status <> 'CANCELLED' group by day")
+                .params(from, to)
+                .query(rs -> {
+                    days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                });
+        return days;
+    }
+
+    /** The rollup's rows (as deltas: added with sign 1, taken back with -1) of the facts matching {@code where}. */
+    private static String rollup(String where, int sign) {
+        return """
+                insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
+                                       sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
+                select b.basis, b.day, f.connection_id, f.workflow_status, %1$d * count(*), %1$d * sum(f.units),
+                       %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl), %1$d * sum(f.tax_10), %1$d * sum(f.tax_8),
+                       %1$d * sum(f.shipping), %1$d * sum(f.cod_fee), %1$d * sum(f.discount), %1$d * sum(f.points),
+                       %1$d * sum(f.cost)
+                from sales_order f
+                cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on), ('P', f.paid_on)) as b (basis, day)
+                where %2$s and b.day is not null
+                group by b.basis, b.day, f.connection_id, f.workflow_status
+                """.formatted(sign, where);
+    }
+
+    /**
+     * The one rule that turns orders into facts. Sales are the order's total (tax included, after coupon and
+     * points: the amount the consumption tax is computed on); the tax per rate is the order's own; the prefecture
+     * and carrier are the first destination's; the shipping day is the last shipment's; a line's cost is the
+     * product master's cost price of the SKU (or of a set's components) the shop's item is mapped to.
+     */
+    private static String compute(String where) {
+        return """
+                with ord as (
+                    select o.id as order_id, o.connection_id,
+                           (o.ordered_at at time zone 'Asia/Tokyo')::date as ordered_on,
+                           extract(hour from o.ordered_at at time zone 'Asia/Tokyo')::smallint as ordered_hour,
+                           sh.shipped_on,
+                           case when o.shop_payment_status = 'Paid'
+                                then coalesce(old.paid_on, (o.shop_updated_at at time zone 'Asia/Tokyo')::date) end
+                               as paid_on,
+                           o.workflow_status,
+                           left(coalesce(sh.prefecture, o.buyer_prefecture, ''), 10) as prefecture,
+                           o.payment_method,
+                           case lower(coalesce(sh.carrier, ''))
+                                when 'yamato' then 'YAMATO' when 'sagawa' then 'SAGAWA'
+                                when 'japanpost' then 'JAPAN_POST' when 'japan_post' then 'JAPAN_POST'
+                                else coalesce(sh.carrier, '') end as carrier,
+                           coalesce(sh.shipments, 0) as shipments,
+                           o.total as sales_incl,
+                           coalesce(tx.tax, 0) as tax, coalesce(tx.tax_10, 0) as tax_10, coalesce(tx.tax_8, 0) as tax_8,
+                           o.shipping_fee, o.cod_fee, o.coupon_discount, o.points_used
+                    from oms_order o
+                    left join sales_order old on old.order_id = o.id
+                    left join lateral (
+                        select count(*) as shipments,
+                               max(coalesce(s.shipped_date, s.shop_shipped_date)) as shipped_on,
+                               (array_agg(s.prefecture order by s.delivery_id))[1] as prefecture,
+                               (array_agg(coalesce(s.carrier, s.shop_carrier) order by s.delivery_id))[1] as carrier
+                        from shipment s where s.order_id = o.id) sh on true
+                    left join lateral (
+                        select sum((t ->> 'tax')::bigint) as tax,
+                               sum((t ->> 'tax')::bigint) filter (where (t ->> 'rate')::int = 10) as tax_10,
+                               sum((t ->> 'tax')::bigint) filter (where (t ->> 'rate')::int = 8) as tax_8
+                        from jsonb_array_elements(case when jsonb_typeof(o.tax) = 'array' then o.tax
+                                                       else '[]'::jsonb end) t) tx on true
+                    where %s
+                ),
+                lines as (
+                    select s.order_id, i.id as item_id, i.item_code, coalesce(btrim(i.variation), '') as variation,
+                           i.name, i.quantity, i.unit_price * i.quantity as amount, i.tax_rate,
+                           p.id as product_id, p.code as product_code, p.kind as product_kind,
+                           case when p.kind = 'SET' then nullif(sc.cost, 0) else nullif(p.cost_price, 0) end
+                               * l.multiplier * i.quantity as cost
+                    from ord
+                    join shipment s on s.order_id = ord.order_id
+                    join order_item i on i.shipment_id = s.id
+                    left join listing l on l.connection_id = ord.connection_id and l.item_code = i.item_code
+                                       and l.variation = coalesce(btrim(i.variation), '')
+                    left join product p on p.id = l.product_id
+                    left join lateral (
+                        select sum(cp.cost_price * c.quantity) as cost from product_set_component c
+                        join product cp on cp.id = c.component_id where c.set_id = p.id) sc on p.kind = 'SET'
+                ),
+                inserted as (
+                    insert into sales_line (order_id, item_id, connection_id, ordered_on, shipped_on, paid_on,
+                                            workflow_status, item_code, variation, name, product_id, product_code,
+                                            product_kind, units, amount_incl, amount_excl, tax_rate, cost)
+                    select l.order_id, l.item_id, o.connection_id, o.ordered_on, o.shipped_on, o.paid_on,
+                           o.workflow_status, l.item_code, l.variation, l.name, l.product_id, l.product_code,
+                           l.product_kind, l.quantity, l.amount,
+                           l.amount - floor(l.amount * l.tax_rate::numeric / (100 + l.tax_rate))::bigint,
+                           l.tax_rate, l.cost
+                    from lines l join ord o on o.order_id = l.order_id
+                ),
+                per_order as (
+                    select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
+                )
+                insert into sales_order (order_id, connection_id, ordered_on, ordered_hour, shipped_on, paid_on,
+                                         workflow_status, prefecture, payment_method, carrier, shipments, units,
+                                         sales_incl, sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points,
+                                         cost, refreshed_at)
+                select o.order_id, o.connection_id, o.ordered_on, o.ordered_hour, o.shipped_on, o.paid_on,
+                       o.workflow_status, o.prefecture, o.payment_method, left(o.carrier, 20), o.shipments,
+                       coalesce(p.units, 0), o.sales_incl, o.sales_incl - o.tax, o.tax_10, o.tax_8, o.shipping_fee,
+                       o.cod_fee, o.coupon_discount, o.points_used, coalesce(p.cost, 0), now()
+                from ord o left join per_order p on p.order_id = o.order_id
+                on conflict (order_id) do update set
+                    connection_id = excluded.connection_id, ordered_on = excluded.ordered_on,
+                    ordered_hour = excluded.ordered_hour, shipped_on = excluded.shipped_on,
+                    paid_on = excluded.paid_on, workflow_status = excluded.workflow_status,
+                    prefecture = excluded.prefecture, payment_method = excluded.payment_method,
+                    carrier = excluded.carrier, shipments = excluded.shipments, units = excluded.units,
+                    sales_incl = excluded.sales_incl, sales_excl = excluded.sales_excl, tax_10 = excluded.tax_10,
+                    tax_8 = excluded.tax_8, shipping = excluded.shipping, cod_fee = excluded.cod_fee,
+                    discount = excluded.discount, points = excluded.points, cost = excluded.cost,
+                    refreshed_at = excluded.refreshed_at
+                """.formatted(where);
+    }
+}

@@ -1,0 +1,215 @@
+package jp.juchu.oms.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Issue 19's sales benchmark, run on demand (not part of {@code verify}):
+ * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=SalesReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (with {@code -Dbenchmark.orders=N}; default 1,000,000). N orders over two years, three shops, are written straight
+ * into the OMS's tables (as {@code OrderListBenchmark} does); the facts of all of them are rebuilt (timed); then the
+ * reports — a month by day (日次), 24 months (月次), a month by shop, by product and by prefecture — are asked for,
+ * one request at a time, and the percentiles are appended to {@code docs/benchmarks.md}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SalesReportBenchmark {
+
+    private static final int ORDERS = Integer.getInteger("benchmark.orders", 1_000_000);
+    private static final double SPREAD = 2 * 365 * 86_400.0 / ORDERS;
+    private static final int CHUNK = 100_000;
+    private static final int WARM_UP = 10;
+    private static final int REQUESTS = 60;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SalesFacts facts;
+
+    @Test
+    void monthlyAnd24MonthReportsAtAMillionOrders() throws Exception {
+        long started = System.nanoTime();
+        for (int from = 0; from < ORDERS; from += CHUNK) {
+            generate(from, Math.min(ORDERS, from + CHUNK));
+        }
+        generateShipments();
+        jdbc.sql("vacuum analyze oms_order").update();
+        jdbc.sql("vacuum analyze shipment").update();
+        jdbc.sql("vacuum analyze order_item").update();
+        long generationSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        started = System.nanoTime();
+        long rebuilt = facts.rebuildAll();
+        long rebuildSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(rebuilt).isGreaterThanOrEqualTo(ORDERS);
+        jdbc.sql("vacuum analyze sales_order").update();
+        jdbc.sql("vacuum analyze sales_line").update();
+        jdbc.sql("vacuum analyze sales_day").update();
+
+        YearMonth month = YearMonth.now().minusMonths(1);
+        String period = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        Map<String, String> reports = new LinkedHashMap<>();
+        reports.put("日次: a month by day, every shop", "/sales/daily?month=" + month);
+        reports.put("月次: 24 months, every shop", "/sales/monthly?month=" + month);
+        reports.put("月次: 24 months, one shop, tax excluded", "/sales/monthly?month=" + month + "&shop=2&tax=excl");
+        reports.put("ショップ別: a month", "/sales/shops?" + period);
+        reports.put("商品別: a month", "/sales/products?" + period);
+        reports.put("都道府県別: a month", "/sales/prefectures?" + period);
+        reports.put("収支 (商品別): a month", "/sales/profit-products?" + period);
+
+        for (String url : reports.values()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                call(url);
+            }
+        }
+        Map<String, long[]> results = new LinkedHashMap<>();
+        for (Map.Entry<String, String> report : reports.entrySet()) {
+            results.put(report.getKey(), measure(report.getValue()));
+        }
+        report(generationSeconds, rebuildSeconds, reports, results);
+    }
+
+    private long[] measure(String url) throws Exception {
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long started = System.nanoTime();
+            call(url);
+            nanos[i] = System.nanoTime() - started;
+        }
+        return nanos;
+    }
+
+    private void call(String url) throws Exception {
+        MvcResult page =
+                mvc.perform(get(url).with(user("bench").roles("STAFF"))).andReturn();
+        assertThat(page.getResponse().getStatus()).as(url).isEqualTo(200);
+        assertThat(page.getResponse().getContentAsString()).as(url).contains("data-testid=\"report-totals\"");
+    }
+
+    /** Orders [from, to): two years back from now, newest first by number; one shipment and one or two items each. */
+    private void generate(int from, int to) {
+        jdbc.sql("""
+                insert into oms_order (connection_id, serial_code, order_number, ordered_at, shop_updated_at,
+                    shop_order_status, shop_payment_status, shop_shipping_status, buyer_name, buyer_kana, buyer_email,
+                    buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1, buyer_address2, member_account,
+                    payment_method, items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount,
+                    points_used, total, tax, remarks, content_hash, payload, workflow_status, alert)
+                select 1 + g % 3, 'sales-bench-' || g, 'S-' || lpad(g::text, 9, '0'),
+                       now() - make_interval(secs => g * cast(? as double precision)),
+                       now() - make_interval(secs => g * cast(? as double precision)),
+                       case when w < 7 then 'Cancelled' when w < 80 then 'Completed' else 'New' end,
+                       case when w between 80 and 87 then 'Unpaid' else 'Paid' end,
+                       case when w between 7 and 79 then 'Shipped' else 'NotShipped' end,
+                       s.surname || ' ' || s.given, s.surname_kana || ' ' || s.given_kana,
+                       'buyer' || (g % 50000) || '@example.jp',
+                       '090-' || lpad((g % 10000)::text, 4, '0') || '-' || lpad(((g * 7919) % 10000)::text, 4, '0'),
+                       lpad((g % 1000)::text, 3, '0') || '-' || lpad((g % 10000)::text, 4, '0'),
+                       (array['東京都','大阪府','北海道','福岡県','愛知県','静岡県','京都府','宮城県'])[1 + g % 8],
+                       '中央区' || (g % 50) || '-' || (g % 9 + 1), null, null,
+                       (array['CreditCard','CreditCard','CreditCard','BankTransfer','CashOnDelivery','ConvenienceStore'])[1 + g % 6],
+                       amount, 660, case when g % 6 = 4 then 330 else 0 end, 0, 0, 0,
+                       amount + 660 + case when g % 6 = 4 then 330 else 0 end, '[]', null, 'sales-bench', '{}',
+                       case when w < 7 then 'CANCELLED' when w < 80 then 'SHIPPED' when w < 88 then 'AWAITING_PAYMENT'
+                            when w < 91 then 'NEW' when w < 94 then 'CONFIRMING' when w < 97 then 'READY_TO_SHIP'
+                            when w < 99 then 'PRINTED' else 'ON_HOLD' end,
+                       case when g % 997 = 0 then 'ショップで変更されました' end
+                from (select g, (g * 37) % 100 as w, 1080 + (g * 7907) % 60000 as amount,
+                             1 + (g * 13) % 10 as si, 1 + (g * 17) % 8 as gi
+                      from generate_series(cast(? as bigint), cast(? as bigint)) g) x
+                join (select * from (values
+                        (1, '山田', 'ヤマダ'), (2, '佐藤', 'サトウ'), (3, '鈴木', 'スズキ'), (4, '高橋', 'タカハシ'),
+                        (5, '田中', 'タナカ'), (6, '伊藤', 'イトウ'), (7, '渡辺', 'ワタナベ'), (8, '中村', 'ナカムラ'),
+                        (9, '小林', 'コバヤシ'), (10, '加藤', 'カトウ')) v(i, surname, surname_kana)) sn on sn.i = x.si
+                join (select * from (values
+                        (1, '太郎', 'タロウ'), (2, '花子', 'ハナコ'), (3, '一郎', 'イチロウ'), (4, '美咲', 'ミサキ'),
+                        (5, '健太', 'ケンタ'), (6, '由美', 'ユミ'), (7, '翔', 'ショウ'), (8, '愛', 'アイ'))
+                        v(i, given, given_kana)) gn on gn.i = x.gi
+                cross join lateral (select sn.surname, sn.surname_kana, gn.given, gn.given_kana) s
+                """).params(SPREAD, SPREAD, from, to - 1).update();
+    }
+
+    private void generateShipments() {
+        jdbc.sql("""
+                insert into shipment (order_id, delivery_id, name, phone, postal_code, prefecture, address1)
+                select id, 1, buyer_name, buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1
+                from oms_order where content_hash = 'sales-bench'
+                """).update();
+        jdbc.sql("""
+                insert into order_item (shipment_id, line_no, item_code, name, unit_price, quantity, tax_rate)
+                select s.id, n, 'tea-' || lpad(((s.id * 31 + n) % 40)::text, 3, '0'), '煎茶 ' || ((s.id * 31 + n) % 40),
+                       1080, 1, 8
+                from shipment s cross join generate_series(1, 2) n
+                where n = 1 or s.id % 3 = 0
+                """).update();
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    private static void report(
+            long generationSeconds, long rebuildSeconds, Map<String, String> reports, Map<String, long[]> results)
+            throws Exception {
+        StringBuilder rows = new StringBuilder();
+        results.forEach((kind, nanos) -> {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            rows.append("| %s | `%s` | %.1f ms | %.1f ms | %.1f ms |\n"
+                    .formatted(
+                            kind,
+                            reports.get(kind),
+                            percentile(sorted, 50),
+                            percentile(sorted, 95),
+                            percentile(sorted, 99)));
+        });
+        Files.writeString(
+                Path.of("..", "docs", "benchmarks.md"),
+                """
+
+                ## Sales reports at %,d orders (issue 19) — %s
+
+                Machine: %d cores, the OMS's embedded PostgreSQL 17, in one JVM with the OMS (MockMvc: security, the
+                controller, the queries and the Thymeleaf page with its chart data, without a socket). %,d orders over
+                two years in three shops, written with SQL in %d s; **rebuilding the sales facts of all of them
+                (`SalesFacts.rebuildAll`: order facts, line facts, daily rollup) took %d s**. The day and month reports
+                read the daily rollup (one row per day, shop and status after folding); the others read the order or
+                line facts of the month. %d warm-up requests per report, then %d measured, one at a time.
+                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl oms verify -Dtest=SalesReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
+
+                | report | request | p50 | p95 | p99 |
+                |---|---|---|---|---|
+                %s""".formatted(
+                                ORDERS,
+                                LocalDate.now(),
+                                Runtime.getRuntime().availableProcessors(),
+                                ORDERS,
+                                generationSeconds,
+                                rebuildSeconds,
+                                WARM_UP,
+                                REQUESTS,
+                                rows),
+                StandardOpenOption.APPEND);
+    }
+}

@@ -246,6 +246,9 @@ public class ShopServeConnector implements MallConnector {
             keys = next;
         }
         return keys;
+    }
+
+    /**
      * {@code POST /v2/notifications/endpoints} with both events. A platform without notifications (the real Shop
      * Serve) answers 404 or 405: then there is nothing to subscribe to.
      */

@@ -24,6 +24,16 @@ public interface MallConnector {
     void reportShipment(MallConnection connection, Shipment shipment);
 
     /**
+     * One page of the shop's items with their variations and stock, {@code size} items from {@code from}, for
+     * building the listings (商品対応表). A mall whose API cannot list its items keeps this default, which says so.
+     *
+     * @throws UnsupportedOperationException when the mall's API cannot list items
+     */
+    default CataloguePage readCatalogue(MallConnection connection, int from, int size) {
+        throw new UnsupportedOperationException("このモールのAPIからは商品一覧を読み込めません");
+    }
+
+    /**
      * Registers {@code endpointUrl} at the shop for change notifications (order placed, order changed) and returns
      * the signing secret the shop gave; empty when the mall offers no notifications (the real Shop Serve does not).
      * Registering the same URL again gives a new secret.

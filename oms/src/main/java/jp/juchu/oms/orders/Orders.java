@@ -224,6 +224,55 @@ public class Orders {
         return updated > 0;
     }
 
+    /**
+     * Takes the lines starting with {@code prefix} off an order's alert (要確認), leaving its other lines, and records
+     * it in the order's history. For a module whose own alert (e.g. 未登録商品) no longer applies.
+     *
+     * @return false when the order does not exist or had no such line
+     */
+    @Transactional
+    public boolean clearAlert(long orderId, String prefix, String actor) {
+        int updated = jdbc.sql("update oms_order set alert = nullif(array_to_string(array("
+                        + "select l from regexp_split_to_table(alert, chr(10)) with ordinality as t(l, n)"
+                        + " where not starts_with(l, ?) order by n), chr(10)), ''),"
+                        + " version = version + 1, updated_at = now()"
+                        + " where id = ? and exists (select 1 from regexp_split_to_table(alert, chr(10)) l"
+                        + " where starts_with(l, ?))")
+                .params(prefix, orderId, prefix)
+                .update();
+        if (updated > 0) {
+            jdbc.sql(INSERT_HISTORY)
+                    .params(orderId, "ALERT_CLEARED", actor, "アラートを解除: " + prefix)
+                    .update();
+        }
+        return updated > 0;
+    }
+
+    /** One item line of an order, as other modules need it: which shop item, how many, when ordered. */
+    public record OrderLine(
+            long orderId,
+            long connectionId,
+            String itemCode,
+            String variation,
+            String name,
+            long unitPrice,
+            int quantity,
+            java.time.OffsetDateTime orderedAt) {}
+
+    /** The item lines of these orders (variation blank when the item has none), in order and line order. */
+    public List<OrderLine> lines(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select o.id as order_id, o.connection_id, i.item_code, coalesce(trim(i.variation), '')"
+                        + " as variation, i.name, i.unit_price, i.quantity, o.ordered_at from oms_order o"
+                        + " join shipment s on s.order_id = o.id join order_item i on i.shipment_id = s.id"
+                        + " where o.id = any(?) order by o.id, s.delivery_id, i.line_no")
+                .param(orderIds.toArray(Long[]::new))
+                .query(OrderLine.class)
+                .list();
+    }
+
     /** The ids of all orders after {@code afterId}, in id order: for walking every order in batches. */
     public List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("select id from oms_order where id > ? order by id limit ?")

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.juchu.oms.malls.BadShopResponse;
+import jp.juchu.oms.malls.CataloguePage;
 import jp.juchu.oms.malls.KeyRejected;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
@@ -56,6 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ShopServeConnector implements MallConnector {
+
+    /** The most variations one item may have: more is an answer the OMS does not believe. */
+    static final int MAX_VARIATIONS = 1000;
 
     private final ConnectionKeys keys;
     private final RequestBudget budget;
@@ -165,6 +169,98 @@ public class ShopServeConnector implements MallConnector {
                 credentials.shopId(),
                 credentials.managerKey(),
                 Map.of("shipping", shipping));
+    }
+
+    /**
+     * {@code POST /v2/items/_search} by offset: each item's basic data and stock, per variation when the shop keeps
+     * it so. An item whose stock is not counted (在庫無制限) shows no variations there: its variation axes are read
+     * with {@code GET /v2/items/{code}/variation} and every combination of their choices is one variation.
+     */
+    @Override
+    public CataloguePage readCatalogue(MallConnection connection, int from, int size) {
+        Credentials credentials = keys.credentials(connection.id());
+        JsonNode body = post(
+                credentials.managementUrl() + "/v2/items/_search",
+                credentials.shopId(),
+                credentials.managerKey(),
+                Map.of("from", from, "size", size));
+        JsonNode contents = body.get("contents");
+        JsonNode total = body.get("total_count");
+        if (contents == null || !contents.isArray() || total == null || !total.isNumber()) {
+            throw new BadShopResponse("the answer has no contents / total_count", null);
+        }
+        List<CataloguePage.Item> items = new ArrayList<>();
+        for (JsonNode content : contents) {
+            JsonNode basic = content.path("basic");
+            String code = basic.path("item_code").asString("");
+            if (code.isBlank()) {
+                throw new BadShopResponse("an item without item_code", null);
+            }
+            JsonNode stock = content.path("stock");
+            boolean unlimited = "Yes".equals(stock.path("unlimited").asString(""));
+            List<CataloguePage.Variant> variants = new ArrayList<>();
+            JsonNode variations = stock.get("variations");
+            if (variations != null && variations.isArray() && !variations.isEmpty()) {
+                for (JsonNode v : variations) {
+                    variants.add(new CataloguePage.Variant(
+                            choices(v.path("choice1"), v.path("choice2"), v.path("choice3")),
+                            unlimited ? null : v.path("quantity").asInt(0)));
+                }
+            } else if (unlimited) {
+                for (String variation : combinations(send(
+                        "GET",
+                        credentials.managementUrl() + "/v2/items/" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                                + "/variation",
+                        credentials.shopId(),
+                        credentials.managerKey(),
+                        null))) {
+                    variants.add(new CataloguePage.Variant(variation, null));
+                }
+            } else {
+                variants.add(
+                        new CataloguePage.Variant("", stock.path("quantity").asInt(0)));
+            }
+            JsonNode price = basic.get("item_price");
+            items.add(new CataloguePage.Item(
+                    code,
+                    basic.path("item_name").asString(""),
+                    price == null || !price.isNumber() ? null : price.asLong(),
+                    variants));
+        }
+        return new CataloguePage(total.asLong(), items);
+    }
+
+    /** The choices of a variation joined as an order line names them: {@code 白/M}. */
+    private static String choices(JsonNode... choices) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode c : choices) {
+            if (c.isString() && !c.asString().isEmpty()) {
+                parts.add(c.asString());
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Every combination of the axes' choices ({@code 白/S}, {@code 白/M} …); one blank one when there are no axes. */
+    private static List<String> combinations(JsonNode variation) {
+        List<String> keys = List.of("");
+        for (int axis = 1; axis <= 3; axis++) {
+            JsonNode choices = variation.get("choices" + axis);
+            if (choices == null || !choices.isArray() || choices.isEmpty()) {
+                break;
+            }
+            List<String> next = new ArrayList<>();
+            for (String key : keys) {
+                for (JsonNode choice : choices) {
+                    next.add(key.isEmpty() ? choice.asString("") : key + "/" + choice.asString(""));
+                }
+            }
+            if (next.size() > MAX_VARIATIONS) {
+                throw new BadShopResponse("more than " + MAX_VARIATIONS + " variations in one item", null);
+            }
+            keys = next;
+        }
+        return keys;
     }
 
     /**

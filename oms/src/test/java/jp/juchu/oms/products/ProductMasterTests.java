@@ -1,0 +1,241 @@
+package jp.juchu.oms.products;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import jp.juchu.oms.malls.Mall;
+import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.products.internal.ListingEditing;
+import jp.juchu.oms.products.internal.Problem;
+import jp.juchu.oms.products.internal.ProductCatalog;
+import jp.juchu.oms.products.internal.ProductDraft;
+import jp.juchu.oms.products.internal.ProductRefused;
+import jp.juchu.oms.products.internal.SetComponents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class ProductMasterTests {
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    SetComponents sets;
+
+    @Autowired
+    ListingEditing listingEditing;
+
+    @Autowired
+    Listings listings;
+
+    @Autowired
+    Products products;
+
+    @Autowired
+    MallConnections connections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void japanese() {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.JAPANESE);
+    }
+
+    @Test
+    void everyFieldIsStoredAndReadBack() {
+        String code = ProductFixture.code("tea");
+        long id = catalog.create(ProductFixture.sku(code, "静岡 深蒸し煎茶"), "担当者");
+
+        Product p = products.find(id).orElseThrow();
+        assertThat(p.code()).isEqualTo(code);
+        assertThat(p.taxRate()).isEqualTo(8);
+        assertThat(p.salePrice()).isEqualTo(1080);
+        assertThat(p.shelfLocation()).isEqualTo("A-01");
+        assertThat(catalog.entry(id).orElseThrow().janCode()).isEqualTo("4901234567894");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PRODUCT_ADDED' and target = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badFieldsAreRefusedEachWithItsJapaneseReasonAndNothingIsWritten() {
+        ProductDraft bad = new ProductDraft(
+                "bad code!",
+                Product.Kind.SKU,
+                "",
+                null,
+                null,
+                "M",
+                null,
+                "12345",
+                null,
+                5,
+                100_000_000L,
+                -1L,
+                true,
+                java.time.LocalDate.of(1999, 1, 1),
+                false,
+                false,
+                "HOT",
+                1001,
+                null,
+                false,
+                null,
+                null,
+                null,
+                true);
+
+        assertThatThrownBy(() -> catalog.create(bad, "担当者")).isInstanceOfSatisfying(ProductRefused.class, e -> {
+            Map<String, String> byField = e.problems().stream()
+                    .collect(java.util.stream.Collectors.toMap(Problem::field, Problem::message, (a, b) -> a));
+            assertThat(byField)
+                    .containsKeys(
+                            "code",
+                            "name",
+                            "janCode",
+                            "taxRate",
+                            "salePrice",
+                            "costPrice",
+                            "temperatureZone",
+                            "sizeFactor",
+                            "releaseDate",
+                            "variation1");
+            assertThat(byField.get("code")).contains("半角英数字");
+            assertThat(byField.get("salePrice")).contains("99,999,999");
+            assertThat(byField.get("taxRate")).contains("10");
+        });
+        assertThat(jdbc.sql("select count(*) from product where name = ''")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aCodeIsUniqueAcrossSkusAndSets() {
+        String code = ProductFixture.code("dup");
+        catalog.create(ProductFixture.sku(code, "先の商品"), "担当者");
+
+        assertThatThrownBy(() -> catalog.create(ProductFixture.set(code, "同じコードのセット"), "担当者"))
+                .isInstanceOfSatisfying(
+                        ProductRefused.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::field, Problem::message)
+                                .contains(
+                                        org.assertj.core.groups.Tuple.tuple("code", "商品コード「" + code + "」は商品で使われています")));
+    }
+
+    @Test
+    void theKindCannotChangeAfterRegistration() {
+        String code = ProductFixture.code("kind");
+        long id = catalog.create(ProductFixture.sku(code, "商品"), "担当者");
+
+        assertThatThrownBy(() -> catalog.update(id, ProductFixture.set(code, "セットに"), "担当者"))
+                .isInstanceOfSatisfying(
+                        ProductRefused.class,
+                        e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("kind"));
+    }
+
+    @Test
+    void aSetCannotContainASetNorItselfNorAnUnknownCode() {
+        String inner = ProductFixture.code("inner");
+        long innerId = catalog.create(ProductFixture.set(inner, "中のセット"), "担当者");
+        String sku = ProductFixture.code("sku");
+        catalog.create(ProductFixture.sku(sku, "単品"), "担当者");
+        sets.replace(innerId, List.of(new SetComponents.Line(sku, 1)), "担当者");
+        String outer = ProductFixture.code("outer");
+        long outerId = catalog.create(ProductFixture.set(outer, "外のセット"), "担当者");
+
+        assertThatThrownBy(() -> sets.replace(
+                        outerId,
+                        List.of(
+                                new SetComponents.Line(inner, 1),
+                                new SetComponents.Line(outer, 1),
+                                new SetComponents.Line("no-such-sku", 1),
+                                new SetComponents.Line(sku, 0)),
+                        "担当者"))
+                .isInstanceOfSatisfying(
+                        ProductRefused.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::message)
+                                .anySatisfy(m -> assertThat(m).contains("セット商品の中にセット商品は入れられません"))
+                                .anySatisfy(m -> assertThat(m).contains("自身は構成商品にできません"))
+                                .anySatisfy(m ->
+                                        assertThat(m).contains("no-such-sku").contains("登録されていません"))
+                                .anySatisfy(m -> assertThat(m).contains("数量は 1〜9999")));
+        assertThat(products.components(outerId)).isEmpty();
+    }
+
+    @Test
+    void aListedSetResolvesToItsComponentsTimesTheMultiplierAndFollowsLaterEdits() {
+        String a = ProductFixture.code("a");
+        String b = ProductFixture.code("b");
+        long aId = catalog.create(ProductFixture.sku(a, "A"), "担当者");
+        long bId = catalog.create(ProductFixture.sku(b, "B"), "担当者");
+        String set = ProductFixture.code("set");
+        long setId = catalog.create(ProductFixture.set(set, "詰め合わせ"), "担当者");
+        sets.replace(setId, List.of(new SetComponents.Line(a, 2), new SetComponents.Line(b, 1)), "担当者");
+        long shop = ProductFixture.shop(jdbc);
+        listingEditing.add(new ListingEditing.Mapping(shop, "gift-box", "", set, 3), "担当者");
+
+        assertThat(listings.resolve(shop, "gift-box", null).orElseThrow())
+                .containsExactlyInAnyOrder(new Products.Component(aId, a, 6), new Products.Component(bId, b, 3));
+
+        sets.replace(setId, List.of(new SetComponents.Line(a, 1)), "担当者");
+        assertThat(listings.resolve(shop, "gift-box", "").orElseThrow())
+                .containsExactly(new Products.Component(aId, a, 3));
+        assertThat(listings.resolve(shop, "unknown-item", "")).isEmpty();
+    }
+
+    @Test
+    void anOwnChannelsItemCodeThatIsAProductCodeIsThatProduct() {
+        String code = ProductFixture.code("own");
+        long id = catalog.create(ProductFixture.sku(code, "自社"), "担当者");
+        long manual = connections.ownChannel(Mall.MANUAL).id();
+        long shop = ProductFixture.shop(jdbc);
+
+        assertThat(listings.resolve(manual, code, "")).contains(List.of(new Products.Component(id, code, 1)));
+        assertThat(listings.resolve(shop, code, "")).isEmpty();
+        assertThat(listings.unmapped(shop, List.of(new Listings.ItemKey(code, ""))))
+                .hasSize(1);
+        assertThat(listings.unmapped(manual, List.of(new Listings.ItemKey(code, ""))))
+                .isEmpty();
+    }
+
+    @Test
+    void aSetsFreeStockIsTheSmallestNumberOfWholeSetsItsComponentsMake() {
+        List<Products.Component> components =
+                List.of(new Products.Component(1, "a", 2), new Products.Component(2, "b", 3));
+        Map<Long, Integer> free = Map.of(1L, 9, 2L, 10);
+
+        assertThat(Products.freeStockOf(components, id -> free.get(id))).isEqualTo(3);
+        assertThat(Products.freeStockOf(components, id -> id == 1 ? 1 : 100)).isZero();
+        assertThat(Products.freeStockOf(components, id -> id == 1 ? -1 : 100)).isEqualTo(-1);
+        assertThat(Products.freeStockOf(List.of(), id -> 5)).isZero();
+    }
+
+    @Test
+    void aMappingToAnUnknownProductOrWithABadMultiplierIsRefused() {
+        long shop = ProductFixture.shop(jdbc);
+
+        assertThatThrownBy(() ->
+                        listingEditing.add(new ListingEditing.Mapping(shop, "item", "", "no-such-code", 0), "担当者"))
+                .isInstanceOfSatisfying(
+                        ProductRefused.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::field)
+                                .containsExactlyInAnyOrder("productCode", "multiplier"));
+        assertThat(jdbc.sql("select count(*) from listing where connection_id = ?")
+                        .param(shop)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+}

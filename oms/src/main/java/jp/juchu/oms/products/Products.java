@@ -39,22 +39,6 @@ public class Products {
                 .list();
     }
 
-    /**
-     * The free stock (フリー在庫) of a set, or of anything made of components: for each component its free stock
-     * divided by the quantity one unit takes, rounded down, and the smallest of these. 0 for no components; negative
-     * when a component is oversold. The stock module calls this with each component's free stock.
-     */
-    public static int freeStockOf(List<Component> components, java.util.function.LongToIntFunction freeOf) {
-        if (components.isEmpty()) {
-            return 0;
-        }
-        int free = Integer.MAX_VALUE;
-        for (Component c : components) {
-            free = Math.min(free, Math.floorDiv(freeOf.applyAsInt(c.productId()), Math.max(1, c.quantity())));
-        }
-        return free;
-    }
-
     /** A SKU and how many of it one unit of something (a set, a shop's item) takes. */
     public record Component(long productId, String code, int quantity) {}
 }

@@ -18,6 +18,9 @@ import jp.juchu.oms.malls.ShopStock;
 import jp.juchu.oms.malls.ShopUnavailable;
 import jp.juchu.oms.malls.StockPush;
 import jp.juchu.oms.products.Listings;
+import jp.juchu.oms.products.Product;
+import jp.juchu.oms.products.Products;
+import jp.juchu.oms.stock.FreeStock;
 import jp.juchu.oms.stocksync.internal.SyncRecords;
 import jp.juchu.oms.stocksync.internal.SyncRecords.Waiting;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ public class StockSync {
     private final SyncRecords records;
     private final Listings listings;
     private final FreeStock free;
+    private final Products products;
     private final MallConnections connections;
     private final MallConnectors connectors;
     private final StockSyncSettings settings;
@@ -47,12 +51,14 @@ public class StockSync {
             SyncRecords records,
             Listings listings,
             FreeStock free,
+            Products products,
             MallConnections connections,
             MallConnectors connectors,
             StockSyncSettings settings) {
         this.records = records;
         this.listings = listings;
         this.free = free;
+        this.products = products;
         this.connections = connections;
         this.connectors = connectors;
         this.settings = settings;
@@ -301,7 +307,7 @@ public class StockSync {
                     l.id(),
                     l.itemCode(),
                     l.variation(),
-                    free.code(l.productId()),
+                    products.find(l.productId()).map(Product::code).orElse("?"),
                     l.multiplier(),
                     f,
                     rule.quantity(f),

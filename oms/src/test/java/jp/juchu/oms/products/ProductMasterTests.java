@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.products.internal.ListingEditing;
@@ -207,18 +206,6 @@ class ProductMasterTests {
                 .hasSize(1);
         assertThat(listings.unmapped(manual, List.of(new Listings.ItemKey(code, ""))))
                 .isEmpty();
-    }
-
-    @Test
-    void aSetsFreeStockIsTheSmallestNumberOfWholeSetsItsComponentsMake() {
-        List<Products.Component> components =
-                List.of(new Products.Component(1, "a", 2), new Products.Component(2, "b", 3));
-        Map<Long, Integer> free = Map.of(1L, 9, 2L, 10);
-
-        assertThat(Products.freeStockOf(components, id -> free.get(id))).isEqualTo(3);
-        assertThat(Products.freeStockOf(components, id -> id == 1 ? 1 : 100)).isZero();
-        assertThat(Products.freeStockOf(components, id -> id == 1 ? -1 : 100)).isEqualTo(-1);
-        assertThat(Products.freeStockOf(List.of(), id -> 5)).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.products.internal.ListingEditing;

@@ -24,6 +24,13 @@ public class Mails {
         this.sending = sending;
     }
 
+    /** The active templates a rule may send, by id, with their names. */
+    public java.util.Map<Long, String> templates() {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        templates.active().forEach(t -> names.put(t.id(), t.name()));
+        return names;
+    }
+
     @Transactional
     public Sent send(long orderId, long templateId, Actor actor) {
         return templates

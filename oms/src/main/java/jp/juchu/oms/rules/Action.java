@@ -25,6 +25,7 @@ public record Action(Kind kind, String value) {
         REMOVE_TAG("タグを外す", true),
         APPEND_MEMO("社内メモに追記する (変数可)", true),
         RAISE_ALERT("アラートを出す (変数可)", true),
+        SEND_MAIL("メールを送る (テンプレートID)", true),
         STOP("以降のルールを実行しない", false);
 
         private final String label;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
@@ -24,11 +25,13 @@ class RuleActions {
     private final JdbcClient jdbc;
     private final Orders orders;
     private final OrderWorkflow workflow;
+    private final Mails mails;
 
-    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow) {
+    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.workflow = workflow;
+        this.mails = mails;
     }
 
     @Transactional
@@ -81,6 +84,13 @@ class RuleActions {
                 case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
                 case APPEND_MEMO -> orders.appendMemo(orderId, value, actor.name());
                 case RAISE_ALERT -> orders.raiseAlert(orderId, value, actor.name());
+                case SEND_MAIL -> {
+                    Mails.Sent sent = mails.send(orderId, Long.parseLong(value.strip()), actor);
+                    if (!sent.queued()) {
+                        done.add("メール: " + sent.message());
+                        continue;
+                    }
+                }
                 case MOVE_STATUS, HOLD, CONFIRM -> {
                     String to = action.target();
                     String note = action.kind() == Action.Kind.MOVE_STATUS ? rule.name() : value;

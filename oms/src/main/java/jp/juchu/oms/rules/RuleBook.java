@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Orders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,11 +32,13 @@ public class RuleBook {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Orders orders;
+    private final Mails mails;
 
-    RuleBook(JdbcClient jdbc, AuditLog audit, Orders orders) {
+    RuleBook(JdbcClient jdbc, AuditLog audit, Orders orders, Mails mails) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.orders = orders;
+        this.mails = mails;
     }
 
     /** A rule as a person writes it, before it has an id and a version. */
@@ -235,6 +238,10 @@ public class RuleBook {
             problems.add("実行処理は20個までです");
         }
         actions.forEach(a -> problems.addAll(a.problems(statuses)));
+        actions.stream()
+                .filter(a -> a.kind() == Action.Kind.SEND_MAIL && !a.value().isEmpty())
+                .filter(a -> !mailTemplate(a.value()))
+                .forEach(a -> problems.add("メールテンプレート「" + a.value() + "」はありません（有効なテンプレートのIDを入れてください）"));
         long routing = actions.stream()
                 .filter(a -> a.kind() != null && a.kind().routes())
                 .count();
@@ -249,6 +256,14 @@ public class RuleBook {
                 .findAny()
                 .ifPresent(a -> problems.add("対象と同じステータスへは移せません"));
         return problems;
+    }
+
+    private boolean mailTemplate(String id) {
+        try {
+            return mails.templates().containsKey(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void check(Draft draft) {

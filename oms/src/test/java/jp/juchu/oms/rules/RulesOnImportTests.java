@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
@@ -46,6 +47,9 @@ class RulesOnImportTests {
 
     @Autowired
     MallConnections connections;
+
+    @Autowired
+    Mails mails;
 
     String tag;
 
@@ -191,6 +195,31 @@ class RulesOnImportTests {
         assertThat(orders.tags(List.of(card)).get(card)).containsExactly("取込");
         assertThat(orders.detail(card).orElseThrow().memo()).isEqualTo("自動: クレジットカード");
         assertThat(runs(cod)).extracting(RuleRun::ruleName).containsExactly("タグ", "メモ", "すべて → 確認待ち");
+    }
+
+    @Test
+    void aRuleSendsAMailTemplateOncePerOrder() {
+        long template = mails.templates().keySet().iterator().next();
+        rule(
+                "お礼メール",
+                Rule.Phase.ENRICH,
+                Condition.all(List.of()),
+                new Action(Action.Kind.SEND_MAIL, String.valueOf(template)));
+        long order = imported(order("-1", "CreditCard", "Paid", null, null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !runs(order).isEmpty());
+        assertThat(jdbc.sql("select count(*) from mail_log where order_id = ? and template_id = ? and trigger = 'RULE'")
+                        .params(order, template)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> rule(
+                        "ないテンプレート",
+                        Rule.Phase.ENRICH,
+                        Condition.all(List.of()),
+                        new Action(Action.Kind.SEND_MAIL, "999999")))
+                .isInstanceOf(RuleBook.Refused.class)
+                .hasMessageContaining("メールテンプレート「999999」はありません");
     }
 
     @Test

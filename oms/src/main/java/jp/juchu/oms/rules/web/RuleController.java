@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.Orders;
@@ -38,12 +39,14 @@ class RuleController {
     private final AutoProcessing processing;
     private final Orders orders;
     private final MallConnections connections;
+    private final Mails mails;
 
-    RuleController(RuleBook rules, AutoProcessing processing, Orders orders, MallConnections connections) {
+    RuleController(RuleBook rules, AutoProcessing processing, Orders orders, MallConnections connections, Mails mails) {
         this.rules = rules;
         this.processing = processing;
         this.orders = orders;
         this.connections = connections;
+        this.mails = mails;
     }
 
     @GetMapping("/rules")
@@ -141,6 +144,7 @@ class RuleController {
         model.addAttribute("triggers", Rule.Trigger.values());
         model.addAttribute("phases", Rule.Phase.values());
         model.addAttribute("variables", Action.VARIABLES.stream().sorted().toList());
+        model.addAttribute("mailTemplates", mails.templates());
         return "rules/edit";
     }
 

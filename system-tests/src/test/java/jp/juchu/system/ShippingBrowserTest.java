@@ -3,10 +3,13 @@ package jp.juchu.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,16 @@ class ShippingBrowserTest {
 
     @Test
     void anOrderGoesFromReadyToShipToShippedAtTheShop() throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            shipAnOrder(smtp);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private void shipAnOrder(GreenMail smtp) throws Exception {
         Path work = Path.of(System.getProperty("juchu.workDir"), "shipping-" + System.currentTimeMillis());
         try (AppProcess shopServer = AppProcess.start(
                         "shop-server",
@@ -59,6 +72,15 @@ class ShippingBrowserTest {
             back.locator("input[name=email]").fill("shop@example.jp");
             back.getByTestId("registration-number").fill("Ｔ１２３４５６７８９０１２３");
             back.locator("main button.primary").click();
+
+            // the OMS's order mails go to a real SMTP server (this test's)
+            back.navigate("/settings/mail");
+            back.getByTestId("smtp-host").fill("127.0.0.1");
+            back.getByTestId("smtp-port").fill(String.valueOf(smtp.getSmtp().getPort()));
+            back.getByTestId("smtp-security").selectOption("NONE");
+            back.getByTestId("smtp-from").fill("shop@example.jp");
+            back.getByTestId("smtp-save").click();
+            assertThat(back.getByTestId("notice")).isVisible();
 
             // B2 Cloud needs the billing customer code: the 出荷 page says so and links to the carrier settings
             back.navigate("/shipping");
@@ -142,6 +164,20 @@ class ShippingBrowserTest {
             assertThat(back.locator("body")).containsText("出荷済み");
             awaitReported(back, orderUrl);
             Browser.screenshot(back, "shipping-03-order-shipped");
+
+            // 発送連絡 from the order page: the buyer gets the tracking number and the carrier's tracking link
+            Locator shippedMail =
+                    back.locator("[data-testid=mail-template] option", new Page.LocatorOptions().setHasText("発送連絡"));
+            back.getByTestId("mail-template").selectOption(shippedMail.first().getAttribute("value"));
+            back.getByTestId("mail-send").click();
+            assertThat(back.getByTestId("mail-result")).isVisible();
+            assertThat(smtp.waitForIncomingEmail(60_000, 1)).isTrue();
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            String mailBody = mail.getContent().toString();
+            assertThat(mail.getSubject()).contains(orderNumber);
+            assertThat(mailBody)
+                    .contains("432100000000")
+                    .contains("https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=432100000000");
 
             // 発送済み with the tracking number at the shop
             Page shop = browser.newPage(shopServer.baseUrl());

@@ -31,6 +31,9 @@ class StockSyncDemo {
 
     private static final Logger log = LoggerFactory.getLogger(StockSyncDemo.class);
 
+    /** Units per SKU beyond the shop's count, for the demo's unshipped orders to be allocated. */
+    static final int OPEN_ORDERS_ROOM = 300;
+
     /** The shop server demo's catalogue (DemoCatalog): item code, name, stock per variation. */
     private record Item(String code, String name, Map<String, Integer> stock) {}
 
@@ -99,10 +102,10 @@ class StockSyncDemo {
                                 .params(shop.id(), item.code(), variation.getKey(), sku)
                                 .update();
                     }
-                    if (variation.getValue() > 0) {
-                        initial.add(new StockMovement(
-                                sku, "ADJUST", variation.getValue(), 0, null, null, "初期在庫 (デモ)", "デモ"));
-                    }
+                    // the shops' stock is what is left after the demo's orders; the OMS holds those orders' units
+                    // too until they ship, so the warehouse starts with the shop's count plus room for them
+                    initial.add(new StockMovement(
+                            sku, "ADJUST", variation.getValue() + OPEN_ORDERS_ROOM, 0, null, null, "初期在庫 (デモ)", "デモ"));
                 }
             }
             ledger.book(initial);

@@ -66,8 +66,10 @@ class RulesBrowserTest {
                 if (row.locator(".move-up").count() == 0) {
                     break;
                 }
-                row.locator(".move-up").click();
-                back.waitForLoadState();
+                // the new order is posted and the list comes back
+                back.waitForResponse(
+                        response -> response.url().endsWith("/rules") && response.status() == 200,
+                        () -> row.locator(".move-up").click());
             }
             assertThat(back.getByTestId("rule-name").first()).hasText("至急の注文 → 確認待ち");
 

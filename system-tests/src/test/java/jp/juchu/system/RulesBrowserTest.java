@@ -61,8 +61,10 @@ class RulesBrowserTest {
 
             // to the top of 新規受付's routing rules, so that it is tried first
             back.getByTestId("menu-rules").click();
+            assertThat(back.getByTestId("rule-name")).hasCount(7);
             for (int i = 0; i < 6; i++) {
                 Locator row = back.locator("[data-testid=rule-row]", new Page.LocatorOptions().setHasText("至急の注文"));
+                assertThat(row).isVisible();
                 if (row.locator(".move-up").count() == 0) {
                     break;
                 }

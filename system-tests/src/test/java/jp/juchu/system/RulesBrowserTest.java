@@ -72,6 +72,7 @@ class RulesBrowserTest {
                 back.waitForResponse(
                         response -> response.url().endsWith("/rules") && response.status() == 200,
                         () -> row.locator(".move-up").click());
+                back.navigate("/rules");
             }
             assertThat(back.getByTestId("rule-name").first()).hasText("至急の注文 → 確認待ち");
 

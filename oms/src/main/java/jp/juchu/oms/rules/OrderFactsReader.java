@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.juchu.oms.customers.Customers;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
@@ -57,6 +58,7 @@ class OrderFactsReader {
         LocalDate today = LocalDate.now(TOKYO);
         Map<Long, Product> known = new HashMap<>();
         Map<String, PaymentKinds.Kind> kinds = new HashMap<>();
+        Map<ShopItem, Optional<List<Products.Component>>> resolved = new HashMap<>();
         return details.stream()
                 .map(order -> {
                     var standing = customers.standing(
@@ -71,12 +73,20 @@ class OrderFactsReader {
                     boolean unmapped = false;
                     for (OrderDetail.Shipment shipment : order.shipments()) {
                         for (OrderDetail.Item item : shipment.items()) {
-                            var resolved = listings.resolve(order.connectionId(), item.itemCode(), item.variation());
-                            if (resolved.isEmpty()) {
+                            var components = resolved.computeIfAbsent(
+                                    new ShopItem(
+                                            order.connectionId(),
+                                            new Listings.ItemKey(item.itemCode(), item.variation())),
+                                    k -> listings.resolve(
+                                            k.shop(),
+                                            k.item().itemCode(),
+                                            k.item().variation()));
+                            if (components.isEmpty()) {
                                 unmapped = true;
                                 continue;
                             }
-                            resolved.get()
+                            components
+                                    .get()
                                     .forEach(c -> skus.computeIfAbsent(
                                             c.productId(), id -> known.computeIfAbsent(id, this::product)));
                         }
@@ -94,6 +104,9 @@ class OrderFactsReader {
                 })
                 .toList();
     }
+
+    /** A shop's item, the key a batch resolves each listing once by (orders of one page share their items). */
+    private record ShopItem(long shop, Listings.ItemKey item) {}
 
     private Product product(long id) {
         return products.find(id).orElse(null);

@@ -234,15 +234,12 @@ public class AutoProcessing {
     /** Applies one rule to existing orders it matches now (a person asked, after the preview). */
     public int applyToExisting(Rule rule, List<Long> orderIds, String actor) {
         int done = 0;
+        int printDateDays = settings().printDateDays();
         for (List<Long> chunk : chunks(orderIds)) {
             Map<Long, Set<Long>> applied = applied(chunk);
             for (OrderFacts order : facts.read(chunk)) {
                 RulePlanner.Plan plan = RulePlanner.plan(
-                        order,
-                        List.of(rule),
-                        applied.getOrDefault(order.order().id(), Set.of()),
-                        false,
-                        settings().printDateDays());
+                        order, List.of(rule), applied.getOrDefault(order.order().id(), Set.of()), false, printDateDays);
                 if (plan.changesAnything()) {
                     actions.apply(order, plan);
                     done++;

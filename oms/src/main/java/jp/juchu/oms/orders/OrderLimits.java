@@ -22,6 +22,9 @@ public final class OrderLimits {
     public static final int TIME_SLOT = 20;
     public static final int REMARKS = 10_000;
 
+    /** The internal memo (社内メモ): what the edit form takes, and what automatic appends stop at. */
+    public static final int MEMO = 2_000;
+
     /** A unit price, fee or discount: under 1億円. */
     public static final long MAX_YEN = 99_999_999L;
 

@@ -182,17 +182,33 @@ public class Orders {
                 .update();
     }
 
-    /** Appends a line to the order's internal memo (社内メモ) and records it in its history. */
+    /**
+     * Appends a line to the order's internal memo (社内メモ) and records it in its history, unless the memo would pass
+     * {@link OrderLimits#MEMO} characters (the edit form's bound, so the order stays editable).
+     *
+     * @return false when the order does not exist or the memo has no room for the line
+     */
     @Transactional
-    public void appendMemo(long orderId, String text, String actor) {
+    public boolean appendMemo(long orderId, String text, String actor) {
         String line = text.length() > 1000 ? text.substring(0, 1000) : text;
-        jdbc.sql("update oms_order set memo = case when coalesce(memo, '') = '' then ? else memo || chr(10) || ? end,"
-                        + " version = version + 1, updated_at = now() where id = ?")
-                .params(line, line, orderId)
+        Optional<String> memo = jdbc.sql("select coalesce(memo, '') from oms_order where id = ? for update")
+                .param(orderId)
+                .query(String.class)
+                .optional();
+        if (memo.isEmpty()) {
+            return false;
+        }
+        String appended = memo.get().isEmpty() ? line : memo.get() + "\n" + line;
+        if (appended.length() > OrderLimits.MEMO) {
+            return false;
+        }
+        jdbc.sql("update oms_order set memo = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(appended, orderId)
                 .update();
         jdbc.sql(INSERT_HISTORY)
                 .params(orderId, "MEMO", actor, "社内メモに追記: " + line)
                 .update();
+        return true;
     }
 
     /** A page of the order list: a status tab and filters, newest first. */

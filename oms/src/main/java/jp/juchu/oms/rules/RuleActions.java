@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderLimits;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +83,12 @@ class RuleActions {
             switch (action.kind()) {
                 case ADD_TAG -> orders.changeTags(orderId, List.of(value), List.of(), actor.name());
                 case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
-                case APPEND_MEMO -> orders.appendMemo(orderId, value, actor.name());
+                case APPEND_MEMO -> {
+                    if (!orders.appendMemo(orderId, value, actor.name())) {
+                        done.add("社内メモ: " + OrderLimits.MEMO + "文字の上限に達するため追記しませんでした");
+                        continue;
+                    }
+                }
                 case RAISE_ALERT -> orders.raiseAlert(orderId, value, actor.name());
                 case SEND_MAIL -> {
                     Mails.Sent sent = mails.send(orderId, Long.parseLong(value.strip()), actor);

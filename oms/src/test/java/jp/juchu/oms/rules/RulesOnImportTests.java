@@ -198,6 +198,19 @@ class RulesOnImportTests {
     }
 
     @Test
+    void aMemoAppendStopsAtTheEditFormsBoundSoTheOrderStaysEditable() {
+        long order = imported(order("-1", "CreditCard", "Paid", null, null));
+        String line = "あ".repeat(999);
+
+        assertThat(orders.appendMemo(order, line, "テスト")).isTrue();
+        assertThat(orders.appendMemo(order, line, "テスト")).isTrue();
+        assertThat(orders.appendMemo(order, line, "テスト")).isFalse();
+
+        assertThat(orders.detail(order).orElseThrow().memo()).isEqualTo(line + "\n" + line);
+        assertThat(orders.appendMemo(Long.MAX_VALUE, "x", "テスト")).isFalse();
+    }
+
+    @Test
     void aRuleSendsAMailTemplateOncePerOrder() {
         long template = mails.templates().keySet().iterator().next();
         rule(

@@ -63,7 +63,7 @@ public class OrderEditForm {
     @Max(OrderLimits.MAX_POINTS)
     public long pointsUsed;
 
-    @Size(max = 2000)
+    @Size(max = OrderLimits.MEMO)
     public String memo;
 
     public static class Person {

@@ -22,6 +22,9 @@ public enum Operator {
     IS_TRUE("である", 0),
     IS_FALSE("でない", 0);
 
+    /** The most values one test can list (one per line). */
+    static final int MAX_VALUES = 100;
+
     private final String label;
     private final int arity;
 
@@ -49,6 +52,9 @@ public enum Operator {
         }
         if (arity > 0 && given.size() != arity) {
             return "「" + field.label() + " " + label + "」には値が " + arity + " つ必要です";
+        }
+        if (given.size() > MAX_VALUES) {
+            return "「" + field.label() + " " + label + "」の値は " + MAX_VALUES + " 個までです";
         }
         if (arity < 0 && given.isEmpty()) {
             return "「" + field.label() + " " + label + "」に値を1つ以上入れてください";

@@ -135,6 +135,39 @@ class RulePagesTests {
     }
 
     @Test
+    void hostileConditionRowsAreRefusedWithTheirReasonNotEchoedWhole() throws Exception {
+        String unknownField = page(hostileRule("Y".repeat(10_000), "1"))
+                .select("[data-testid=rule-problems]")
+                .text();
+        assertThat(unknownField).contains("条件の項目「" + "Y".repeat(100) + "」はありません");
+        assertThat(unknownField).doesNotContain("Y".repeat(101));
+
+        String manyValues = String.join("\n", java.util.Collections.nCopies(5_000, "ぎんこう"));
+        assertThat(page(hostileRule("PAYMENT_METHOD", manyValues))
+                        .select("[data-testid=rule-problems]")
+                        .text())
+                .contains("「支払方法 のいずれか」の値は 100 個までです");
+        assertThat(rules.all()).isEmpty();
+    }
+
+    /** A rule whose second test is this field and these values, under a row of an absurd depth. */
+    private static MockHttpServletRequestBuilder hostileRule(String field, String values) {
+        return post("/rules")
+                .param("name", "いじわる")
+                .param("mode", "AUTO")
+                .param("trigger", "ON_IMPORT")
+                .param("fromStatus", "NEW")
+                .param("phase", "ROUTE")
+                .param("condDepth", "0", "99999999999999999999", "1")
+                .param("condKind", "ALL", "TEST", "TEST")
+                .param("condField", "", "TOTAL", field)
+                .param("condOperator", "", "AT_LEAST", "ONE_OF")
+                .param("condValues", "", "1", values)
+                .param("actionKind", "MOVE_STATUS")
+                .param("actionValue", "CONFIRMING");
+    }
+
+    @Test
     void theSimulationPageListsEachOrderWithTheRuleThatWouldMoveIt() throws Exception {
         mvc.perform(nestedRule("振込の確認").with(user("tanaka").roles("STAFF")).with(csrf()));
         long order = SampleOrders.apply(

@@ -9,6 +9,7 @@ import jp.juchu.oms.rules.Field;
 import jp.juchu.oms.rules.Operator;
 import jp.juchu.oms.rules.Rule;
 import jp.juchu.oms.rules.RuleBook;
+import jp.juchu.oms.system.Text;
 
 /**
  * The rule edit form (基本設定 / 条件 / 実行処理). The condition tree travels as an outline: rows in order, each with
@@ -179,7 +180,7 @@ public class RuleForm {
         try {
             return Enum.valueOf(type, value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
-            problems.add(what + "「" + value + "」はありません");
+            problems.add(what + "「" + Text.printable(value) + "」はありません");
             return null;
         }
     }

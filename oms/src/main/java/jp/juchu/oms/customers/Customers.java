@@ -1,11 +1,15 @@
 package jp.juchu.oms.customers;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import jp.juchu.oms.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,43 +83,79 @@ public class Customers {
      */
     public record Standing(boolean blacklisted, long previousOrders) {}
 
-    public Standing standing(long orderId, String name, String email, String phone, List<String> recipientNames) {
-        MatchKeys keys = MatchKeys.of(name, email, phone);
-        Optional<Long> customer = Optional.empty();
-        if (keys.email() != null) {
-            customer = jdbc.sql(MATCHED + " where email_key = ?" + SURVIVOR_FIRST)
-                    .param(keys.email())
-                    .query(Long.class)
-                    .optional();
-        }
-        if (customer.isEmpty() && keys.phone() != null && !keys.name().isEmpty()) {
-            customer = jdbc.sql(MATCHED + " where phone_key = ? and name_key = ?" + SURVIVOR_FIRST)
-                    .params(keys.phone(), keys.name())
-                    .query(Long.class)
-                    .optional();
-        }
-        String[] names = recipientNames.stream()
-                .map(MatchKeys::nameKey)
-                .filter(n -> !n.isEmpty())
-                .toArray(String[]::new);
-        boolean blacklisted = jdbc.sql("""
-                        select exists (select 1 from customer where blacklisted and merged_into is null
-                            and (id = ? or email_key = ? or name_key = any (?)))
-                        """)
-                .params(customer.orElse(-1L), keys.email(), names)
-                .query(Boolean.class)
-                .single();
-        long previous = customer.map(
-                        id -> jdbc.sql("select count(*) from customer_order where customer_id = ? and order_id <> ?")
-                                .params(id, orderId)
-                                .query(Long.class)
-                                .single())
-                .orElse(0L);
-        return new Standing(blacklisted, previous);
-    }
+    /** An order's buyer and recipients, as {@link #standings} looks them up. */
+    public record Buyer(long orderId, String name, String email, String phone, List<String> recipientNames) {}
 
-    private static final String MATCHED = "select coalesce(merged_into, id) from customer";
-    private static final String SURVIVOR_FIRST = " order by merged_into is not null, id limit 1";
+    /**
+     * The standing of each order's buyer, by order id, in a few statements for the whole batch: the customer is
+     * matched as linking matches ({@link KnownCustomers}), then the blacklist and the earlier orders are read at once.
+     */
+    public Map<Long, Standing> standings(Collection<Buyer> buyers) {
+        if (buyers.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MatchKeys> keys = new LinkedHashMap<>();
+        Map<Long, List<String>> recipients = new HashMap<>();
+        for (Buyer buyer : buyers) {
+            keys.put(buyer.orderId(), MatchKeys.of(buyer.name(), buyer.email(), buyer.phone()));
+            recipients.put(
+                    buyer.orderId(),
+                    buyer.recipientNames().stream()
+                            .map(MatchKeys::nameKey)
+                            .filter(n -> !n.isEmpty())
+                            .toList());
+        }
+        KnownCustomers known = KnownCustomers.of(jdbc, keys.values());
+        Map<Long, Long> customerOf = new HashMap<>();
+        keys.forEach((order, k) -> known.match(k).ifPresent(c -> customerOf.put(order, c)));
+
+        Set<Long> blacklistedIds = new HashSet<>();
+        Set<String> blacklistedEmails = new HashSet<>();
+        Set<String> blacklistedNames = new HashSet<>();
+        jdbc.sql("""
+                        select id, email_key, name_key from customer where blacklisted and merged_into is null
+                            and (id = any (:ids) or email_key = any (:emails) or name_key = any (:names))
+                        """)
+                .param("ids", customerOf.values().toArray(Long[]::new))
+                .param(
+                        "emails",
+                        keys.values().stream()
+                                .map(MatchKeys::email)
+                                .filter(Objects::nonNull)
+                                .toArray(String[]::new))
+                .param(
+                        "names",
+                        recipients.values().stream().flatMap(List::stream).toArray(String[]::new))
+                .query(rs -> {
+                    blacklistedIds.add(rs.getLong("id"));
+                    Optional.ofNullable(rs.getString("email_key")).ifPresent(blacklistedEmails::add);
+                    Optional.ofNullable(rs.getString("name_key")).ifPresent(blacklistedNames::add);
+                });
+
+        Map<Long, Long> previous = new HashMap<>();
+        if (!customerOf.isEmpty()) {
+            jdbc.sql("""
+                            select k.order_id, (select count(*) from customer_order o
+                                where o.customer_id = k.customer_id and o.order_id <> k.order_id) as previous
+                            from unnest(:orders, :customers) as k(order_id, customer_id)
+                            """)
+                    .param("orders", customerOf.keySet().toArray(Long[]::new))
+                    .param("customers", customerOf.values().toArray(Long[]::new))
+                    .query(rs -> {
+                        previous.put(rs.getLong("order_id"), rs.getLong("previous"));
+                    });
+        }
+
+        Map<Long, Standing> standings = new HashMap<>();
+        keys.forEach((order, k) -> {
+            Long customer = customerOf.get(order);
+            boolean blacklisted = (customer != null && blacklistedIds.contains(customer))
+                    || (k.email() != null && blacklistedEmails.contains(k.email()))
+                    || recipients.get(order).stream().anyMatch(blacklistedNames::contains);
+            standings.put(order, new Standing(blacklisted, previous.getOrDefault(order, 0L)));
+        });
+        return standings;
+    }
 
     /** One page of the customer list, filtered like {@link #search}. */
     public CustomerPage list(String keyword, int page, int size) {

@@ -54,6 +54,16 @@ class OrderFactsReader {
         }
         List<OrderDetail> details = orders.withLines(orderIds);
         Map<Long, List<String>> tags = orders.tags(orderIds);
+        Map<Long, Customers.Standing> standings = customers.standings(details.stream()
+                .map(order -> new Customers.Buyer(
+                        order.id(),
+                        order.buyerName(),
+                        order.buyerEmail(),
+                        order.buyerPhone(),
+                        order.shipments().stream()
+                                .map(OrderDetail.Shipment::name)
+                                .toList()))
+                .toList());
         Map<Long, String> sources = new HashMap<>();
         LocalDate today = LocalDate.now(TOKYO);
         Map<Long, Product> known = new HashMap<>();
@@ -61,14 +71,7 @@ class OrderFactsReader {
         Map<ShopItem, Optional<List<Products.Component>>> resolved = new HashMap<>();
         return details.stream()
                 .map(order -> {
-                    var standing = customers.standing(
-                            order.id(),
-                            order.buyerName(),
-                            order.buyerEmail(),
-                            order.buyerPhone(),
-                            order.shipments().stream()
-                                    .map(OrderDetail.Shipment::name)
-                                    .toList());
+                    var standing = standings.get(order.id());
                     Map<Long, Product> skus = new LinkedHashMap<>();
                     boolean unmapped = false;
                     for (OrderDetail.Shipment shipment : order.shipments()) {

@@ -121,6 +121,28 @@ class CustomerLinkingTests {
     }
 
     @Test
+    void standingsOfABatchMatchTheBuyerByEmailOrPhoneAndNameAndTheBlacklistByRecipient() {
+        long first = fixture.order(7001, tag + "-1", "高橋 六郎", tag + "@example.jp", null, 1000);
+        long second = fixture.order(7002, tag + "-2", "高橋 六郎", tag + "@example.jp", null, 1000);
+        fixture.customerOf(first);
+        fixture.customerOf(second);
+        long byPhone = fixture.order(7001, tag + "-3", "伊藤 七子" + tag, null, "03-7777-0001", 1000);
+        Customer listed = fixture.customerOf(byPhone);
+        customers.blacklist(listed.id(), true, "受取拒否", "staff");
+
+        var standings = customers.standings(java.util.List.of(
+                new Customers.Buyer(second, "高橋 六郎", " " + tag + "@EXAMPLE.jp", null, java.util.List.of("高橋 六郎")),
+                new Customers.Buyer(-1, "だれか", null, null, java.util.List.of("伊藤　七子" + tag)),
+                new Customers.Buyer(-2, "伊藤 七子" + tag, null, "０３７７７７０００１", java.util.List.of()),
+                new Customers.Buyer(-3, "初めて" + tag, null, null, java.util.List.of("初めて" + tag))));
+
+        assertThat(standings.get(second)).isEqualTo(new Customers.Standing(false, 1));
+        assertThat(standings.get(-1L)).isEqualTo(new Customers.Standing(true, 0));
+        assertThat(standings.get(-2L)).isEqualTo(new Customers.Standing(true, 1));
+        assertThat(standings.get(-3L)).isEqualTo(new Customers.Standing(false, 0));
+    }
+
+    @Test
     void anAlertIsAddedToTheTextAlreadyOnTheOrder() {
         long order = fixture.order(7001, tag, "中村 六郎", tag + "@example.jp", null, 1000);
 

@@ -197,6 +197,20 @@ class RulePagesTests {
     }
 
     @Test
+    void theSimulationRefusesAbsurdDatesAndCountsWithTheirReason() throws Exception {
+        String problems = page(get("/rules/simulation")
+                        .param("from", "+999999999-01-01")
+                        .param("to", "1900/01/01")
+                        .param("limit", "99999999999"))
+                .text();
+
+        assertThat(problems)
+                .contains("開始日は 2000/01/01 から")
+                .contains("終了日は 2000/01/01 から")
+                .contains("件数は数で入れてください");
+    }
+
+    @Test
     void viewersSeeTheRulesButCannotChangeThem() throws Exception {
         mvc.perform(get("/rules").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
         mvc.perform(nestedRule("見るだけ").with(user("viewer").roles("VIEWER")).with(csrf()))

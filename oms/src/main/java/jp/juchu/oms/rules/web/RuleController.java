@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderLimits;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.rules.Action;
 import jp.juchu.oms.rules.AutoProcessing;
@@ -323,13 +324,21 @@ class RuleController {
         return names;
     }
 
+    /** A day of the simulation's period: from 2000/01/01 (the earliest order the OMS takes) to a year ahead. */
     private static LocalDate date(String value, String what, List<String> problems) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip().replace('/', '-'));
+            date = LocalDate.parse(value.strip().replace('/', '-'));
         } catch (DateTimeParseException | NullPointerException e) {
             problems.add(what + "は yyyy/MM/dd で入れてください");
             return null;
         }
+        LocalDate latest = LocalDate.now(TOKYO).plusYears(1);
+        if (date.isBefore(OrderLimits.EARLIEST) || date.isAfter(latest)) {
+            problems.add(what + "は 2000/01/01 から " + latest.toString().replace('-', '/') + " までの日付で入れてください");
+            return null;
+        }
+        return date;
     }
 
     private static void refusing(RedirectAttributes redirect, Runnable change) {

@@ -1,6 +1,9 @@
 package jp.juchu.oms.products;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +31,19 @@ public class Products {
                 .param(code)
                 .query(Product.class)
                 .optional();
+    }
+
+    /** The codes of these products (SKU or set) that exist, by id. */
+    public Map<Long, String> codes(Collection<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, code from product where id = any (?)")
+                    .param(ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        codes.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return codes;
     }
 
     /** The SKUs a set is made of, with the quantity of each in one set; empty for a SKU. */

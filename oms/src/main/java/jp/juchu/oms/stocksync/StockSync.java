@@ -3,10 +3,13 @@ package jp.juchu.oms.stocksync;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import jp.juchu.oms.malls.KeyRejected;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
@@ -18,7 +21,6 @@ import jp.juchu.oms.malls.ShopStock;
 import jp.juchu.oms.malls.ShopUnavailable;
 import jp.juchu.oms.malls.StockPush;
 import jp.juchu.oms.products.Listings;
-import jp.juchu.oms.products.Product;
 import jp.juchu.oms.products.Products;
 import jp.juchu.oms.stock.FreeStock;
 import jp.juchu.oms.stocksync.internal.SyncRecords;
@@ -183,9 +185,7 @@ public class StockSync {
 
     /** 今すぐ送信: every listing of the shop with sync on is marked, and the worker pushes them. */
     public int markAll(long connectionId) {
-        List<Listings.Entry> all = listings.ofConnection(connectionId).stream()
-                .filter(l -> records.enabled(l.id()))
-                .toList();
+        List<Listings.Entry> all = enabledListings(connectionId);
         records.mark(all);
         return all.size();
     }
@@ -202,12 +202,9 @@ public class StockSync {
         MallConnection connection = connections.find(connectionId).orElseThrow();
         MallConnector connector = connectors.required(connection);
         List<PreviewLine> lines = new ArrayList<>();
-        for (Listings.Entry l : listings.ofConnection(connectionId)) {
+        for (Listings.Entry l : enabledListings(connectionId)) {
             if (lines.size() >= limit) {
                 break;
-            }
-            if (!records.enabled(l.id())) {
-                continue;
             }
             Integer shop = shopQuantity(connector.readStock(connection, l.itemCode()), l)
                     .orElse(null);
@@ -243,10 +240,7 @@ public class StockSync {
         MallConnector connector = connectors.required(connection);
         long pause = Math.max(0, 60_000L / Math.max(1, settings.pushesPerMinute() * 2));
         try {
-            for (Listings.Entry l : listings.ofConnection(connectionId)) {
-                if (!records.enabled(l.id())) {
-                    continue;
-                }
+            for (Listings.Entry l : enabledListings(connectionId)) {
                 if (checked > 0) {
                     Thread.sleep(pause);
                 }
@@ -280,15 +274,32 @@ public class StockSync {
         return records.comparisons(connectionId, 1).get(0);
     }
 
-    /** Every listing of a shop with its free stock, quantity, rule and last push, for the sync page. */
+    /** A shop's listings with sync on, by item code and variation. */
+    private List<Listings.Entry> enabledListings(long connectionId) {
+        Set<Long> off = records.disabled(connectionId);
+        return listings.ofConnection(connectionId).stream()
+                .filter(l -> !off.contains(l.id()))
+                .toList();
+    }
+
+    /**
+     * Every listing of a shop with its free stock, quantity, rule and last push, for the sync page: a handful of
+     * queries whatever the number of listings.
+     */
     public List<ListingSync> listings(long connectionId) {
         Map<Long, ListingSync.Row> rows = records.rows(connectionId);
-        List<Long> waiting = records.waitingListings(connectionId);
+        Set<Long> waiting = new HashSet<>(records.waitingListings(connectionId));
+        List<Listings.Entry> all = listings.ofConnection(connectionId);
+        Set<Long> productIds = all.stream().map(Listings.Entry::productId).collect(Collectors.toSet());
+        Map<Long, Integer> freeStock = free.of(productIds);
+        Map<Long, String> codes = products.codes(productIds);
         List<ListingSync> result = new ArrayList<>();
-        for (Listings.Entry l : listings.ofConnection(connectionId)) {
-            SyncRule rule = records.rule(l.id(), l.multiplier());
-            long f = free.of(l.productId());
+        for (Listings.Entry l : all) {
             ListingSync.Row row = rows.get(l.id());
+            SyncRule rule = row == null
+                    ? SyncRule.defaults(l.multiplier())
+                    : new SyncRule(
+                            row.sharePercent(), l.multiplier(), row.reserve(), row.upperLimit(), row.floorQuantity());
             if (row == null) {
                 row = new ListingSync.Row(
                         l.id(),
@@ -303,11 +314,12 @@ public class StockSync {
                         null,
                         waiting.contains(l.id()));
             }
+            long f = freeStock.getOrDefault(l.productId(), 0);
             result.add(new ListingSync(
                     l.id(),
                     l.itemCode(),
                     l.variation(),
-                    products.find(l.productId()).map(Product::code).orElse("?"),
+                    codes.getOrDefault(l.productId(), "?"),
                     l.multiplier(),
                     f,
                     rule.quantity(f),
@@ -316,6 +328,13 @@ public class StockSync {
                     row));
         }
         return result;
+    }
+
+    /** The multiplier of one listing of the shop; empty when the shop has no such listing. */
+    public Optional<Integer> multiplier(long connectionId, long listingId) {
+        return listings.find(listingId)
+                .filter(l -> l.connectionId() == connectionId)
+                .map(Listings.Entry::multiplier);
     }
 
     /** A listing's rule from the settings form; saving marks it for pushing. */

@@ -215,6 +215,25 @@ class ProductCsvTests {
         assertThat(count(p + "%")).isZero();
     }
 
+    @Test
+    void aNulInACodeOfTheSetOrListingFileIsRefusedByLineBeforeAnyLookUp() {
+        String p = ProductFixture.code("nul");
+        catalog.create(ProductFixture.sku(p, "A"), "担当者");
+        long shop = ProductFixture.shop(jdbc);
+
+        ProductCsv.Result sets =
+                csv.importFile(ProductCsv.Kind.SETS, "s.csv", utf8("セット商品コード,構成商品コード,数量\nS\u0000,C\u0000,1\n"), "担当者");
+        ProductCsv.Result listed = csv.importFile(
+                ProductCsv.Kind.LISTINGS,
+                "l.csv",
+                utf8("接続ID,ショップ商品コード,バリエーション,商品コード,倍率\n" + shop + ",i\u0000,赤\u0000," + p + ",1\n"),
+                "担当者");
+
+        assertThat(sets.errors()).containsExactly("2行目: セット商品コード: 改行や制御文字は使えません", "2行目: 構成商品コード: 改行や制御文字は使えません");
+        assertThat(listed.errors()).containsExactly("2行目: ショップ商品コード: 改行や制御文字は使えません", "2行目: バリエーション: 改行や制御文字は使えません");
+        assertThat(listings.listings(shop, null, 10)).isEmpty();
+    }
+
     static List<String> lines(String text) {
         return text.lines().toList();
     }

@@ -282,6 +282,10 @@ class ItemApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
         manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":-1}")
                 .andExpect(status().isBadRequest());
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":1000000,\"quantity\":1}")
+                .andExpect(status().isBadRequest());
+        manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":99999999999}")
+                .andExpect(status().isBadRequest());
         manager(put(M + "/items/tea-1/stock"), "{\"expected_quantity\":40,\"quantity\":1,\"unlimited\":\"Yes\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("expected_quantity"));

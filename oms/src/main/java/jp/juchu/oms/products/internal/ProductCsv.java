@@ -369,6 +369,21 @@ public class ProductCsv {
         return true;
     }
 
+    /**
+     * Whether a cell of the line holds NUL or another control character (a line break is left to the field rules);
+     * each such cell is an error, and the line is looked up no further: the database refuses such text.
+     */
+    private static boolean controlCharacters(Kind kind, Line line, List<String> errors) {
+        boolean found = false;
+        for (String column : kind.columns) {
+            if (Text.hasControlCharacter(line.values().get(column))) {
+                error(errors, line.number(), column, "改行や制御文字は使えません");
+                found = true;
+            }
+        }
+        return found;
+    }
+
     private static void error(List<String> errors, long line, String column, String message) {
         errors.add(line + "行目: " + (column == null ? "" : column + ": ") + message);
     }
@@ -387,6 +402,9 @@ public class ProductCsv {
         Map<String, Long> firstLine = new HashMap<>();
         List<Object[]> writes = new ArrayList<>();
         for (Line line : lines) {
+            if (controlCharacters(Kind.PRODUCTS, line, errors)) {
+                continue;
+            }
             String code = line.get("商品コード");
             if (code != null && !code.isEmpty()) {
                 Long earlier = firstLine.putIfAbsent(code, line.number());
@@ -549,6 +567,9 @@ public class ProductCsv {
         Map<String, List<SetComponents.Line>> bySet = new LinkedHashMap<>();
         Map<String, Long> firstLineOfSet = new HashMap<>();
         for (Line line : lines) {
+            if (controlCharacters(Kind.SETS, line, errors)) {
+                continue;
+            }
             String set = line.get("セット商品コード");
             String component = line.get("構成商品コード");
             int before = errors.size();
@@ -606,6 +627,9 @@ public class ProductCsv {
         List<Boolean> isNew = new ArrayList<>();
         Map<Long, Optional<MallConnection>> shops = new HashMap<>();
         for (Line line : lines) {
+            if (controlCharacters(Kind.LISTINGS, line, errors)) {
+                continue;
+            }
             int before = errors.size();
             Long connectionId = number(line, "接続ID", null, errors);
             if (connectionId == null && errors.size() == before) {

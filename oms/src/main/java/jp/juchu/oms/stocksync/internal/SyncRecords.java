@@ -2,9 +2,11 @@ package jp.juchu.oms.stocksync.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.stocksync.ListingSync;
@@ -94,6 +96,15 @@ public class SyncRecords {
                 .query(Boolean.class)
                 .optional()
                 .orElse(true);
+    }
+
+    /** The listings of a shop whose sync the merchant turned off (a listing without a row is on). */
+    public Set<Long> disabled(long connectionId) {
+        return new HashSet<>(jdbc.sql("select s.listing_id from listing_sync s join listing l on l.id = s.listing_id"
+                        + " where l.connection_id = ? and not s.enabled")
+                .param(connectionId)
+                .query(Long.class)
+                .list());
     }
 
     public void saveRule(long listingId, boolean enabled, SyncRule rule) {

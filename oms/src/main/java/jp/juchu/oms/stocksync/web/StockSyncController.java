@@ -56,11 +56,10 @@ class StockSyncController {
     @GetMapping("/stock-sync")
     String shops(Model model) {
         List<ShopRow> rows = connections.all().stream()
-                .map(c -> new ShopRow(
-                        c,
-                        sync.waitingCount(c.id()),
-                        sync.shop(c.id()).confirmed(),
-                        sync.shop(c.id()).stopped()))
+                .map(c -> {
+                    var shop = sync.shop(c.id());
+                    return new ShopRow(c, sync.waitingCount(c.id()), shop.confirmed(), shop.stopped());
+                })
                 .toList();
         model.addAttribute("shops", rows);
         return "stocksync/shops";
@@ -155,11 +154,8 @@ class StockSyncController {
                             .orElse("入力内容を確認してください。"));
             return "redirect:/stock-sync/" + connectionId;
         }
-        int multiplier = sync.listings(connectionId).stream()
-                .filter(l -> l.listingId() == listingId)
-                .findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such listing"))
-                .multiplier();
+        int multiplier = sync.multiplier(connectionId, listingId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such listing"));
         sync.saveRule(
                 connectionId,
                 listingId,

@@ -81,13 +81,7 @@ public class PickingLists {
     private int total(PdfBook book, List<Long> ids, LocalDate printed) {
         Map<String, Pick> totals = new LinkedHashMap<>();
         Map<String, Set<Long>> ordersOf = new LinkedHashMap<>();
-        int found = 0;
-        for (long id : ids) {
-            OrderDetail order = orders.detail(id).orElse(null);
-            if (order == null) {
-                continue;
-            }
-            found++;
+        int found = PrintedOrders.each(orders, ids, order -> {
             for (Pick p : picks(order)) {
                 String key = (p.listed() ? "sku:" : "item:") + p.code();
                 totals.merge(
@@ -101,9 +95,9 @@ public class PickingLists {
                                 a.name(),
                                 a.quantity() + b.quantity(),
                                 0));
-                ordersOf.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+                ordersOf.computeIfAbsent(key, k -> new HashSet<>()).add(order.id());
             }
-        }
+        });
         if (found == 0) {
             return 0;
         }
@@ -175,13 +169,7 @@ public class PickingLists {
                 new PdfTable.Column("商品名", 90f, PdfTable.Align.LEFT),
                 new PdfTable.Column("数量", 16f, PdfTable.Align.RIGHT),
                 new PdfTable.Column("確認", 12f, PdfTable.Align.CENTER));
-        int found = 0;
-        for (long id : ids) {
-            OrderDetail order = orders.detail(id).orElse(null);
-            if (order == null) {
-                continue;
-            }
-            found++;
+        return PrintedOrders.each(orders, ids, order -> {
             Map<String, Pick> merged = new LinkedHashMap<>();
             for (Pick p : picks(order)) {
                 merged.merge(
@@ -214,8 +202,7 @@ public class PickingLists {
                 table.row(List.of(location(p), p.code(), p.name(), "%,d".formatted(p.quantity()), "□"));
             }
             flow.down(5f);
-        }
-        return found;
+        });
     }
 
     /** What to pick for one order: each line's SKUs (or the line itself when its item has no listing). */

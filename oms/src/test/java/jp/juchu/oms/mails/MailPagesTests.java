@@ -162,6 +162,44 @@ class MailPagesTests {
     }
 
     @Test
+    void anEmptyOrderInTheSelectionIsSkippedNotAServerError() throws Exception {
+        long ok = f.order("BULK3", "bulk3-" + f.prefix + "@buyer.example.jp");
+        mvc.perform(post("/mails/selection")
+                        .param("order", String.valueOf(ok), "")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"mail-selection-form\"")));
+        mvc.perform(post("/mails/send")
+                        .param("order", "")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "受注を選んでください"));
+    }
+
+    @Test
+    void aSenderNameWithALineBreakIsRefused() throws Exception {
+        mvc.perform(post("/settings/mail")
+                        .param("host", "")
+                        .param("fromAddress", "shop@example.jp")
+                        .param("fromName", "店舗\rBcc: someone@example.jp")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasItem("送信者名: 改行なしの100文字までです")));
+        long shop = connections.channels().get(0).id();
+        mvc.perform(post("/settings/mail/shops/" + shop)
+                        .param("shopName", "店舗\r\nBcc: someone@example.jp")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("problems", org.hamcrest.Matchers.hasItem("店舗名: 改行なしの100文字までです")));
+        assertThat(servers.shop(shop)
+                        .map(jp.juchu.oms.mails.internal.ShopSender::shopName)
+                        .orElse(""))
+                .doesNotContain("Bcc");
+    }
+
+    @Test
     void aViewerCannotSend() throws Exception {
         mvc.perform(post("/mails/selection")
                         .param("order", "1")

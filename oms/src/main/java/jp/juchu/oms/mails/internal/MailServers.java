@@ -78,7 +78,7 @@ public class MailServers {
             problems.add("送信元メールアドレス: メールアドレスの形で入力してください");
         }
         String fromName = strip(server.fromName());
-        if (fromName != null && (fromName.length() > 100 || fromName.contains("\n"))) {
+        if (fromName != null && (fromName.length() > 100 || lineBreak(fromName))) {
             problems.add("送信者名: 改行なしの100文字までです");
         }
         if (!problems.isEmpty()) {
@@ -130,8 +130,8 @@ public class MailServers {
             throw new InputRefused(List.of("店舗が見つかりません"));
         }
         String name = strip(shop.shopName());
-        if (name != null && name.length() > 100) {
-            problems.add("店舗名: 100文字までです");
+        if (name != null && (name.length() > 100 || lineBreak(name))) {
+            problems.add("店舗名: 改行なしの100文字までです");
         }
         String from = strip(shop.fromAddress());
         if (from != null && !OrderLimits.isEmail(from)) {
@@ -178,6 +178,11 @@ public class MailServers {
                 "MAIL_SETTINGS_SAVED",
                 "mail-shop:" + shop.connectionId(),
                 "店舗の送信者情報: " + (name == null ? "削除" : name));
+    }
+
+    /** A sender name becomes the From header's display name: a line end in it would start a header of its own. */
+    private static boolean lineBreak(String s) {
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     }
 
     private static String strip(String s) {

@@ -67,7 +67,12 @@ public final class TemplateText {
         NAMES = Set.copyOf(names);
     }
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    /**
+     * A tag: {@code {{}, anything but braces, {@code }}}. The spaces around the name are trimmed in code ({@link
+     * #name}): a pattern that trims them itself ({@code \\s*([^{}]*?)\\s*}) backtracks cubically on a {@code {{}
+     * followed by thousands of spaces and no {@code }}}, so a pasted body could hold a request thread for hours.
+     */
+    private static final Pattern TAG = Pattern.compile("\\{\\{([^{}]*)}}");
 
     private TemplateText() {}
 
@@ -84,8 +89,9 @@ public final class TemplateText {
         Matcher m = TAG.matcher(text);
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
-            if (!NAMES.contains(m.group(1))) {
-                unknown.add(m.group(1));
+            String name = name(m);
+            if (!NAMES.contains(name)) {
+                unknown.add(name);
             }
             m.appendReplacement(rest, "");
         }
@@ -106,11 +112,25 @@ public final class TemplateText {
         Matcher m = TAG.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (m.find()) {
-            String name = m.group(1);
+            String name = name(m);
             String value = NAMES.contains(name) ? values.getOrDefault(name, "") : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The tag's name without the ASCII spaces, tabs and line ends around it. */
+    private static String name(Matcher tag) {
+        String inside = tag.group(1);
+        int start = 0;
+        int end = inside.length();
+        while (start < end && " \t\n\u000B\f\r".indexOf(inside.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && " \t\n\u000B\f\r".indexOf(inside.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return inside.substring(start, end);
     }
 }

@@ -2,7 +2,6 @@ package jp.juchu.oms.mails.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,11 +100,11 @@ class OrderMailController {
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String selection(
             @RequestParam(name = "order", required = false) List<Long> ids, Model model, RedirectAttributes redirect) {
-        if (ids == null || ids.isEmpty()) {
+        List<Long> chosen = chosen(ids);
+        if (chosen.isEmpty()) {
             redirect.addFlashAttribute("error", "受注を選んでください");
             return "redirect:/orders";
         }
-        List<Long> chosen = List.copyOf(new LinkedHashSet<>(ids));
         if (chosen.size() > settings.maxSelection()) {
             redirect.addFlashAttribute(
                     "error", "一度にメールを送れるのは" + settings.maxSelection() + "件までです (" + chosen.size() + "件選ばれています)");
@@ -126,11 +125,11 @@ class OrderMailController {
             Authentication user,
             Model model,
             RedirectAttributes redirect) {
-        if (ids == null || ids.isEmpty()) {
+        List<Long> chosen = chosen(ids);
+        if (chosen.isEmpty()) {
             redirect.addFlashAttribute("error", "受注を選んでください");
             return "redirect:/orders";
         }
-        List<Long> chosen = List.copyOf(new LinkedHashSet<>(ids));
         if (chosen.size() > settings.maxSelection()) {
             redirect.addFlashAttribute("error", "一度にメールを送れるのは" + settings.maxSelection() + "件までです");
             return "redirect:/orders";
@@ -153,6 +152,13 @@ class OrderMailController {
         model.addAttribute("queued", split.get(true).size());
         model.addAttribute("refused", split.get(false));
         return "mails/sent";
+    }
+
+    /** The orders chosen, each once, in their order; an empty {@code order=} (bound as null) is no order. */
+    private static List<Long> chosen(List<Long> ids) {
+        return ids == null
+                ? List.of()
+                : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     @GetMapping("/mails")

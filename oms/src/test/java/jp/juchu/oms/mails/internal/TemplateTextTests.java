@@ -1,7 +1,9 @@
 package jp.juchu.oms.mails.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,20 @@ class TemplateTextTests {
                 .contains("対応が取れていない");
         assertThat(TemplateText.problems("件名", "ご注文 order.number}}")).hasSize(1);
         assertThat(TemplateText.problems("件名", "ご注文 {{order.number}} {単独} の括弧")).isEmpty();
+    }
+
+    @Test
+    void aBraceFollowedByAFullBodyOfSpacesIsCheckedAtOnce() {
+        String pasted = "{{" + " ".repeat(20_000) + "order.number";
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(TemplateText.problems("本文", pasted))
+                    .singleElement()
+                    .asString()
+                    .contains("対応が取れていない");
+            assertThat(TemplateText.render(pasted, Map.of())).isEqualTo(pasted);
+        });
+        assertThat(TemplateText.render("{{\t order.number \n}}", Map.of("order.number", "A-1")))
+                .isEqualTo("A-1");
     }
 
     @Test

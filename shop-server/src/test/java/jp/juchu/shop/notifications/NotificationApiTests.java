@@ -149,7 +149,7 @@ class NotificationApiTests {
         String longUrl = "http://localhost:8080/" + "a".repeat(600);
         String[][] cases = {
             {"{\"url\":\"http://localhost:8080/hook\",\"events\":[null]}", "400", "events"},
-            {"{\"url\":\"http://localhost:8080/ho\\u0000ok\",\"events\":[\"order.placed\"]}", "422", "url"},
+            {"{\"url\":\"http://localhost:8080/ho\\u0000ok\",\"events\":[\"order.placed\"]}", "400", "url"},
             {"{\"url\":\"" + longUrl + "\",\"events\":[\"order.placed\"]}", "400", "url"},
             {"{\"url\":\"http://localhost:99999/hook\",\"events\":[\"order.placed\"]}", "422", "url"},
             {"{\"url\":\"http://localhost:0/hook\",\"events\":[\"order.placed\"]}", "422", "url"},

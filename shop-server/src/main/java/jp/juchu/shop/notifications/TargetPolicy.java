@@ -10,12 +10,13 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Which URLs a notification may go to. Always: {@code http} or {@code https}, a host, no user info, no fragment, at
- * most 500 characters. With {@code shop.notifications.allow-local-targets} (the demo, tests) plain {@code http} is
- * allowed to a loopback host only; without it (production) only {@code https} to hosts whose every address is public —
- * never loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (cloud metadata 169.254.169.254),
- * carrier-grade NAT (100.64/10) or multicast, so a shop cannot make the platform call into its own network. The check
- * runs at registration and again before each delivery (a name may have been pointed elsewhere since).
+ * Which URLs a notification may go to. Always: {@code http} or {@code https}, a host, a port (when given) from 1 to
+ * 65535, no user info, no fragment, at most 500 characters. With {@code shop.notifications.allow-local-targets} (the
+ * demo, tests) plain {@code http} is allowed to a loopback host only; without it (production) only {@code https} to
+ * hosts whose every address is public — never loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local
+ * (cloud metadata 169.254.169.254), carrier-grade NAT (100.64/10) or multicast, so a shop cannot make the platform
+ * call into its own network. The check runs at registration and again before each delivery (a name may have been
+ * pointed elsewhere since).
  */
 @Component
 class TargetPolicy {
@@ -47,7 +48,11 @@ class TargetPolicy {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new EndpointRefused("url", "urlScheme");
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null
+                || uri.getPort() == 0
+                || uri.getPort() > 65_535) {
             throw new EndpointRefused("url", "urlInvalid");
         }
         boolean loopbackName = isLoopbackName(uri.getHost());

@@ -143,4 +143,34 @@ class NotificationApiTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("5")));
     }
+
+    @Test
+    void hostileRegistrationsAreRefusedWithoutAServerError() throws Exception {
+        String longUrl = "http://localhost:8080/" + "a".repeat(600);
+        String[][] cases = {
+            {"{\"url\":\"http://localhost:8080/hook\",\"events\":[null]}", "400", "events"},
+            {"{\"url\":\"http://localhost:8080/ho\\u0000ok\",\"events\":[\"order.placed\"]}", "400", "url"},
+            {"{\"url\":\"" + longUrl + "\",\"events\":[\"order.placed\"]}", "400", "url"},
+            {"{\"url\":\"http://localhost:99999/hook\",\"events\":[\"order.placed\"]}", "422", "url"},
+            {"{\"url\":\"http://localhost:0/hook\",\"events\":[\"order.placed\"]}", "422", "url"},
+            {"{\"url\":\"http://localhost:8080/hook\",\"events\":[\"" + "x".repeat(10_000) + "\"]}", "400", "events"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(post(PATH)
+                            .header("Authorization", basic(keys.managerKey()))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(c[0]))
+                    .andExpect(status().is(Integer.parseInt(c[1])))
+                    .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith(c[2])));
+        }
+        mvc.perform(post(PATH)
+                        .header("Authorization", basic(keys.managerKey()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":{\"a\":1},\"events\":7}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(delete(PATH + "/99999999999999999999").header("Authorization", basic(keys.managerKey())))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post(PATH + "/-1/resume").header("Authorization", basic(keys.managerKey())))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -379,7 +379,7 @@ public class ShopServeConnector implements MallConnector {
         if (response.statusCode() == 409) {
             JsonNode problem = parse(response, url);
             JsonNode current = problem.get("current_quantity");
-            if (current == null || !current.isIntegralNumber()) {
+            if (current == null || !current.isIntegralNumber() || !current.canConvertToInt()) {
                 throw new BadShopResponse("409 without current_quantity: " + url, null);
             }
             return StockPush.changedMeanwhile(current.asInt());
@@ -404,8 +404,9 @@ public class ShopServeConnector implements MallConnector {
         return String.join("/", choices);
     }
 
-    private static int quantity(JsonNode value, String itemCode) {
-        if (value == null || !value.isIntegralNumber()) {
+    /** A stock quantity of the shop's answer: a whole number that fits an {@code int}, or a bad answer. */
+    static int quantity(JsonNode value, String itemCode) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
             throw new BadShopResponse("no stock quantity for item " + itemCode, null);
         }
         return value.asInt();

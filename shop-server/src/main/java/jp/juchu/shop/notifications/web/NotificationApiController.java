@@ -45,7 +45,7 @@ class NotificationApiController {
 
     record RegisterRequest(
             @NotNull @Size(max = 500) String url,
-            @NotNull @Size(min = 1, max = 2) List<String> events) {}
+            @NotNull @Size(min = 1, max = 2) List<@NotNull String> events) {}
 
     record EndpointView(
             long id,

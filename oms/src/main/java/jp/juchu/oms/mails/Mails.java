@@ -1,5 +1,6 @@
 package jp.juchu.oms.mails;
 
+import jp.juchu.oms.mails.internal.DocumentMails;
 import jp.juchu.oms.mails.internal.MailSending;
 import jp.juchu.oms.mails.internal.MailTemplates;
 import jp.juchu.oms.orders.Actor;
@@ -18,10 +19,23 @@ public class Mails {
 
     private final MailTemplates templates;
     private final MailSending sending;
+    private final DocumentMails documents;
 
-    Mails(MailTemplates templates, MailSending sending) {
+    Mails(MailTemplates templates, MailSending sending, DocumentMails documents) {
         this.templates = templates;
         this.sending = sending;
+        this.documents = documents;
+    }
+
+    /**
+     * Sends a document (a 発注書) with its PDF attached to a business partner at once, through メール設定's server (or
+     * as an {@code .eml} file under {@code oms.mails.mail-dir} without one).
+     *
+     * @return {@code queued} true when it went out; else why not, in Japanese
+     */
+    public Sent sendDocument(String to, String fromName, String subject, String body, String fileName, byte[] pdf) {
+        String problem = documents.send(to, fromName, subject, body, fileName, pdf);
+        return problem == null ? new Sent(true, "送信しました") : new Sent(false, problem);
     }
 
     /** The active templates a rule may send, by id, with their names. */

@@ -21,6 +21,25 @@ public class FreeStock {
 
     /** The free stock of each of these products that exists (SKU or set). */
     public Map<Long, Integer> of(Collection<Long> productIds) {
+        return query(productIds, "coalesce(s.on_hand - s.allocated, 0)");
+    }
+
+    /**
+     * What the shops may sell of each of these products: the free stock, plus the inbound stock (入荷予定) of SKUs
+     * whose purchasing settings let it be sold before it arrives. The one figure the stock sync pushes.
+     */
+    public Map<Long, Integer> forSale(Collection<Long> productIds) {
+        return query(
+                productIds,
+                "coalesce(s.on_hand - s.allocated + case when s.sell_inbound then s.inbound else 0 end, 0)");
+    }
+
+    /** What the shops may sell of one SKU or set; 0 when it does not exist. */
+    public int forSale(long productId) {
+        return forSale(java.util.List.of(productId)).getOrDefault(productId, 0);
+    }
+
+    private Map<Long, Integer> query(Collection<Long> productIds, String skuFigure) {
         Map<Long, Integer> free = new HashMap<>();
         if (productIds.isEmpty()) {
             return free;
@@ -28,17 +47,19 @@ public class FreeStock {
         jdbc.sql("""
                         select p.id,
                                case when p.kind = 'SET' then
-                                   (select coalesce(min(floor(coalesce(s.on_hand - s.allocated, 0)::numeric / c.quantity)), 0)
+                                   (select coalesce(min(floor(%1$s::numeric / c.quantity)), 0)
                                     from product_set_component c
                                     left join stock s on s.product_id = c.component_id and s.warehouse_id = 1
                                     where c.set_id = p.id)
-                               else coalesce((select s.on_hand - s.allocated from stock s
+                               else coalesce((select %1$s from stock s
                                               where s.product_id = p.id and s.warehouse_id = 1), 0)
                                end as free
                         from product p where p.id = any (?)
-                        """).param(productIds.toArray(Long[]::new)).query(rs -> {
-            free.put(rs.getLong(1), rs.getInt(2));
-        });
+                        """.formatted(skuFigure))
+                .param(productIds.toArray(Long[]::new))
+                .query(rs -> {
+                    free.put(rs.getLong(1), rs.getInt(2));
+                });
         return free;
     }
 

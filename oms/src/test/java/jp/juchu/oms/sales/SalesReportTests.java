@@ -47,6 +47,12 @@ class SalesReportTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    jp.juchu.oms.purchasing.internal.Suppliers suppliers;
+
+    @Autowired
+    jp.juchu.oms.purchasing.internal.PurchasingSettings purchasingSettings;
+
     SalesFixture shop;
 
     @BeforeEach
@@ -192,6 +198,29 @@ class SalesReportTests {
 
         Document carriers = page("/sales/carriers?" + march());
         assertThat(total(carriers, "受注件数")).isEqualTo("2");
+    }
+
+    @Test
+    void theSupplierReportGroupsTheProductsByTheSupplierPurchasingNamesWithItsCsv() throws Exception {
+        String code = "SR" + Long.toString(System.nanoTime() % 10_000_000L, 36).toUpperCase();
+        suppliers.save(
+                null, java.util.Map.of("code", code, "name", "静岡製陶", "leadTimeDays", "5", "sendMethod", "PRINT"));
+        purchasingSettings.save(
+                shop.prefix() + "-MUG", java.util.Map.of("supplier", code, "purchasePrice", "500", "lotSize", "1"));
+
+        Document suppliersPage = page("/sales/suppliers?tax=excl&" + march());
+        assertThat(column(suppliersPage, 0)).containsExactly(code, "(未登録商品)");
+        assertThat(suppliersPage
+                        .select("[data-testid=report-table] tbody tr")
+                        .first()
+                        .select("td")
+                        .eachText())
+                .contains("静岡製陶", "3,000円", "1,200円", "1,800円", "60.0%");
+        assertThat(total(suppliersPage, "売上(税抜)")).isEqualTo("5,000円");
+
+        String csv = new String(csv("/sales/suppliers/csv?encoding=utf8&tax=excl&" + march()), StandardCharsets.UTF_8);
+        assertThat(csv).contains(code + ",静岡製陶,1,1,3000,1200,1800,60.0,60.0\r\n");
+        assertThat(csv).contains("(未登録商品),,1,2,2000,");
     }
 
     @Test

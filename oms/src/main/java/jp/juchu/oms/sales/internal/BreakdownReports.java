@@ -39,7 +39,7 @@ public class BreakdownReports {
     /**
      * 商品別: each product (the SKU or set the shop's item is mapped to; the shop's item code when it is not) with
      * units, sales, cost, gross profit (tax excluded), margin, its share, the running share and its ABC rank.
-     * By supplier (仕入先別) follows once the purchasing module gives products a supplier: group by it here.
+     * By supplier (仕入先別): {@link SupplierReports}.
      */
     @Transactional(readOnly = true)
     public Report byProduct(ReportFilter filter) {
@@ -137,9 +137,8 @@ public class BreakdownReports {
         totals.add(all == 0 ? null : 100.0);
         totals.add(null);
         totals.add("");
-        List<String> notes = new ArrayList<>(List.of(
-                "ABC: 累計構成比 70% までが A、90% までが B、残りが C",
-                "原価・粗利は、商品対応表で商品マスタに対応づき原価が登録された商品だけに出ます", "仕入先別の集計は、発注管理 (仕入先マスタ) ができてから加わります"));
+        List<String> notes = new ArrayList<>(
+                List.of("ABC: 累計構成比 70% までが A、90% までが B、残りが C", "原価・粗利は、商品対応表で商品マスタに対応づき原価が登録された商品だけに出ます"));
         if (products.size() > MAX_PRODUCTS) {
             notes.add("売上の多い順に " + MAX_PRODUCTS + " 商品を表示しています (全 " + products.size() + " 商品、合計はすべての商品)");
         }

@@ -19,6 +19,7 @@ import jp.juchu.oms.sales.internal.Report;
 import jp.juchu.oms.sales.internal.ReportCsv;
 import jp.juchu.oms.sales.internal.ReportFilter;
 import jp.juchu.oms.sales.internal.Shops;
+import jp.juchu.oms.sales.internal.SupplierReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,7 @@ class SalesController {
         REPORTS.put("monthly", "月次");
         REPORTS.put("shops", "ショップ別");
         REPORTS.put("products", "商品別");
+        REPORTS.put("suppliers", "仕入先別");
         REPORTS.put("prefectures", "都道府県別");
         REPORTS.put("payments", "支払方法別");
         REPORTS.put("carriers", "配送業者別");
@@ -53,6 +55,7 @@ class SalesController {
     private final PeriodReports periods;
     private final BreakdownReports breakdowns;
     private final ProfitReports profits;
+    private final SupplierReports suppliers;
     private final Shops shops;
     private final Orders orders;
     private final Clock clock;
@@ -62,12 +65,14 @@ class SalesController {
             PeriodReports periods,
             BreakdownReports breakdowns,
             ProfitReports profits,
+            SupplierReports suppliers,
             Shops shops,
             Orders orders,
             Clock clock) {
         this.periods = periods;
         this.breakdowns = breakdowns;
         this.profits = profits;
+        this.suppliers = suppliers;
         this.shops = shops;
         this.orders = orders;
         this.clock = clock;
@@ -158,6 +163,7 @@ class SalesController {
             case "monthly" -> periods.monthly(query.monthOr(thisMonth), filter);
             case "shops" -> periods.byShop(filter);
             case "products" -> breakdowns.byProduct(filter);
+            case "suppliers" -> suppliers.bySupplier(filter);
             case "prefectures" -> breakdowns.byPrefecture(filter);
             case "payments" -> breakdowns.byPayment(filter);
             case "carriers" -> breakdowns.byCarrier(filter);

@@ -25,13 +25,16 @@ public class FreeStock {
     }
 
     /**
-     * What the shops may sell of each of these products: the free stock, plus the inbound stock (入荷予定) of SKUs
-     * whose purchasing settings let it be sold before it arrives. The one figure the stock sync pushes.
+     * What the shops may sell of each of these products: the free stock, plus — for SKUs whose purchasing settings
+     * let inbound stock (入荷予定) be sold before it arrives — the inbound stock not yet claimed by orders waiting for
+     * it (引当待ち). The one figure the stock sync pushes.
      */
     public Map<Long, Integer> forSale(Collection<Long> productIds) {
-        return query(
-                productIds,
-                "coalesce(s.on_hand - s.allocated + case when s.sell_inbound then s.inbound else 0 end, 0)");
+        return query(productIds, """
+                coalesce(s.on_hand - s.allocated + case when s.sell_inbound then greatest(s.inbound
+                    - (select coalesce(sum(w.quantity), 0) from order_allocation_line w
+                       join order_allocation wa on wa.order_id = w.order_id and wa.state = 'SHORT'
+                       where w.product_id = s.product_id and not w.allocated), 0) else 0 end, 0)""");
     }
 
     /** What the shops may sell of one SKU or set; 0 when it does not exist. */

@@ -56,7 +56,8 @@ public class InboundStock {
         return jdbc.sql("""
                         select l.order_id, o.order_number, l.delivery_id, l.line_no, l.quantity
                         from order_allocation_line l join oms_order o on o.id = l.order_id
-                        where l.product_id = ? and not l.allocated and o.workflow_status not in ('CANCELLED', 'SHIPPED')
+                        join order_allocation a on a.order_id = l.order_id and a.state = 'SHORT'
+                        where l.product_id = ? and not l.allocated
                         order by o.ordered_at, o.id, l.delivery_id, l.line_no limit ?
                         """).params(productId, limit).query(ShortLine.class).list();
     }

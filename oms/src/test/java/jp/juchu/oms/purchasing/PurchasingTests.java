@@ -288,6 +288,11 @@ class PurchasingTests {
         tx.executeWithoutResult(s -> settings.save(code, f));
         assertThat(freeStock.forSale(sku)).isEqualTo(14);
         assertThat(freeStock.of(List.of(sku)).get(sku)).isEqualTo(4);
+
+        // an order of 6 cannot be allocated from 4: it waits, and claims 6 of the 10 inbound
+        long order = fx.order("inb-" + code, code, 6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.status(order).equals("AWAITING_STOCK"));
+        assertThat(freeStock.forSale(sku)).isEqualTo(8);
     }
 
     @Test

@@ -73,6 +73,13 @@ class PurchasingBrowserTest {
             awaitImported(back, connectionA);
             awaitImported(back, connectionB);
 
+            back.navigate(pageA);
+            Locator listingA = back.locator("[data-testid=sync-listing][data-item=" + ITEM + "]");
+            listingA.locator("input[name=enabled]").uncheck();
+            listingA.locator("button[type=submit]").click();
+            assertThat(back.locator("[data-testid=sync-listing][data-item=" + ITEM + "]"))
+                    .containsText("連携しない");
+
             // a supplier, and the tea's purchasing settings through the 発注処理 menu
             back.navigate("/");
             back.getByTestId("menu-purchasing").click();
@@ -109,12 +116,8 @@ class PurchasingBrowserTest {
             Page shopB = shopAdmin(browser, shopServer, SHOP_B);
             await(() -> shopQuantity(shopB) == 0, "shop B never showed 0");
 
-            // shop A's staff found a few in the shop and put 5 on sale there; a buyer orders 2 of them, which the
-            // OMS has not got: the order waits for stock
-            Page shopA = shopAdmin(browser, shopServer, SHOP_A);
-            await(() -> shopQuantity(shopA) == 0, "shop A never showed 0");
-            shopA.getByTestId("stock-").fill("5");
-            shopA.getByTestId("save").click();
+            // shop A sells what its own shelf holds (the merchant took the tea out of shop A's sync); a buyer orders 2
+            // there, which the OMS has not got: the order waits for stock
             Page buyer = browser.newPage(shopServer.baseUrl());
             buyer.navigate("/shops/" + SHOP_A + "/items/" + ITEM);
             buyer.getByTestId("quantity").fill("2");

@@ -30,6 +30,15 @@ class PurchasingEffects {
         this.suggestions = suggestions;
     }
 
+    /**
+     * Takes the SKUs' suggestion locks before a path changes their stock rows, so every path locks in one order:
+     * the purchase order's row, these locks (by SKU id), then the stock rows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lock(Collection<Long> productIds) {
+        suggestions.lock(productIds);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     void skusChanged(Collection<Long> productIds) {
         TreeSet<Long> ids = new TreeSet<>(productIds);

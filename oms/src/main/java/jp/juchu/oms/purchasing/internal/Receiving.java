@@ -81,6 +81,7 @@ public class Receiving {
         String memo = Inputs.text(note, "メモ", 100, false, p);
         Inputs.refuseIfAny(p);
         List<PurchaseOrder.Received> received = po.receive(parsed, overConfirmed);
+        effects.lock(PurchaseOrders.products(po));
         List<StockMovement> movements = new ArrayList<>();
         for (PurchaseOrder.Received r : received) {
             checkOnHand(r.line().productId(), r.line().code(), r.quantity());
@@ -130,6 +131,7 @@ public class Receiving {
         Long cost = Inputs.number(unitCost, "仕入単価 (円)", 0, PurchaseOrder.MAX_UNIT_PRICE, true, p);
         String memo = Inputs.text(note, "メモ", 100, false, p);
         Inputs.refuseIfAny(p);
+        effects.lock(List.of(product.id()));
         checkOnHand(product.id(), product.code(), n.intValue());
         jdbc.sql("insert into receipt (product_id, quantity, unit_cost, note, actor) values (?, ?, ?, ?, ?)")
                 .params(product.id(), n.intValue(), cost, memo, actor)

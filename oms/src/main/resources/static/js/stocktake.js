@@ -28,3 +28,11 @@
     }
   });
 })();
+
+// 確定 and 取消 cannot be undone: the browser asks first
+document.addEventListener('submit', function (event) {
+  var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});

@@ -22,6 +22,7 @@ class StocktakeBrowserTest {
         try (AppProcess oms = AppProcess.start("oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of());
                 Browser browser = new Browser()) {
             Page back = browser.newPage(oms.baseUrl());
+            back.onDialog(dialog -> dialog.accept());
             back.navigate("/login");
             back.locator("input[name=username]").fill("admin");
             back.locator("input[name=password]").fill("juchu-admin");
@@ -60,6 +61,7 @@ class StocktakeBrowserTest {
             assertThat(back.locator("[data-testid=count-line][data-code=TK-002]")
                             .getByTestId("difference"))
                     .hasText("0");
+            assertThat(back.getByTestId("summary-text")).containsText("入力済み 2 / 2 SKU / 差異あり 1 SKU");
             assertThat(back.locator("[data-testid=count-input]").first().boundingBox().height)
                     .isGreaterThanOrEqualTo(30);
             Browser.screenshot(back, "stocktake-02-phone-count");

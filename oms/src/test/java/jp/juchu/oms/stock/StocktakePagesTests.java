@@ -104,6 +104,8 @@ class StocktakePagesTests {
         Document saved = Jsoup.parse(line);
         assertThat(saved.select("[data-testid=line-saved]")).hasSize(1);
         assertThat(saved.select("[data-testid=difference]").text()).isEqualTo("-1");
+        assertThat(saved.select("[data-testid=summary-text][hx-swap-oob=true]").text())
+                .contains("入力済み 1 / 2 SKU / 差異あり 1 SKU");
         String refused = mvc.perform(post("/stock/stocktakes/" + sheet + "/lines/" + other)
                         .param("counted", "たくさん")
                         .header("HX-Request", "true")

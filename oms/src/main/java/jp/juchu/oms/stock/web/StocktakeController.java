@@ -121,7 +121,8 @@ class StocktakeController {
             return "redirect:/stock/stocktakes/" + id;
         }
         model.addAttribute("sheet", stocktakes.sheet(id).orElse(sheet));
-        return "stock/stocktake-line :: line";
+        model.addAttribute("htmxResponse", true);
+        return "stock/stocktake-saved";
     }
 
     @PostMapping("/stock/stocktakes/{id}/csv")

@@ -224,14 +224,7 @@ public class StockMovements {
             long productId = m.product().id();
             int before = lockedOnHand(productId);
             if (m.type() == Type.MOVE) {
-                String from = jdbc.sql("select shelf_location from product where id = ?")
-                        .param(productId)
-                        .query(String.class)
-                        .optional()
-                        .orElse(null);
-                jdbc.sql("update product set shelf_location = ?, updated_at = now() where id = ?")
-                        .params(m.location(), productId)
-                        .update();
+                String from = products.relocate(productId, m.location());
                 String moved = "棚番 " + (from == null || from.isBlank() ? "(なし)" : from) + " → " + m.location();
                 ledger.book(List.of(new StockMovement(
                         productId, "MOVE", 0, 0, null, document == null ? moved : document, text(m), actor)));

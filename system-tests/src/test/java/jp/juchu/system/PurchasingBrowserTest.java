@@ -105,11 +105,12 @@ class PurchasingBrowserTest {
             // the tea runs out: on hand set to what is allocated, so nothing is free
             int allocated = Integer.parseInt(
                     stockRow(back).getByTestId("allocated").innerText().strip());
-            back.getByTestId("adjust-code").fill(ITEM);
-            back.getByTestId("adjust-mode").selectOption("SET");
-            back.getByTestId("adjust-quantity").fill(String.valueOf(allocated));
-            back.getByTestId("adjust-reason").selectOption("棚卸差異");
-            back.getByTestId("adjust-submit").click();
+            back.navigate("/stock/movements");
+            back.getByTestId("movement-type").selectOption("SET");
+            back.getByTestId("movement-code").fill(ITEM);
+            back.getByTestId("movement-quantity").fill(String.valueOf(allocated));
+            back.getByTestId("movement-reason").selectOption("棚卸差異");
+            back.getByTestId("movement-submit").click();
             assertThat(back.getByTestId("saved")).containsText(ITEM);
             assertThat(stockRow(back).getByTestId("free")).hasText("0");
 

@@ -361,13 +361,15 @@ class PurchasingTests {
         f.put("lotSize", "0");
         f.put("leadTimeDays", "366");
         assertThatThrownBy(() -> settings.save(code, f))
-                .isInstanceOfSatisfying(PurchasingRefused.class, e -> assertThat(e.problems())
-                        .contains(
-                                "仕入先: NOPE1 は登録されていません",
-                                "仕入単価 (円): 0〜99,999,999 の範囲で入力してください",
-                                "発注単位 (ロット): 1〜99,999 の範囲で入力してください",
-                                "リードタイム (日): 0〜365 の範囲で入力してください",
-                                "適正在庫: 発注点より大きい数にしてください"));
+                .isInstanceOfSatisfying(
+                        PurchasingRefused.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "仕入先: NOPE1 は登録されていません",
+                                        "仕入単価 (円): 0〜99,999,999 の範囲で入力してください",
+                                        "発注単位 (ロット): 1〜99,999 の範囲で入力してください",
+                                        "リードタイム (日): 0〜365 の範囲で入力してください",
+                                        "適正在庫: 発注点より大きい数にしてください"));
         assertThatThrownBy(() -> settings.save("NO-SUCH-" + code, f)).hasMessageContaining("は登録されていません");
         assertThat(jdbc.sql("select count(*) from product_purchasing where product_id = ?")
                         .param(sku)

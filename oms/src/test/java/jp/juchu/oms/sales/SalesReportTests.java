@@ -366,7 +366,7 @@ class SalesReportTests {
         refused("/sales/shops?to=%2B1000000-01-01", "期間の終わりを読み取れません (例: 2026/12/01)");
         refused("/sales/products?from=2025-03-01T00:00", "期間の始まりを読み取れません (例: 2026/12/01)");
         refused("/sales/hours?shop=99999999999999999999999", "ショップ「99999999999999999999999」はありません");
-        refused("/sales/prefectures?shop=%00%1B%5B31m", "ショップ「[31m」はありません");
+        refusedWith(get("/sales/prefectures").param("shop", "\u0000\u001b[31m"), "ショップ「[31m」はありません");
         refused("/sales/weekdays?basis=" + "X".repeat(5000), "集計する日付は 受注日・出荷日・入金日 から選んでください");
         String[] tenThousandShops = new String[10_000];
         Arrays.fill(tenThousandShops, String.valueOf(shop.shop()));

@@ -31,7 +31,7 @@ class Chapters {
         ALL.put("orders", "第3章 受注管理");
         ALL.put("shipping", "第4章 出荷 (送り状・伝票番号)");
         ALL.put("products", "第5章 商品管理");
-        ALL.put("stock", "第6章 在庫管理");
+        ALL.put("stock", "第6章 在庫管理・入出庫管理");
         ALL.put("sales", "第7章 売上データ");
         ALL.put("settings", "第8章 各種設定");
         ALL.put("data", "第9章 データリセット・受注データ削除");
@@ -56,6 +56,8 @@ class Chapters {
         HELP.put("/products/new", "products#register");
         HELP.put("/products", "products#list");
         HELP.put("/stock/history", "stock#history");
+        HELP.put("/stock/movements", "stock#movements");
+        HELP.put("/stock/stocktakes", "stock#stocktakes");
         HELP.put("/stock-sync", "stock#sync");
         HELP.put("/stock", "stock#list");
         HELP.put("/shipping", "shipping");

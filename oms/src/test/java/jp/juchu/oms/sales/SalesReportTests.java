@@ -366,7 +366,11 @@ class SalesReportTests {
         refused("/sales/shops?to=%2B1000000-01-01", "期間の終わりを読み取れません (例: 2026/12/01)");
         refused("/sales/products?from=2025-03-01T00:00", "期間の始まりを読み取れません (例: 2026/12/01)");
         refused("/sales/hours?shop=99999999999999999999999", "ショップ「99999999999999999999999」はありません");
-        refusedWith(get("/sales/prefectures").param("shop", "\u0000\u001b[31m"), "ショップ「[31m」はありません");
+        // a control character in any parameter is refused by the OMS's bad-input guard before the report (400)
+        mvc.perform(get("/sales/prefectures")
+                        .param("shop", "\u0000\u001b[31m")
+                        .with(user("sato").roles("STAFF")))
+                .andExpect(status().isBadRequest());
         refused("/sales/weekdays?basis=" + "X".repeat(5000), "集計する日付は 受注日・出荷日・入金日 から選んでください");
         String[] tenThousandShops = new String[10_000];
         Arrays.fill(tenThousandShops, String.valueOf(shop.shop()));

@@ -1,12 +1,8 @@
--- 同梱 (shipping a buyer's orders together): each open order's match key (the normalised buyer, destination,
--- carrier, desired date and slot, temperature zone, gift options and payment method), and the groups of orders
--- found to match — candidates until a person (or a rule) merges them or declines.
-create table bundle_key (
-    order_id      bigint   not null primary key references oms_order (id) on delete cascade,
-    connection_id bigint   not null,
-    match_key     char(64) not null
-);
-create index bundle_key_match_idx on bundle_key (connection_id, match_key);
+-- 同梱 (shipping a buyer's orders together): the groups of orders found to ship together — candidates until a
+-- person (or a rule) merges them or declines. The finder reads the buyer's open orders through this index and
+-- compares them in full (the normalised buyer, destination, carrier, date and slot, zone, gift, payment).
+create index oms_order_open_buyer_idx on oms_order (connection_id, (coalesce(lower(buyer_email), '')))
+    where workflow_status not in ('PRINTED', 'SHIPPED', 'CANCELLED');
 
 create table bundle (
     id            bigint generated always as identity primary key,

@@ -88,6 +88,9 @@ public class Bundles {
         }
     }
 
+    /** The buyer's open orders one search compares at most (the newest). */
+    static final int SAME_BUYER = 50;
+
     /** Groups on one screen at most. */
     public static final int SHOWN = 200;
 
@@ -137,21 +140,12 @@ public class Bundles {
         for (OrderDetail order : details) {
             String key = found.get(order.id());
             if (key == null) {
-                jdbc.sql("delete from bundle_key where order_id = ?")
-                        .param(order.id())
-                        .update();
                 continue;
             }
-            jdbc.sql("insert into bundle_key (order_id, connection_id, match_key) values (?, ?, ?)"
-                            + " on conflict (order_id) do update set connection_id = excluded.connection_id,"
-                            + " match_key = excluded.match_key")
-                    .params(order.id(), order.connectionId(), key)
-                    .update();
             // one finder at a time per key: two pages of the same buyer never make two groups
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
                     .param(key)
-                    .query(Long.class)
-                    .optional();
+                    .query(rs -> {});
             findFor(order, key).ifPresent(groups::add);
         }
         return List.copyOf(groups);
@@ -161,28 +155,30 @@ public class Bundles {
         if (openGroupId(order.id()).isPresent()) {
             return openGroupId(order.id()).filter(id -> state(id) == State.CANDIDATE);
         }
-        List<Long> matching = jdbc.sql("""
-                        select k.order_id from bundle_key k
-                        where k.connection_id = ? and k.match_key = ? and k.order_id <> ?
+        List<Long> sameBuyer = jdbc.sql("""
+                        select o.id from oms_order o
+                        where o.connection_id = ? and coalesce(lower(o.buyer_email), '') = ? and o.id <> ?
+                          and o.workflow_status not in ('PRINTED', 'SHIPPED', 'CANCELLED')
+                          and o.shop_order_status <> 'Cancelled'
                           and not exists (select 1 from bundle_order bo join bundle b on b.id = bo.bundle_id
-                                          where bo.order_id = k.order_id and bo.open and b.state = 'MERGED')
+                                          where bo.order_id = o.id and bo.open and b.state = 'MERGED')
                           and not exists (select 1 from bundle_order mine join bundle_order theirs
                                             on theirs.bundle_id = mine.bundle_id join bundle b on b.id = mine.bundle_id
-                                          where b.state = 'DECLINED' and mine.order_id = ? and theirs.order_id = k.order_id)
-                        order by k.order_id
-                        limit 50
+                                          where b.state = 'DECLINED' and mine.order_id = ? and theirs.order_id = o.id)
+                        order by o.id desc
+                        limit ?
                         """)
-                .params(order.connectionId(), key, order.id(), order.id())
+                .params(order.connectionId(), emailKey(order), order.id(), order.id(), SAME_BUYER)
                 .query(Long.class)
                 .list();
-        if (matching.isEmpty()) {
+        if (sameBuyer.isEmpty()) {
             return Optional.empty();
         }
-        // the stored keys may be stale (an order edited or printed since): read them again
-        Map<Long, String> now = keys.of(orders.withLines(matching));
-        List<Long> still =
-                matching.stream().filter(id -> key.equals(now.get(id))).toList();
-        matching.stream().filter(id -> !still.contains(id)).forEach(this::forgetKey);
+        Map<Long, String> theirs = keys.of(orders.withLines(sameBuyer));
+        List<Long> still = sameBuyer.stream()
+                .filter(id -> key.equals(theirs.get(id)))
+                .sorted()
+                .toList();
         if (still.isEmpty()) {
             return Optional.empty();
         }
@@ -213,8 +209,8 @@ public class Bundles {
         return Optional.of(group);
     }
 
-    private void forgetKey(long orderId) {
-        jdbc.sql("delete from bundle_key where order_id = ?").param(orderId).update();
+    private static String emailKey(OrderDetail order) {
+        return order.buyerEmail() == null ? "" : order.buyerEmail().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -386,8 +382,8 @@ public class Bundles {
 
     private List<Member> members(Group g) {
         return jdbc.sql("""
-                        select o.id, o.order_number, o.ordered_at, o.buyer_name, o.payment_method, o.workflow_status,
-                               s.name, o.total, o.shipping_fee
+                        select o.id as order_id, o.order_number, o.ordered_at, o.buyer_name, o.payment_method,
+                               o.workflow_status, s.name as workflow_status_name, o.total, o.shipping_fee
                         from bundle_order bo join oms_order o on o.id = bo.order_id
                         join workflow_status s on s.code = o.workflow_status
                         where bo.bundle_id = ? and (bo.open or ?)

@@ -23,10 +23,9 @@ create table bundle_order (
 );
 create unique index bundle_order_one_open_idx on bundle_order (order_id) where open;
 
--- Whether the import looks for candidates (off on a fresh OMS, as automatic processing is; the demo turns it on once).
+-- Whether the import looks for candidates (取込時に同梱候補を探す): off on a fresh OMS, as automatic processing is.
 create table bundle_setting (
     id             integer primary key check (id = 1),
-    find_on_import boolean not null default false,
-    demo_applied   boolean not null default false
+    find_on_import boolean not null default false
 );
 insert into bundle_setting (id) values (1);

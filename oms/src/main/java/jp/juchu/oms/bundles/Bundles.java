@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,21 +87,20 @@ public class Bundles {
         }
     }
 
-    /** The buyer's open orders one search compares at most (the newest). */
-    static final int SAME_BUYER = 50;
-
     /** Groups on one screen at most. */
     public static final int SHOWN = 200;
 
     private final JdbcClient jdbc;
     private final Orders orders;
     private final MatchKeys keys;
+    private final CandidateSearch search;
     private final AuditLog audit;
 
-    Bundles(JdbcClient jdbc, Orders orders, MatchKeys keys, AuditLog audit) {
+    Bundles(JdbcClient jdbc, Orders orders, MatchKeys keys, CandidateSearch search, AuditLog audit) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.keys = keys;
+        this.search = search;
         this.audit = audit;
     }
 
@@ -124,93 +122,14 @@ public class Bundles {
 
     /**
      * Looks for 同梱 candidates for these orders (just imported, or a rule asks): each order that can be bundled
-     * gets its key, and joins the candidate group of the orders it matches — a new group, or the open candidate group
-     * one of them is in. Orders already merged, and those declined together with it, are left out. Safe to run again.
+     * joins the candidate group of the orders it matches — a new group, or the open candidate group one of them is
+     * in. Orders already merged, and those declined together with it, are left out. Safe to run again.
      *
      * @return the candidate groups the orders are in now
      */
     @Transactional
     public List<Long> find(Collection<Long> orderIds) {
-        if (orderIds.isEmpty()) {
-            return List.of();
-        }
-        List<OrderDetail> details = orders.withLines(orderIds);
-        Map<Long, String> found = keys.of(details);
-        Set<Long> groups = new LinkedHashSet<>();
-        for (OrderDetail order : details) {
-            String key = found.get(order.id());
-            if (key == null) {
-                continue;
-            }
-            // one finder at a time per key: two pages of the same buyer never make two groups
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                    .param(key)
-                    .query(rs -> {});
-            findFor(order, key).ifPresent(groups::add);
-        }
-        return List.copyOf(groups);
-    }
-
-    private Optional<Long> findFor(OrderDetail order, String key) {
-        if (openGroupId(order.id()).isPresent()) {
-            return openGroupId(order.id()).filter(id -> state(id) == State.CANDIDATE);
-        }
-        List<Long> sameBuyer = jdbc.sql("""
-                        select o.id from oms_order o
-                        where o.connection_id = ? and coalesce(lower(o.buyer_email), '') = ? and o.id <> ?
-                          and o.workflow_status not in ('PRINTED', 'SHIPPED', 'CANCELLED')
-                          and o.shop_order_status <> 'Cancelled'
-                          and not exists (select 1 from bundle_order bo join bundle b on b.id = bo.bundle_id
-                                          where bo.order_id = o.id and bo.open and b.state = 'MERGED')
-                          and not exists (select 1 from bundle_order mine join bundle_order theirs
-                                            on theirs.bundle_id = mine.bundle_id join bundle b on b.id = mine.bundle_id
-                                          where b.state = 'DECLINED' and mine.order_id = ? and theirs.order_id = o.id)
-                        order by o.id desc
-                        limit ?
-                        """)
-                .params(order.connectionId(), emailKey(order), order.id(), order.id(), SAME_BUYER)
-                .query(Long.class)
-                .list();
-        if (sameBuyer.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<Long, String> theirs = keys.of(orders.withLines(sameBuyer));
-        List<Long> still = sameBuyer.stream()
-                .filter(id -> key.equals(theirs.get(id)))
-                .sorted()
-                .toList();
-        if (still.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Long> existing = still.stream()
-                .map(this::openGroupId)
-                .flatMap(Optional::stream)
-                .filter(id -> state(id) == State.CANDIDATE)
-                .findFirst();
-        long group = existing.orElseGet(
-                () -> jdbc.sql("insert into bundle (connection_id, state) values (?, 'CANDIDATE') returning id")
-                        .param(order.connectionId())
-                        .query(Long.class)
-                        .single());
-        List<Long> joining = new ArrayList<>();
-        joining.add(order.id());
-        if (existing.isEmpty()) {
-            still.stream().filter(id -> openGroupId(id).isEmpty()).forEach(joining::add);
-        }
-        for (long id : joining) {
-            jdbc.sql("insert into bundle_order (bundle_id, order_id) values (?, ?)")
-                    .params(group, id)
-                    .update();
-        }
-        String numbers = group(group).map(Group::orderNumbers).orElse("");
-        for (long id : joining) {
-            orders.recordHistory(id, "BUNDLE", "同梱", "同梱候補 #" + group + " (" + numbers + ")");
-        }
-        return Optional.of(group);
-    }
-
-    private static String emailKey(OrderDetail order) {
-        return order.buyerEmail() == null ? "" : order.buyerEmail().toLowerCase(java.util.Locale.ROOT);
+        return search.find(orderIds);
     }
 
     /**

@@ -221,6 +221,24 @@ class BundleTests extends LinkedShopTests {
     }
 
     @Test
+    void mergedCashOnDeliveryOrdersCollectTheirTotalsTogetherOnTheOneSlip() throws Exception {
+        Variant cod = new Variant(SAME.address1(), SAME.slot(), "CashOnDelivery");
+        long first = order("cod-1", cod, 3290, 800);
+        long second = order("cod-2", cod, 2962, 800);
+        bundles.find(List.of(second));
+        bundles.merge(candidateOf(first), STAFF);
+
+        SlipExports.Batch batch = exports.record(Carrier.YAMATO, List.of(first), false, STAFF);
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        exports.write(batch.id(), csv);
+        String[] row = new String(csv.toByteArray(), SJIS).split("\r\n")[1].split(",", -1);
+
+        assertThat(row[1]).isEqualTo("2");
+        assertThat(row[33]).isEqualTo(String.valueOf(3290 + 2962));
+        assertThat(row[34]).isEqualTo(String.valueOf(262 + 262));
+    }
+
+    @Test
     void aMergeCanBeUndoneUntilPrintedAndNotAfter() {
         long first = order("undo-1", SAME);
         long second = order("undo-2", SAME);

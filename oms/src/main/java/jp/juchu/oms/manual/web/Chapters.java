@@ -50,6 +50,7 @@ class Chapters {
         HELP.put("/customers", "orders#customers");
         HELP.put("/rules", "orders#rules");
         HELP.put("/mails", "orders#mails");
+        HELP.put("/bundles", "orders#bundles");
         HELP.put("/products/listings", "products#listings");
         HELP.put("/products/candidates", "products#candidates");
         HELP.put("/products/csv", "products#csv");

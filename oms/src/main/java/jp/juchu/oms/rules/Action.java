@@ -26,6 +26,8 @@ public record Action(Kind kind, String value) {
         APPEND_MEMO("社内メモに追記する (変数可)", true),
         RAISE_ALERT("アラートを出す (変数可)", true),
         SEND_MAIL("メールを送る (テンプレートID)", true),
+        FIND_BUNDLE("同梱候補を探す", false),
+        BUNDLE("同梱候補を探して同梱する", false),
         STOP("以降のルールを実行しない", false);
 
         private final String label;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderLimits;
@@ -27,12 +28,14 @@ class RuleActions {
     private final Orders orders;
     private final OrderWorkflow workflow;
     private final Mails mails;
+    private final Bundles bundles;
 
-    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails) {
+    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails, Bundles bundles) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.workflow = workflow;
         this.mails = mails;
+        this.bundles = bundles;
     }
 
     @Transactional
@@ -110,6 +113,15 @@ class RuleActions {
                     }
                     status = to;
                 }
+                case FIND_BUNDLE -> {
+                    List<Long> found = bundles.find(List.of(orderId));
+                    done.add(found.isEmpty() ? "同梱候補はありません" : "同梱候補 #" + found.get(0));
+                    continue;
+                }
+                case BUNDLE -> {
+                    done.add(bundles.findAndMerge(orderId, actor));
+                    continue;
+                }
                 case STOP -> {}
             }
             done.add(describe(action, value));
@@ -126,7 +138,7 @@ class RuleActions {
 
     private static String describe(Action action, String value) {
         return switch (action.kind()) {
-            case STOP -> action.kind().label();
+            case STOP, FIND_BUNDLE, BUNDLE -> action.kind().label();
             default -> action.kind().label() + " 「" + value + "」";
         };
     }

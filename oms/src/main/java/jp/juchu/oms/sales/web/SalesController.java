@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +60,7 @@ class SalesController {
     private final Shops shops;
     private final Orders orders;
     private final Clock clock;
+    private final ReportLanguage language;
     private final JsonMapper json = JsonMapper.builder().build();
 
     SalesController(
@@ -68,7 +70,8 @@ class SalesController {
             SupplierReports suppliers,
             Shops shops,
             Orders orders,
-            Clock clock) {
+            Clock clock,
+            ReportLanguage language) {
         this.periods = periods;
         this.breakdowns = breakdowns;
         this.profits = profits;
@@ -76,6 +79,7 @@ class SalesController {
         this.shops = shops;
         this.orders = orders;
         this.clock = clock;
+        this.language = language;
     }
 
     @GetMapping("/sales")
@@ -88,10 +92,13 @@ class SalesController {
             @PathVariable("key") String report,
             @ModelAttribute ReportQuery query,
             Model model,
+            Locale locale,
             HttpServletResponse response) {
         known(report);
         Map<Long, String> names = shops.names();
-        model.addAttribute("reports", REPORTS);
+        Map<String, String> tabs = new LinkedHashMap<>();
+        REPORTS.forEach((key, name) -> tabs.put(key, language.cell(name)));
+        model.addAttribute("reports", locale.getLanguage().equals("en") ? tabs : REPORTS);
         model.addAttribute("current", report);
         model.addAttribute("shops", names);
         model.addAttribute("statuses", orders.statuses());
@@ -99,7 +106,7 @@ class SalesController {
         model.addAttribute("usesMonth", report.equals("daily") || report.equals("monthly"));
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         try {
-            Report r = build(report, query, names);
+            Report r = language.in(build(report, query, names), locale);
             model.addAttribute("report", r);
             model.addAttribute("chartJson", json.writeValueAsString(r.chart()));
             model.addAttribute("filter", filter(query, names));
@@ -116,6 +123,7 @@ class SalesController {
             @ModelAttribute ReportQuery query,
             @RequestParam(defaultValue = "utf8") String encoding,
             HttpServletResponse response,
+            Locale locale,
             Model model)
             throws IOException {
         known(report);
@@ -125,10 +133,10 @@ class SalesController {
             if (!"utf8".equals(encoding) && !"sjis".equals(encoding)) {
                 throw new IllegalArgumentException("文字コードは UTF-8 (BOM付き) か Shift_JIS を選んでください");
             }
-            ReportCsv.write(build(report, query, shops.names()), utf8, bytes);
+            ReportCsv.write(language.in(build(report, query, shops.names()), locale), utf8, bytes);
         } catch (IllegalArgumentException e) {
             // the page again, with the reason
-            String page = report(report, query, model, response);
+            String page = report(report, query, model, locale, response);
             model.addAttribute("error", e.getMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page;

@@ -332,6 +332,7 @@ class SalesReportTests {
                 "monthly",
                 "shops",
                 "products",
+                "suppliers",
                 "prefectures",
                 "payments",
                 "carriers",

@@ -27,12 +27,14 @@ class RuleActions {
     private final Orders orders;
     private final OrderWorkflow workflow;
     private final Mails mails;
+    private final OrderChanges changes;
 
-    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails) {
+    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails, OrderChanges changes) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.workflow = workflow;
         this.mails = mails;
+        this.changes = changes;
     }
 
     @Transactional
@@ -80,6 +82,12 @@ class RuleActions {
         List<String> done = new ArrayList<>();
         for (Action action : rule.actions()) {
             String value = action.fill(facts, rule.name());
+            if (OrderChanges.handles(action.kind())) {
+                OrderChanges.Result result = changes.apply(facts, action, value, actor.name());
+                done.add(action.kind().label().replaceFirst(" \\(.*", "") + ": "
+                        + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")"));
+                continue;
+            }
             switch (action.kind()) {
                 case ADD_TAG -> orders.changeTags(orderId, List.of(value), List.of(), actor.name());
                 case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
@@ -111,6 +119,7 @@ class RuleActions {
                     status = to;
                 }
                 case STOP -> {}
+                default -> throw new IllegalStateException("unhandled action " + action.kind());
             }
             done.add(describe(action, value));
         }
@@ -120,8 +129,17 @@ class RuleActions {
     /** What a rule's actions would change on this order, in words (for the simulation). */
     List<String> describe(OrderFacts facts, Rule rule) {
         return rule.actions().stream()
-                .map(a -> rule.name() + ": " + describe(a, a.fill(facts, rule.name())))
+                .map(a -> rule.name() + ": " + describe(facts, a, a.fill(facts, rule.name())))
                 .collect(Collectors.toList());
+    }
+
+    private String describe(OrderFacts facts, Action action, String value) {
+        if (!OrderChanges.handles(action.kind())) {
+            return describe(action, value);
+        }
+        OrderChanges.Result result = changes.preview(facts, action, value);
+        return action.kind().label().replaceFirst(" \\(.*", "") + ": "
+                + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")");
     }
 
     private static String describe(Action action, String value) {

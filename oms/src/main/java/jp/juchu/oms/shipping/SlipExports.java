@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
 import jp.juchu.oms.system.JapaneseCsv;
@@ -44,6 +46,7 @@ public class SlipExports {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ShippingInstructions instructions;
 
     SlipExports(
             Orders orders,
@@ -52,7 +55,8 @@ public class SlipExports {
             CarrierSettings carriers,
             JdbcClient jdbc,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ShippingInstructions instructions) {
         this.orders = orders;
         this.workflow = workflow;
         this.contractor = contractor;
@@ -60,6 +64,7 @@ public class SlipExports {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.instructions = instructions;
     }
 
     /** An order as the export sees it: its number, buyer, whether it was exported before, and its problems. */
@@ -100,8 +105,14 @@ public class SlipExports {
             orders.detail(id).ifPresent(o -> {
                 List<String> problems = new ArrayList<>();
                 workflow.check(o.id(), PRINTED, actor).ifPresent(r -> problems.add(r.reason()));
-                problems.addAll(
-                        layout.rows(o, sender, null, LocalDate.now(clock)).problems());
+                Map<Integer, ShippingInstructions.Instruction> given = instructions.of(o.id());
+                given.values().stream()
+                        .map(ShippingInstructions.Instruction::carrier)
+                        .filter(c -> c != null && !c.equals(carrier.name()))
+                        .findFirst()
+                        .ifPresent(c -> problems.add("この受注の配送業者は" + Carrier.labelOf(c) + "に指定されています"));
+                problems.addAll(layout.rows(o, given, sender, null, LocalDate.now(clock))
+                        .problems());
                 candidates.add(new Candidate(
                         o.id(),
                         o.orderNumber(),
@@ -201,8 +212,8 @@ public class SlipExports {
             if (order == null || stoppedSince(order)) {
                 continue;
             }
-            for (List<String> row :
-                    layout.rows(order, sender, customerCode, shipDate).rows()) {
+            for (List<String> row : layout.rows(order, instructions.of(orderId), sender, customerCode, shipDate)
+                    .rows()) {
                 csv.printRecord(row);
             }
         }

@@ -36,10 +36,43 @@ class SlipInstructionsTests {
                 List.of(new OrderDetail.Item("cake-1", "", "ケーキ", 3000, 1, 8, 1)),
                 null);
         return new OrderDetail(
-                42, 1, "s", "N-1", OffsetDateTime.now(), OffsetDateTime.now(), "New", "Paid", "NotShipped",
-                "山田 太郎", null, null, "03-1234-5678", "150-0001", "東京都", "渋谷区", null, null, payment, 3000, 0,
-                0, 0, 0, 0, 3000, "[{\"rate\":8,\"taxableAmount\":3000,\"tax\":222}]", null, "READY_TO_SHIP", "出荷待ち",
-                null, null, null, 0, null, List.of(s), List.of());
+                42,
+                1,
+                "s",
+                "N-1",
+                OffsetDateTime.now(),
+                OffsetDateTime.now(),
+                "New",
+                "Paid",
+                "NotShipped",
+                "山田 太郎",
+                null,
+                null,
+                "03-1234-5678",
+                "150-0001",
+                "東京都",
+                "渋谷区",
+                null,
+                null,
+                payment,
+                3000,
+                0,
+                0,
+                0,
+                0,
+                0,
+                3000,
+                "[{\"rate\":8,\"taxableAmount\":3000,\"tax\":222}]",
+                null,
+                "READY_TO_SHIP",
+                "出荷待ち",
+                null,
+                null,
+                null,
+                0,
+                null,
+                List.of(s),
+                List.of());
     }
 
     private static Map<Integer, ShippingInstructions.Instruction> given(String service, String cool, String remark) {
@@ -60,7 +93,8 @@ class SlipInstructionsTests {
         assertThat(column(B2CloudLayout.HEADER, row, "送り状種別")).isEqualTo("0");
         assertThat(column(B2CloudLayout.HEADER, row, "記事")).isEqualTo("のし: 御歳暮 天地無用");
 
-        var compact = B2CloudLayout.INSTANCE.rows(order("CreditCard"), given("宅急便コンパクト", null, null), SENDER, "", TODAY);
+        var compact =
+                B2CloudLayout.INSTANCE.rows(order("CreditCard"), given("宅急便コンパクト", null, null), SENDER, "", TODAY);
         assertThat(column(B2CloudLayout.HEADER, compact.rows().get(0), "送り状種別")).isEqualTo("8");
         assertThat(column(B2CloudLayout.HEADER, compact.rows().get(0), "クール区分")).isEqualTo("0");
 

@@ -47,6 +47,7 @@ public class SlipExports {
     private final AuditLog audit;
     private final Clock clock;
     private final ShippingInstructions instructions;
+    private final ShopSlips shopSlips;
 
     SlipExports(
             Orders orders,
@@ -56,7 +57,8 @@ public class SlipExports {
             JdbcClient jdbc,
             AuditLog audit,
             Clock clock,
-            ShippingInstructions instructions) {
+            ShippingInstructions instructions,
+            ShopSlips shopSlips) {
         this.orders = orders;
         this.workflow = workflow;
         this.contractor = contractor;
@@ -65,6 +67,7 @@ public class SlipExports {
         this.audit = audit;
         this.clock = clock;
         this.instructions = instructions;
+        this.shopSlips = shopSlips;
     }
 
     /** An order as the export sees it: its number, buyer, whether it was exported before, and its problems. */
@@ -99,19 +102,21 @@ public class SlipExports {
 
     private List<Candidate> check(Carrier carrier, List<Long> orderIds, Actor actor) {
         SlipLayout layout = SlipLayout.of(carrier);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         List<Candidate> candidates = new ArrayList<>();
         for (long id : orderIds) {
             orders.detail(id).ifPresent(o -> {
                 List<String> problems = new ArrayList<>();
                 workflow.check(o.id(), PRINTED, actor).ifPresent(r -> problems.add(r.reason()));
-                Map<Integer, ShippingInstructions.Instruction> given = instructions.of(o.id());
+                ShopSlip shop = shops.get(o.connectionId());
+                Map<Integer, ShippingInstructions.Instruction> given = instructions(o, shop);
                 given.values().stream()
                         .map(ShippingInstructions.Instruction::carrier)
                         .filter(c -> c != null && !c.equals(carrier.name()))
                         .findFirst()
                         .ifPresent(c -> problems.add("この受注の配送業者は" + Carrier.labelOf(c) + "に指定されています"));
-                problems.addAll(layout.rows(o, given, sender, null, LocalDate.now(clock))
+                problems.addAll(layout.rows(o, given, sender(shop, merchant), null, LocalDate.now(clock))
                         .problems());
                 candidates.add(new Candidate(
                         o.id(),
@@ -198,7 +203,8 @@ public class SlipExports {
     /** Writes a batch's slip CSV: the header, then one row per shipment, reading one order at a time. */
     public void write(long batchId, OutputStream out) throws IOException {
         Batch batch = batch(batchId);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         String customerCode = carriers.of(batch.carrier()).customerCode();
         LocalDate shipDate =
                 batch.exportedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -212,7 +218,9 @@ public class SlipExports {
             if (order == null || stoppedSince(order)) {
                 continue;
             }
-            for (List<String> row : layout.rows(order, instructions.of(orderId), sender, customerCode, shipDate)
+            ShopSlip shop = shops.get(order.connectionId());
+            for (List<String> row : layout.rows(
+                            order, instructions(order, shop), sender(shop, merchant), customerCode, shipDate)
                     .rows()) {
                 csv.printRecord(row);
             }
@@ -281,6 +289,41 @@ public class SlipExports {
                 .param(orderId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * What the slips of an order follow, in one place: the order's own shipping instructions (a rule's or a person's),
+     * else its shop's モール配送伝票 — the shop's carrier where the order names none, the shop's remark before the
+     * order's.
+     */
+    private Map<Integer, ShippingInstructions.Instruction> instructions(OrderDetail order, ShopSlip shop) {
+        Map<Integer, ShippingInstructions.Instruction> given = instructions.of(order.id());
+        if (shop == null) {
+            return given;
+        }
+        Map<Integer, ShippingInstructions.Instruction> merged = new java.util.TreeMap<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            ShippingInstructions.Instruction own = given.get(s.deliveryId());
+            String carrier = own != null && own.carrier() != null ? own.carrier() : shop.carrier();
+            String remark = String.join(
+                            " ",
+                            shop.slipRemark() == null ? "" : shop.slipRemark(),
+                            own == null || own.slipRemark() == null ? "" : own.slipRemark())
+                    .strip();
+            merged.put(
+                    s.deliveryId(),
+                    new ShippingInstructions.Instruction(
+                            s.deliveryId(),
+                            carrier,
+                            own == null ? null : own.service(),
+                            own == null ? null : own.coolType(),
+                            remark.isEmpty() ? null : remark));
+        }
+        return merged;
+    }
+
+    private static Contractor sender(ShopSlip shop, Contractor merchant) {
+        return shop == null ? merchant : shop.sender(merchant);
     }
 
     private Contractor sender() {

@@ -89,7 +89,15 @@ class RuleActions {
                 continue;
             }
             switch (action.kind()) {
-                case ADD_TAG -> orders.changeTags(orderId, List.of(value), List.of(), actor.name());
+                case ADD_TAG -> {
+                    // the tag bounds are checked first: a refusal inside the order's transaction would undo the rest
+                    List<String> now = orders.tags(List.of(orderId)).getOrDefault(orderId, List.of());
+                    if (value.length() > 30 || (!now.contains(value) && now.size() >= 20)) {
+                        done.add("タグ: " + (value.length() > 30 ? "30文字を超えるため" : "20個に達しているため") + "付けませんでした");
+                        continue;
+                    }
+                    orders.changeTags(orderId, List.of(value), List.of(), actor.name());
+                }
                 case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
                 case APPEND_MEMO -> {
                     if (!orders.appendMemo(orderId, value, actor.name())) {

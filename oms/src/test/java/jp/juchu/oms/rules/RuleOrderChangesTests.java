@@ -294,6 +294,32 @@ class RuleOrderChangesTests {
     }
 
     @Test
+    void aTagBeyondTheOrdersLimitIsSkippedAndTheRulesOtherActionsStillApply() {
+        processing.saveSettings(new RuleSettings(false, 60), "テスト");
+        long order = imported(simple("-1", null, null));
+        orders.changeTags(
+                order,
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> "t" + i).toList(),
+                List.of(),
+                "テスト");
+        enrich(
+                "タグとメモ",
+                Condition.all(List.of()),
+                new Action(Action.Kind.ADD_TAG, "21個目"),
+                new Action(Action.Kind.APPEND_MEMO, "メモは付く"));
+        Rule rule = rules.all().get(0);
+
+        assertThat(processing.applyToExisting(rule, List.of(order), "テスト")).isEqualTo(1);
+
+        assertThat(processing.runsOf(order)).singleElement().satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo("APPLIED");
+            assertThat(run.summary()).contains("20個に達しているため付けませんでした");
+        });
+        assertThat(orders.tags(List.of(order)).get(order)).hasSize(20).doesNotContain("21個目");
+        assertThat(orders.detail(order).orElseThrow().memo()).isEqualTo("メモは付く");
+    }
+
+    @Test
     void theSimulationShowsEachChangeAndWritesNothing() {
         enrich("2日後へ", Condition.all(List.of()), new Action(Action.Kind.SHIFT_DATE, "+2"));
         processing.saveSettings(new RuleSettings(false, 60), "テスト");

@@ -347,6 +347,11 @@ public class Orders {
         return carriers;
     }
 
+    /** Writes a line to the order's history (受注履歴), for what another module did to it (e.g. 同梱). */
+    public void recordHistory(long orderId, String kind, String actor, String summary) {
+        jdbc.sql(INSERT_HISTORY).params(orderId, kind, actor, summary).update();
+    }
+
     static final String INSERT_HISTORY =
             "insert into order_history (order_id, kind, actor, summary) values (?, ?, ?, ?)";
 }

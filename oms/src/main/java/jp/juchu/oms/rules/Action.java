@@ -36,6 +36,8 @@ public record Action(Kind kind, String value) {
         APPEND_DELIVERY_NOTE("納品書の備考に追記する (変数可)", true),
         APPEND_SLIP_REMARK("送り状の記事に追記する (変数可)", true),
         SPLIT_BY_ZONE("温度帯ごとにお届け先を分ける", false),
+        FIND_BUNDLE("同梱候補を探す", false),
+        BUNDLE("同梱候補を探して同梱する", false),
         STOP("以降のルールを実行しない", false);
 
         private final String label;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderLimits;
@@ -27,13 +28,21 @@ class RuleActions {
     private final Orders orders;
     private final OrderWorkflow workflow;
     private final Mails mails;
+    private final Bundles bundles;
     private final OrderChanges changes;
 
-    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails, OrderChanges changes) {
+    RuleActions(
+            JdbcClient jdbc,
+            Orders orders,
+            OrderWorkflow workflow,
+            Mails mails,
+            Bundles bundles,
+            OrderChanges changes) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.workflow = workflow;
         this.mails = mails;
+        this.bundles = bundles;
         this.changes = changes;
     }
 
@@ -126,6 +135,15 @@ class RuleActions {
                     }
                     status = to;
                 }
+                case FIND_BUNDLE -> {
+                    List<Long> found = bundles.find(List.of(orderId));
+                    done.add(found.isEmpty() ? "同梱候補はありません" : "同梱候補 #" + found.get(0));
+                    continue;
+                }
+                case BUNDLE -> {
+                    done.add(bundles.findAndMerge(orderId, actor));
+                    continue;
+                }
                 case STOP -> {}
                 default -> throw new IllegalStateException("unhandled action " + action.kind());
             }
@@ -152,7 +170,7 @@ class RuleActions {
 
     private static String describe(Action action, String value) {
         return switch (action.kind()) {
-            case STOP -> action.kind().label();
+            case STOP, FIND_BUNDLE, BUNDLE -> action.kind().label();
             default -> action.kind().label() + " 「" + value + "」";
         };
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 4's import benchmark, run on demand (not part of {@code verify}):
  * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark}
- * (with {@code -Dbenchmark.orders=N} for another size). The shop server makes N orders over the last 30
+ * (with {@code -Dbenchmark.orders=N} for another size; {@code -Dbenchmark.rules=N} switches automatic processing on
+ * with N enabled rules made through the rule form first, 0 for the built-in waits alone). The shop server makes N orders over the last 30
  * days; the OMS, started with {@code -Xmx512m}, imports them over HTTP through its real settings page and
  * "fetch now", then reads the same unchanged window again ("再取得"). Each run is timed twice: the import run as the
  * OMS records it (start to finish of its pages), and until all the work it triggered is done — every event
@@ -67,6 +68,10 @@ class ImportBenchmark {
 
             OmsSession session =
                     OmsSession.login(oms.baseUrl(), "/login", Map.of("username", "admin", "password", "juchu-admin"));
+            Integer rules = Integer.getInteger("benchmark.rules");
+            if (rules != null) {
+                BenchmarkRules.create(session, rules);
+            }
             Map<String, String> form = new LinkedHashMap<>();
             form.put("shopId", demo.property("shop-id"));
             form.put("openKey", demo.property("open-key"));
@@ -89,7 +94,7 @@ class ImportBenchmark {
             assertThat(first.created()).isEqualTo(orders);
             assertThat(second.unchanged()).isEqualTo(orders);
             Copy copy = copyTheSameRows(database);
-            write(orders, first, second, copy);
+            write(orders, rules, first, second, copy);
         }
     }
 
@@ -221,16 +226,17 @@ class ImportBenchmark {
         }
     }
 
-    private static void write(int orders, Result first, Result second, Copy copy) throws IOException {
+    private static void write(int orders, Integer rules, Result first, Result second, Copy copy) throws IOException {
         String section = """
 
                 ## Order import over HTTP (issue 4) — %s
 
+                Automatic processing (自動処理): %s. Load average at the end: %s.
                 Machine: %d cores, %d MiB max heap for the OMS (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
                 a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
                 The shop server's per-key rate limit is lifted for this run: at the default 120 requests/min a client
                 reads at most 12,000 orders a minute, and the importer then waits out each 429 as the shop asks.
-                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d`
+                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dbenchmark.orders=%d%s`
 
                 Two clocks per run: **the import run** from its start to its end as the OMS records it (pages read, checked
                 and written), and **until all its work was done**: from the run's start until the last event publication
@@ -251,9 +257,16 @@ class ImportBenchmark {
                 result.
                 """.formatted(
                         OffsetDateTime.now().toLocalDate(),
+                        rules == null
+                                ? "off (a fresh OMS: orders wait in 新規受付)"
+                                : rules == 0
+                                        ? "on, no rules (the built-in waits only)"
+                                        : "on, " + rules + " enabled rules made through the rule form",
+                        loadAverage(),
                         Runtime.getRuntime().availableProcessors(),
                         512,
                         orders,
+                        rules == null ? "" : " -Dbenchmark.rules=" + rules,
                         first.created(),
                         first.millis() / 1000.0,
                         first.perSecond(orders),
@@ -275,5 +288,15 @@ class ImportBenchmark {
                         copy.millis() / 1000.0,
                         (double) first.millis() / Math.max(1, copy.millis()));
         DemoShopApi.report(section);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "%.2f"
+                    .formatted(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.PaymentMethods;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.products.ListedItems;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
@@ -39,10 +40,17 @@ public class DeliveryNotes {
     private final ListedItems listedItems;
     private final PdfBooks books;
     private final Clock clock;
+    private final ShippingInstructions instructions;
 
     DeliveryNotes(
-            PrintedOrders printed, ContractorInfo contractor, ListedItems listedItems, PdfBooks books, Clock clock) {
+            PrintedOrders printed,
+            ContractorInfo contractor,
+            ListedItems listedItems,
+            PdfBooks books,
+            Clock clock,
+            ShippingInstructions instructions) {
         this.printed = printed;
+        this.instructions = instructions;
         this.contractor = contractor;
         this.listedItems = listedItems;
         this.books = books;
@@ -135,7 +143,8 @@ public class DeliveryNotes {
         }
         amounts(flow, order);
         taxes(flow, order, reduced, nonTaxable);
-        remarks(flow, order);
+        remarks(flow, "備考", order.remarks());
+        remarks(flow, "お知らせ", instructions.deliveryNoteRemark(order.id()));
     }
 
     private static List<ListedItems.Key> keys(OrderDetail order) {
@@ -337,15 +346,16 @@ public class DeliveryNotes {
                 .toList();
     }
 
-    private static void remarks(PdfFlow flow, OrderDetail order) {
-        if (order.remarks() == null || order.remarks().isBlank()) {
+    /** A block of text under a heading: the buyer's remarks (備考), the shop's note to the buyer (お知らせ). */
+    private static void remarks(PdfFlow flow, String heading, String text) {
+        if (text == null || text.isBlank()) {
             return;
         }
         PdfBook book = flow.book();
-        List<String> lines = book.wrap(order.remarks().strip(), 8.5f, false, RIGHT - LEFT - 4f, 12);
+        List<String> lines = book.wrap(text.strip(), 8.5f, false, RIGHT - LEFT - 4f, 12);
         flow.ensure(Math.min(lines.size(), 3) * 4.2f + 8f);
         flow.down(2f);
-        flow.page().text(LEFT, flow.y() + 3f, 8.5f, true, "備考");
+        flow.page().text(LEFT, flow.y() + 3f, 8.5f, true, heading);
         flow.down(4.5f);
         for (String line : lines) {
             flow.ensure(4.2f);

@@ -1,8 +1,11 @@
 package jp.juchu.oms.mails;
 
 import jp.juchu.oms.mails.internal.DocumentMails;
+import jp.juchu.oms.mails.internal.InputRefused;
 import jp.juchu.oms.mails.internal.MailSending;
+import jp.juchu.oms.mails.internal.MailTemplate;
 import jp.juchu.oms.mails.internal.MailTemplates;
+import jp.juchu.oms.mails.internal.TemplateDraft;
 import jp.juchu.oms.orders.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,55 @@ public class Mails {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
         templates.active().forEach(t -> names.put(t.id(), t.name()));
         return names;
+    }
+
+    /** A template that can send automatically, as オプション設定 lists it. */
+    public record Automatic(long id, String name, String trigger, boolean autoSend) {}
+
+    /** The active templates with a trigger status (those that can send automatically). */
+    public java.util.List<Automatic> automatic() {
+        return templates.active().stream()
+                .filter(t -> t.triggerStatus() != null)
+                .map(t -> new Automatic(t.id(), t.name(), t.triggerStatus(), t.autoSend()))
+                .toList();
+    }
+
+    /**
+     * Switches a template's automatic sending on or off, saving it as the template editor does (so only orders
+     * imported after it was switched on are mailed).
+     *
+     * @throws IllegalArgumentException when there is no such template or it cannot send automatically
+     */
+    @Transactional
+    public void setAutoSend(long templateId, boolean on, String actor) {
+        MailTemplate t = templates
+                .find(templateId)
+                .filter(MailTemplate::active)
+                .orElseThrow(() -> new IllegalArgumentException("メールテンプレートが見つかりません: " + templateId));
+        if (t.autoSend() == on) {
+            return;
+        }
+        try {
+            templates.save(
+                    t.id(),
+                    t.version(),
+                    new TemplateDraft(
+                            t.name(),
+                            t.kind(),
+                            t.connectionId(),
+                            t.paymentMethod(),
+                            t.carrier(),
+                            t.triggerStatus(),
+                            t.followDays(),
+                            on,
+                            t.bccShop(),
+                            t.subject(),
+                            t.body(),
+                            t.active()),
+                    actor);
+        } catch (InputRefused e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.bundles.OneShipment;
@@ -16,6 +17,7 @@ import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
 import jp.juchu.oms.system.JapaneseCsv;
@@ -47,6 +49,8 @@ public class SlipExports {
     private final AuditLog audit;
     private final Bundles bundles;
     private final Clock clock;
+    private final ShippingInstructions instructions;
+    private final ShopSlips shopSlips;
 
     SlipExports(
             Orders orders,
@@ -56,7 +60,9 @@ public class SlipExports {
             JdbcClient jdbc,
             AuditLog audit,
             Bundles bundles,
-            Clock clock) {
+            Clock clock,
+            ShippingInstructions instructions,
+            ShopSlips shopSlips) {
         this.bundles = bundles;
         this.orders = orders;
         this.workflow = workflow;
@@ -65,6 +71,8 @@ public class SlipExports {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.instructions = instructions;
+        this.shopSlips = shopSlips;
     }
 
     /**
@@ -103,14 +111,23 @@ public class SlipExports {
 
     private List<Candidate> check(Carrier carrier, List<Long> orderIds, Actor actor) {
         SlipLayout layout = SlipLayout.of(carrier);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         List<Candidate> candidates = new ArrayList<>();
         for (long id : orderIds) {
             orders.detail(id).ifPresent(o -> {
                 List<String> problems = new ArrayList<>();
                 workflow.check(o.id(), PRINTED, actor).ifPresent(r -> problems.add(r.reason()));
                 List<OrderDetail> group = shippedTogether(o, actor, problems);
-                problems.addAll(layout.rows(OneShipment.of(group), sender, null, LocalDate.now(clock))
+                OrderDetail one = OneShipment.of(group);
+                ShopSlip shop = shops.get(one.connectionId());
+                Map<Integer, ShippingInstructions.Instruction> given = instructions(one, shop);
+                given.values().stream()
+                        .map(ShippingInstructions.Instruction::carrier)
+                        .filter(c -> c != null && !c.equals(carrier.name()))
+                        .findFirst()
+                        .ifPresent(c -> problems.add("この受注の配送業者は" + Carrier.labelOf(c) + "に指定されています"));
+                problems.addAll(layout.rows(one, given, sender(shop, merchant), null, LocalDate.now(clock))
                         .problems());
                 boolean lead = group.get(0).id() == o.id();
                 candidates.add(new Candidate(
@@ -229,7 +246,8 @@ public class SlipExports {
     /** Writes a batch's slip CSV: the header, then one row per shipment, reading one order at a time. */
     public void write(long batchId, OutputStream out) throws IOException {
         Batch batch = batch(batchId);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         String customerCode = carriers.of(batch.carrier()).customerCode();
         LocalDate shipDate =
                 batch.exportedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -251,7 +269,10 @@ public class SlipExports {
             if (group.isEmpty()) {
                 continue;
             }
-            for (List<String> row : layout.rows(OneShipment.of(group), sender, customerCode, shipDate)
+            OrderDetail one = OneShipment.of(group);
+            ShopSlip shop = shops.get(one.connectionId());
+            for (List<String> row : layout.rows(
+                            one, instructions(one, shop), sender(shop, merchant), customerCode, shipDate)
                     .rows()) {
                 csv.printRecord(row);
             }
@@ -320,6 +341,41 @@ public class SlipExports {
                 .param(orderId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * What the slips of an order follow, in one place: the order's own shipping instructions (a rule's or a person's),
+     * else its shop's モール配送伝票 — the shop's carrier where the order names none, the shop's remark before the
+     * order's.
+     */
+    private Map<Integer, ShippingInstructions.Instruction> instructions(OrderDetail order, ShopSlip shop) {
+        Map<Integer, ShippingInstructions.Instruction> given = instructions.of(order.id());
+        if (shop == null) {
+            return given;
+        }
+        Map<Integer, ShippingInstructions.Instruction> merged = new java.util.TreeMap<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            ShippingInstructions.Instruction own = given.get(s.deliveryId());
+            String carrier = own != null && own.carrier() != null ? own.carrier() : shop.carrier();
+            String remark = String.join(
+                            " ",
+                            shop.slipRemark() == null ? "" : shop.slipRemark(),
+                            own == null || own.slipRemark() == null ? "" : own.slipRemark())
+                    .strip();
+            merged.put(
+                    s.deliveryId(),
+                    new ShippingInstructions.Instruction(
+                            s.deliveryId(),
+                            carrier,
+                            own == null ? null : own.service(),
+                            own == null ? null : own.coolType(),
+                            remark.isEmpty() ? null : remark));
+        }
+        return merged;
+    }
+
+    private static Contractor sender(ShopSlip shop, Contractor merchant) {
+        return shop == null ? merchant : shop.sender(merchant);
     }
 
     private Contractor sender() {

@@ -66,6 +66,42 @@ public class FreeStock {
         return free;
     }
 
+    /**
+     * What these orders could be allocated now, read in one statement (one snapshot, so an allocation committing
+     * meanwhile is seen whole or not at all).
+     *
+     * @param free the free stock of each of the SKUs
+     * @param held the units of each SKU each order holds now (allocated to its lines), by order id; an order holding
+     *     nothing is left out
+     */
+    public record Availability(Map<Long, Integer> free, Map<Long, Map<Long, Integer>> held) {}
+
+    /** The free stock of these SKUs and what these orders hold of them, as one snapshot. */
+    public Availability forOrders(Collection<Long> orderIds, Collection<Long> skuIds) {
+        Map<Long, Integer> free = new HashMap<>();
+        Map<Long, Map<Long, Integer>> held = new HashMap<>();
+        jdbc.sql("""
+                        select null::bigint as order_id, p.id,
+                               coalesce((select s.on_hand - s.allocated from stock s
+                                         where s.product_id = p.id and s.warehouse_id = 1), 0) as units
+                        from product p where p.id = any (:skus)
+                        union all
+                        select order_id, product_id, sum(quantity) from order_allocation_line
+                        where allocated and order_id = any (:orders) group by order_id, product_id
+                        """)
+                .param("skus", skuIds.toArray(Long[]::new))
+                .param("orders", orderIds.toArray(Long[]::new))
+                .query(rs -> {
+                    long order = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        free.put(rs.getLong(2), rs.getInt(3));
+                    } else {
+                        held.computeIfAbsent(order, k -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    }
+                });
+        return new Availability(free, held);
+    }
+
     /** The free stock of one SKU or set; 0 when it does not exist. */
     public int of(long productId) {
         return of(java.util.List.of(productId)).getOrDefault(productId, 0);

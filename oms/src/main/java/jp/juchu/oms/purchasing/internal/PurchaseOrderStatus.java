@@ -30,6 +30,7 @@ public enum PurchaseOrderStatus {
         this.label = label;
     }
 
+    /** The Japanese name, for the reasons services give; pages name a status by the key purchasing.status.*. */
     public String label() {
         return label;
     }

@@ -28,12 +28,8 @@ public record Supplier(
         String orderNote,
         boolean active) {
 
-    public static final java.util.Map<String, String> SEND_METHODS =
-            java.util.Map.of("EMAIL", "メール (PDF添付)", "PRINT", "印刷 (FAX・郵送)", "CSV", "CSV");
-
-    public String sendMethodLabel() {
-        return SEND_METHODS.getOrDefault(sendMethod, sendMethod);
-    }
+    /** The ways to send, in the order the form offers them; each is named by the key purchasing.sendMethod.*. */
+    public static final java.util.List<String> SEND_METHODS = java.util.List.of("EMAIL", "PRINT", "CSV");
 
     /** The short name, or the name when there is none. */
     public String label() {

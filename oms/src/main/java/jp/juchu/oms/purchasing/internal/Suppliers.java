@@ -83,7 +83,7 @@ public class Suppliers {
         Long rate = Inputs.number(form.get("ratePercent"), "掛け率 (%)", 1, 100, false, p);
         String terms = Inputs.text(form.get("paymentTerms"), "支払条件", 100, false, p);
         String method = form.get("sendMethod") == null ? "" : form.get("sendMethod");
-        if (!Supplier.SEND_METHODS.containsKey(method)) {
+        if (!Supplier.SEND_METHODS.contains(method)) {
             p.add("発注書の送り方: 一覧から選んでください");
         }
         if ("EMAIL".equals(method) && email == null && !p.contains("メールアドレス: メールアドレスの形で入力してください")) {

@@ -76,8 +76,12 @@ final class PurchasingFixture {
     }
 
     long sku(String code, int onHand, boolean madeToOrder) {
+        return sku(code, "商品 " + code, onHand, madeToOrder);
+    }
+
+    long sku(String code, String name, int onHand, boolean madeToOrder) {
         long id = jdbc.sql("insert into product (code, name, made_to_order) values (?, ?, ?) returning id")
-                .params(code, "商品 " + code, madeToOrder)
+                .params(code, name, madeToOrder)
                 .query(Long.class)
                 .single();
         if (onHand != 0) {

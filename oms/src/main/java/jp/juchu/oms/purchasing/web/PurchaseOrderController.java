@@ -44,6 +44,7 @@ class PurchaseOrderController {
     private final PurchaseOrderMailing mailing;
     private final Receiving receiving;
     private final Clock clock;
+    private final Notices notices;
 
     PurchaseOrderController(
             PurchaseOrders orders,
@@ -52,7 +53,8 @@ class PurchaseOrderController {
             PurchaseOrderSheets sheets,
             PurchaseOrderMailing mailing,
             Receiving receiving,
-            Clock clock) {
+            Clock clock,
+            Notices notices) {
         this.orders = orders;
         this.desk = desk;
         this.suppliers = suppliers;
@@ -60,6 +62,7 @@ class PurchaseOrderController {
         this.mailing = mailing;
         this.receiving = receiving;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @GetMapping("/purchasing/orders")
@@ -105,7 +108,7 @@ class PurchaseOrderController {
         try {
             long id = desk.create(
                     form.get("supplier"), form.get("dueOn"), form.get("note"), newLines(form), principal.getName());
-            redirect.addFlashAttribute("saved", "発注伝票 (下書き) を作成しました");
+            notices.saved(redirect, "purchasing.saved.draft");
             return "redirect:/purchasing/orders/" + id;
         } catch (PurchasingRefused e) {
             model.addAttribute("errors", e.problems());
@@ -131,7 +134,7 @@ class PurchaseOrderController {
     @PostMapping("/purchasing/orders/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String edit(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, "発注伝票を保存しました", () -> {
+        return act(id, redirect, "purchasing.saved.order", () -> {
             PurchaseOrder po = orders.find(id).orElseThrow(() -> new PurchasingRefused("発注伝票が見つかりません"));
             boolean linesEditable = "true".equals(form.get("linesEditable"));
             List<PurchaseOrderDesk.LineInput> lines = new ArrayList<>();
@@ -152,19 +155,19 @@ class PurchaseOrderController {
     @PostMapping("/purchasing/orders/{id}/place")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String place(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, "発注済にしました", () -> desk.place(id, JapanZone.today(clock)));
+        return act(id, redirect, "purchasing.saved.placed", () -> desk.place(id, JapanZone.today(clock)));
     }
 
     @PostMapping("/purchasing/orders/{id}/cancel")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, "キャンセルしました", () -> desk.cancel(id));
+        return act(id, redirect, "purchasing.saved.cancelled", () -> desk.cancel(id));
     }
 
     @PostMapping("/purchasing/orders/{id}/close")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "完了(残あり)にしました", () -> desk.close(id, reason));
+        return act(id, redirect, "purchasing.saved.closed", () -> desk.close(id, reason));
     }
 
     @PostMapping("/purchasing/orders/{id}/receive")
@@ -183,14 +186,12 @@ class PurchaseOrderController {
         try {
             List<PurchaseOrder.Received> done = receiving.receive(
                     id, quantities, "true".equals(form.get("confirmOver")), form.get("note"), principal.getName());
-            redirect.addFlashAttribute(
-                    "saved",
-                    "入荷しました: "
-                            + String.join(
-                                    "、",
-                                    done.stream()
-                                            .map(r -> r.line().code() + " × " + r.quantity())
-                                            .toList()));
+            notices.saved(
+                    redirect,
+                    "purchasing.saved.received",
+                    notices.list(done.stream()
+                            .map(r -> r.line().code() + " × " + r.quantity())
+                            .toList()));
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
             redirect.addFlashAttribute("over", e instanceof jp.juchu.oms.purchasing.internal.OverReceipt);
@@ -208,7 +209,7 @@ class PurchaseOrderController {
             RedirectAttributes redirect) {
         try {
             String address = mailing.send(id, to, principal.getName());
-            redirect.addFlashAttribute("saved", "発注書を " + address + " にメールで送信しました");
+            notices.saved(redirect, "purchasing.saved.sent", address);
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
         }
@@ -244,10 +245,10 @@ class PurchaseOrderController {
         return null;
     }
 
-    private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+    private String act(long id, RedirectAttributes redirect, String doneKey, Runnable action) {
         try {
             action.run();
-            redirect.addFlashAttribute("saved", done);
+            notices.saved(redirect, doneKey);
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
         }

@@ -22,11 +22,13 @@ class ReceivingController {
     private final PurchaseOrders orders;
     private final Receiving receiving;
     private final Clock clock;
+    private final Notices notices;
 
-    ReceivingController(PurchaseOrders orders, Receiving receiving, Clock clock) {
+    ReceivingController(PurchaseOrders orders, Receiving receiving, Clock clock, Notices notices) {
         this.orders = orders;
         this.receiving = receiving;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @GetMapping("/purchasing/inbound")
@@ -57,7 +59,7 @@ class ReceivingController {
             RedirectAttributes redirect) {
         try {
             receiving.receiveWithoutOrder(code, quantity, unitCost, note, principal.getName());
-            redirect.addFlashAttribute("saved", "入荷しました: " + code.strip() + " × " + quantity.strip());
+            notices.saved(redirect, "purchasing.saved.received", code.strip() + " × " + quantity.strip());
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
             redirect.addFlashAttribute(

@@ -25,11 +25,13 @@ class SkuSettingsController {
     private final PurchasingSettings settings;
     private final Suppliers suppliers;
     private final Products products;
+    private final Notices notices;
 
-    SkuSettingsController(PurchasingSettings settings, Suppliers suppliers, Products products) {
+    SkuSettingsController(PurchasingSettings settings, Suppliers suppliers, Products products, Notices notices) {
         this.settings = settings;
         this.suppliers = suppliers;
         this.products = products;
+        this.notices = notices;
     }
 
     @GetMapping("/purchasing/products")
@@ -89,7 +91,7 @@ class SkuSettingsController {
             RedirectAttributes redirect) {
         try {
             settings.save(code, form);
-            redirect.addFlashAttribute("saved", code + " の発注設定を保存しました");
+            notices.saved(redirect, "purchasing.saved.sku", code);
             return "redirect:/purchasing/products/" + code;
         } catch (PurchasingRefused e) {
             long id = products.byCode(code).orElseThrow(() -> e).id();

@@ -40,13 +40,19 @@ class SuggestionController {
     private final SuggestionOrdering ordering;
     private final PurchaseOrders orders;
     private final Clock clock;
+    private final Notices notices;
 
     SuggestionController(
-            ReorderSuggestions suggestions, SuggestionOrdering ordering, PurchaseOrders orders, Clock clock) {
+            ReorderSuggestions suggestions,
+            SuggestionOrdering ordering,
+            PurchaseOrders orders,
+            Clock clock,
+            Notices notices) {
         this.suggestions = suggestions;
         this.ordering = ordering;
         this.orders = orders;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @GetMapping({"/purchasing", "/purchasing/suggestions"})
@@ -89,7 +95,7 @@ class SuggestionController {
             List<String> numbers = created.stream()
                     .map(id -> orders.find(id).orElseThrow().number())
                     .toList();
-            redirect.addFlashAttribute("saved", "発注伝票 (下書き) を作成しました: " + String.join("、", numbers));
+            notices.saved(redirect, "purchasing.saved.drafts", notices.list(numbers));
             return created.size() == 1
                     ? "redirect:/purchasing/orders/" + created.get(0)
                     : "redirect:/purchasing/orders";
@@ -112,7 +118,7 @@ class SuggestionController {
                 throw new PurchasingRefused("保留する期限: 明日以降の日付を入力してください");
             }
             suggestions.snooze(id, day);
-            redirect.addFlashAttribute("saved", "発注候補を " + day.toString().replace('-', '/') + " まで保留にしました");
+            notices.saved(redirect, "purchasing.saved.snoozed", day.toString().replace('-', '/'));
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
         }
@@ -124,7 +130,7 @@ class SuggestionController {
     String wake(@PathVariable long id, RedirectAttributes redirect) {
         try {
             suggestions.snooze(id, null);
-            redirect.addFlashAttribute("saved", "保留を解除しました");
+            notices.saved(redirect, "purchasing.saved.woken");
         } catch (PurchasingRefused e) {
             redirect.addFlashAttribute("errors", e.problems());
         }

@@ -19,8 +19,11 @@ class SupplierController {
 
     private final Suppliers suppliers;
 
-    SupplierController(Suppliers suppliers) {
+    private final Notices notices;
+
+    SupplierController(Suppliers suppliers, Notices notices) {
         this.suppliers = suppliers;
+        this.notices = notices;
     }
 
     @GetMapping("/purchasing/suppliers")
@@ -72,7 +75,7 @@ class SupplierController {
             RedirectAttributes redirect) {
         try {
             long saved = suppliers.save(id, form);
-            redirect.addFlashAttribute("saved", "仕入先を保存しました");
+            notices.saved(redirect, "purchasing.saved.supplier");
             return "redirect:/purchasing/suppliers/" + saved;
         } catch (PurchasingRefused e) {
             model.addAttribute("errors", e.problems());

@@ -44,6 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigureMockMvc
 class PurchasingPagesTests {
 
+    /** Kana, kanji and Japanese punctuation; yen amounts (1,234円) are the house format in both languages. */
+    private static final Pattern JAPANESE = Pattern.compile(
+            "[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}\\p{InHalfwidth_and_Fullwidth_Forms}]");
+
+    private static final Pattern YEN = Pattern.compile("-?[0-9][0-9,]*円");
+
     @Autowired
     MockMvc mvc;
 
@@ -236,12 +242,6 @@ class PurchasingPagesTests {
                 .contains(po.number());
     }
 
-    /** Kana, kanji and Japanese punctuation; yen amounts (1,234円) are the house format in both languages. */
-    private static final Pattern JAPANESE = Pattern.compile(
-            "[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}\\p{InHalfwidth_and_Fullwidth_Forms}]");
-
-    private static final Pattern YEN = Pattern.compile("-?[0-9][0-9,]*円");
-
     /** One of each purchasing page, filled with data named in ASCII so any Japanese left is the page's own wording. */
     private Map<String, Integer> everyPurchasingPage(List<String> mine) throws Exception {
         String base = "EN" + PurchasingFixture.unique();
@@ -355,8 +355,8 @@ class PurchasingPagesTests {
     private static Element ownPart(Document page, List<String> mine) {
         Element main = page.selectFirst("main");
         assertThat(main).isNotNull();
-        for (Element row : main.select(
-                "[data-testid=suggestion-row], [data-testid=order-row], [data-testid=inbound-row],"
+        for (Element row :
+                main.select("[data-testid=suggestion-row], [data-testid=order-row], [data-testid=inbound-row],"
                         + " [data-testid=receipt-row], [data-testid=supplier-row], [data-testid=sku-row]")) {
             if (mine.stream().noneMatch(m -> row.outerHtml().contains(m))) {
                 row.remove();
@@ -466,7 +466,6 @@ class PurchasingPagesTests {
                         .select("form:has([data-testid=cancel])")
                         .attr("data-confirm"))
                 .isEqualTo("この発注伝票をキャンセルしますか？");
-        mvc.perform(resaveSettings(mine))
-                .andExpect(flash().attribute("saved", mine.get(0) + "C の発注設定を保存しました"));
+        mvc.perform(resaveSettings(mine)).andExpect(flash().attribute("saved", mine.get(0) + "C の発注設定を保存しました"));
     }
 }

@@ -55,6 +55,24 @@ public class Products {
                 .list();
     }
 
+    /**
+     * Moves a product to another shelf location (棚番), as 入出庫管理's 棚移動 does; the one write of the master other
+     * modules make, so that its table stays the products module's own.
+     *
+     * @return the location before, or null when it had none
+     */
+    public String relocate(long productId, String location) {
+        String before = jdbc.sql("select shelf_location from product where id = ? for update")
+                .param(productId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        jdbc.sql("update product set shelf_location = ?, updated_at = now() where id = ?")
+                .params(location, productId)
+                .update();
+        return before;
+    }
+
     /** A SKU and how many of it one unit of something (a set, a shop's item) takes. */
     public record Component(long productId, String code, int quantity) {}
 }

@@ -65,61 +65,6 @@ class StockPagesTests {
     }
 
     @Test
-    void theAdjustmentFormSetsAndAddsOnHandWithAReasonAndTheListAndHistoryShowIt() throws Exception {
-        String code = "P" + StockFixture.unique();
-        long sku = fx.sku(code, 0);
-        mvc.perform(post("/stock/adjust")
-                        .param("code", code)
-                        .param("mode", "SET")
-                        .param("quantity", "12")
-                        .param("reason", "初期在庫")
-                        .with(user("staff").roles("STAFF"))
-                        .with(csrf()))
-                .andExpect(flash().attribute("saved", code + " の実在庫を 0 → 12 にしました"));
-        mvc.perform(post("/stock/adjust")
-                        .param("code", code)
-                        .param("mode", "ADD")
-                        .param("quantity", "-2")
-                        .param("reason", "棚卸差異")
-                        .with(user("staff").roles("STAFF"))
-                        .with(csrf()))
-                .andExpect(flash().attribute("saved", code + " の実在庫を 12 → 10 にしました"));
-        assertThat(fx.level(sku).onHand()).isEqualTo(10);
-
-        Document list = page("/stock?q=" + code);
-        assertThat(list.select("[data-testid=stock-row] [data-testid=on-hand]").text())
-                .isEqualTo("10");
-        Document history = page("/stock/history?code=" + code + "&kind=ADJUST");
-        assertThat(history.select("[data-testid=history-row]")).hasSize(2);
-        assertThat(history.text()).contains("棚卸差異").contains("初期在庫");
-    }
-
-    @Test
-    void badAdjustmentsAreRefusedInJapaneseNamingTheFieldAndBookNothing() throws Exception {
-        String code = "B" + StockFixture.unique();
-        long sku = fx.sku(code, 5);
-        String[][] cases = {
-            {"NOPE-" + code, "SET", "1", "初期在庫", "商品コード: NOPE-" + code + " は登録されていません"},
-            {code, "SET", "abc", "初期在庫", "数量: 整数で入力してください"},
-            {code, "SET", "-1", "初期在庫", "数量: 0〜9999999 で入力してください"},
-            {code, "ADD", "99999999999", "初期在庫", "数量: 整数で入力してください"},
-            {code, "SET", "3", "適当", "理由: 一覧から選んでください"},
-            {code, "SET", "3", "その他", "メモ: 理由が「その他」のときは内容を入力してください"},
-        };
-        for (String[] c : cases) {
-            mvc.perform(post("/stock/adjust")
-                            .param("code", c[0])
-                            .param("mode", c[1])
-                            .param("quantity", c[2])
-                            .param("reason", c[3])
-                            .with(user("staff").roles("STAFF"))
-                            .with(csrf()))
-                    .andExpect(flash().attribute("error", c[4]));
-        }
-        assertThat(fx.level(sku).onHand()).isEqualTo(5);
-    }
-
-    @Test
     void theFiltersFindLowOutAndNegativeStock() throws Exception {
         String tag = "F" + StockFixture.unique();
         fx.sku(tag + "-LOW", 2);

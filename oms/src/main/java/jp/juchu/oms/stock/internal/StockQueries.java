@@ -71,10 +71,18 @@ public class StockQueries {
             String actor) {}
 
     /** The kinds of ledger rows, with the merchant's words for them. */
-    public static final List<String> KINDS = List.of("ADJUST", "ALLOCATE", "RELEASE", "SHIP", "UNSHIP", "RECEIVE");
+    public static final List<String> KINDS =
+            List.of("IN", "OUT", "MOVE", "ADJUST", "STOCKTAKE", "ALLOCATE", "RELEASE", "SHIP", "UNSHIP", "RECEIVE");
+
+    /** The kinds a person's movements (入出庫管理) and stocktakes write. */
+    public static final List<String> MOVEMENT_KINDS = List.of("IN", "OUT", "MOVE", "ADJUST", "STOCKTAKE");
 
     public static String kindLabel(String kind) {
         return switch (kind) {
+            case "IN" -> "入庫";
+            case "OUT" -> "出庫";
+            case "MOVE" -> "棚移動";
+            case "STOCKTAKE" -> "棚卸差異";
             case "ADJUST" -> "在庫調整";
             case "ALLOCATE" -> "引当";
             case "RELEASE" -> "引当解除";
@@ -143,6 +151,22 @@ public class StockQueries {
         params.add((long) page * size);
         List<Movement> rows = jdbc.sql(MOVEMENT + query.from() + " order by l.id desc limit ? offset ?")
                 .params(params)
+                .query(Movement.class)
+                .list();
+        return new Page<>(rows, total, page, size);
+    }
+
+    /** The movements people booked (入出庫, 在庫数指定, 棚卸), newest first. */
+    public Page<Movement> movements(int page, int size) {
+        String from = " from stock_ledger l join product p on p.id = l.product_id"
+                + " left join oms_order o on o.id = l.order_id where l.kind = any (?)";
+        Object kinds = MOVEMENT_KINDS.toArray(String[]::new);
+        long total = jdbc.sql("select count(*)" + from)
+                .param(kinds)
+                .query(Long.class)
+                .single();
+        List<Movement> rows = jdbc.sql(MOVEMENT + from + " order by l.id desc limit ? offset ?")
+                .params(kinds, size, (long) page * size)
                 .query(Movement.class)
                 .list();
         return new Page<>(rows, total, page, size);

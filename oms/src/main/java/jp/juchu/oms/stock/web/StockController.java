@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import jp.juchu.oms.stock.StockCheck;
 import jp.juchu.oms.stock.StockSettings;
-import jp.juchu.oms.stock.internal.StockAdjustments;
 import jp.juchu.oms.stock.internal.StockQueries;
 import jp.juchu.oms.stock.internal.StockSettingsStore;
 import jp.juchu.oms.system.JapaneseCsv;
@@ -35,8 +34,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 在庫管理: the stock list with its filters and the check's alert, the ledger (在庫履歴) with its CSV, the adjustment
- * form, the stock settings, the order page's allocation panel, and the check's small JSON for the home page.
+ * 在庫管理: the stock list with its filters and the check's alert, the ledger (在庫履歴) with its CSV, the stock
+ * settings, the order page's allocation panel, and the check's small JSON for the home page.
  */
 @Controller
 class StockController {
@@ -49,13 +48,11 @@ class StockController {
             DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final StockQueries queries;
-    private final StockAdjustments adjustments;
     private final StockSettingsStore settings;
     private final StockCheck check;
 
-    StockController(StockQueries queries, StockAdjustments adjustments, StockSettingsStore settings, StockCheck check) {
+    StockController(StockQueries queries, StockSettingsStore settings, StockCheck check) {
         this.queries = queries;
-        this.adjustments = adjustments;
         this.settings = settings;
         this.check = check;
     }
@@ -81,32 +78,8 @@ class StockController {
         model.addAttribute("errors", errors);
         model.addAttribute("stock", queries.list(query, chosen, current.lowStockThreshold(), page(page), PAGE_SIZE));
         model.addAttribute("check", check.latest().orElse(null));
-        model.addAttribute("reasons", StockAdjustments.REASONS);
         model.addAttribute("timings", StockSettings.AllocationTiming.values());
         return "stock/list";
-    }
-
-    @PostMapping("/stock/adjust")
-    @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
-    String adjust(
-            @RequestParam(required = false) String code,
-            @RequestParam(required = false) String mode,
-            @RequestParam(required = false) String quantity,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String note,
-            Principal principal,
-            RedirectAttributes redirect) {
-        try {
-            StockAdjustments.Mode chosen = "ADD".equals(mode) ? StockAdjustments.Mode.ADD : StockAdjustments.Mode.SET;
-            StockAdjustments.Adjusted done =
-                    adjustments.adjust(code, chosen, quantity(quantity), reason, note, principal.getName());
-            redirect.addFlashAttribute(
-                    "saved", done.code() + " の実在庫を " + done.before() + " → " + done.after() + " にしました");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("adjustCode", code);
-        }
-        return "redirect:/stock";
     }
 
     @PostMapping("/stock/settings")
@@ -318,14 +291,6 @@ class StockController {
             return Math.min(MAX_PAGE, Math.max(0, Integer.parseInt(value == null ? "0" : value.strip())));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static int quantity(String value) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("数量: 整数で入力してください");
         }
     }
 }

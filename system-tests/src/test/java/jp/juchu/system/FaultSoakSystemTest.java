@@ -106,6 +106,7 @@ class FaultSoakSystemTest {
     void noOrderIsLostDoubledOrStaleWhateverFails() throws Exception {
         work = Path.of(System.getProperty("juchu.workDir"), "soak-" + System.currentTimeMillis());
         Instant started = Instant.now();
+        String loadAtStart = ImportBenchmark.loadAverage();
         database = new HarnessDatabase(work.resolve("oms-db"));
         shopDatabasePort = freePort();
         try {
@@ -206,6 +207,7 @@ class FaultSoakSystemTest {
                     faults(),
                     killsAfterTheRun);
             report.lag(lag);
+            report.loadAtStart(loadAtStart);
             SoakComparison.Difference bAgainstApi = SoakComparison.compare(shopApiB, omsB.orders());
             SoakComparison.Difference bAgainstDatabase = SoakComparison.compare(shopDatabaseB, omsB.orders());
             long createdB = trafficB.getOrDefault("created", 0.0).longValue();

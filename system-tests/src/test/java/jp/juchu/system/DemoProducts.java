@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The demo shop's catalogue (the shop server's {@code DemoCatalog}) registered in an OMS through its own screens, the
  * way a merchant starts: the products CSV (one SKU per variation), the listings CSV mapping the shop's items to them,
- * and each SKU's stock set on the stock page (在庫調整). For a benchmark whose OMS has no demo data of its own.
+ * and each SKU's stock set on the 入出庫 page (在庫数指定). For a benchmark whose OMS has no demo data of its own.
  */
 final class DemoProducts {
 
@@ -83,13 +83,17 @@ final class DemoProducts {
         upload(session, "LISTINGS", listings.toString());
         for (String code : skus.keySet()) {
             Map<String, String> form = new LinkedHashMap<>();
+            form.put("type", "SET");
             form.put("code", code);
-            form.put("mode", "SET");
             form.put("quantity", String.valueOf(stockPerSku));
             form.put("reason", "初期在庫");
             form.put("note", "");
-            HttpResponse<String> adjusted = session.postForm("/stock", "/stock/adjust", form);
-            assertThat(adjusted.statusCode()).isEqualTo(302);
+            form.put("location", "");
+            HttpResponse<String> booked = session.postForm("/stock/movements", "/stock/movements", form);
+            assertThat(booked.statusCode()).isEqualTo(302);
+            assertThat(session.get("/stock/movements"))
+                    .as("the stock of " + code + " set")
+                    .contains("を登録しました");
         }
         String stock = session.get("/stock");
         for (String code : skus.keySet()) {

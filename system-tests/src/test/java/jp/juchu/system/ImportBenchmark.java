@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The import benchmark of issues 4, 15 and 20, run on demand (not part of {@code verify}):
  * {@code ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false}
- * (with {@code -Dbenchmark.orders=N} for another size, {@code -Dbenchmark.stockPerSku=N} for the stock). The shop
+ * (with {@code -Dbenchmark.orders=N} for another size, {@code -Dbenchmark.stockPerSku=N} for the stock, {@code
+ * -Dbenchmark.rules=N} for N further enabled rules made through the rule form first). The shop
  * server makes N orders over the last 30 days; the OMS, started with {@code -Xmx512m}, the demo's automatic rules on,
  * the shop's catalogue registered as SKUs with stock and mapped through listings ({@link DemoProducts}, allocation on
  * import), imports them over HTTP through its real settings page and "fetch now", then reads the same unchanged
@@ -74,6 +75,10 @@ class ImportBenchmark {
 
             OmsSession session =
                     OmsSession.login(oms.baseUrl(), "/login", Map.of("username", "admin", "password", "juchu-admin"));
+            Integer rules = Integer.getInteger("benchmark.rules");
+            if (rules != null) {
+                BenchmarkRules.create(session, rules);
+            }
             Map<String, String> form = new LinkedHashMap<>();
             form.put("shopId", demo.property("shop-id"));
             form.put("openKey", demo.property("open-key"));
@@ -103,7 +108,7 @@ class ImportBenchmark {
                     .as("orders still waiting to be allocated at all")
                     .isZero();
             Copy copy = copyTheSameRows(database);
-            write(orders, first, second, copy, allocated, skus.size(), stockPerSku, loadAtStart);
+            write(orders, rules, first, second, copy, allocated, skus.size(), stockPerSku, loadAtStart);
         }
     }
 
@@ -287,6 +292,7 @@ class ImportBenchmark {
 
     private static void write(
             int orders,
+            Integer rules,
             Result first,
             Result second,
             Copy copy,
@@ -304,10 +310,10 @@ class ImportBenchmark {
                 a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
                 The shop server's per-key rate limit and the OMS's request budget are lifted for this run (at the default
                 120 requests/min a client reads at most 12,000 orders a minute). Everything an import triggers is on: the
-                demo's automatic rules (every new order routed: 保留 / 確認待ち / 入金待ち / 出荷待ち), allocation on import
+                demo's automatic rules (every new order routed: 保留 / 確認待ち / 入金待ち / 出荷待ち)%s, allocation on import
                 (%d SKUs, the shop's whole catalogue mapped through listings, %,d units of each on hand), the stock-sync
                 outbox marked by every change of free stock, customers linked, sales facts, the tabs' tally.
-                Command: `./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.orders=%d`
+                Command: `./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.orders=%d%s`
 
                 Two clocks per run: **the import run** from its start to its end as the OMS records it (pages read, checked
                 and written), and **until all its work was done**: from the run's start until the last event publication
@@ -335,9 +341,11 @@ class ImportBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         loadAtStart,
                         loadAverage(),
+                        rules == null ? "" : " and " + rules + " further enabled rules made through the rule form",
                         skus,
                         stockPerSku,
                         orders,
+                        rules == null ? "" : " -Dbenchmark.rules=" + rules,
                         first.created(),
                         first.millis() / 1000.0,
                         first.perSecond(orders),

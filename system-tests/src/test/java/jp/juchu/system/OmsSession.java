@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,11 +48,16 @@ final class OmsSession {
 
     /** Submits a form the way a browser does: reads the page for its CSRF token, then posts. */
     HttpResponse<String> postForm(String pagePath, String actionPath, Map<String, String> fields) {
+        return postForm(pagePath, actionPath, List.copyOf(fields.entrySet()));
+    }
+
+    /** Submits a form whose fields repeat (rows of a table), in the order given. */
+    HttpResponse<String> postForm(String pagePath, String actionPath, List<Map.Entry<String, String>> fields) {
         Matcher token = CSRF.matcher(get(pagePath));
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on " + pagePath);
         }
-        String body = fields.entrySet().stream()
+        String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&", "_csrf=" + encode(token.group(1)) + "&", ""));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + actionPath))

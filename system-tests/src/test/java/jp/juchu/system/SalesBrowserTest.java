@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 19 in a real browser on the demo data: every report of 売上データ and ホーム draw their chart (ECharts,
  * served by the OMS itself) beside the table, a report downloads as CSV, and the manual finds a section. The
- * screenshots are copied into {@code docs/sales/}, which the OMS serves in its manual (操作マニュアル).
+ * screenshots are copied into {@code docs/sales/} (and the other menus' pages into {@code docs/manual/}), which the
+ * OMS serves in its manual (操作マニュアル).
  */
 class SalesBrowserTest {
 
@@ -63,9 +64,7 @@ class SalesBrowserTest {
                 chartDrawn(back, "sales-chart");
                 assertThat(back.getByTestId("report-table")).isVisible();
                 assertThat(back.getByTestId("report-totals")).isVisible();
-                if (report.equals("daily") || report.equals("monthly")) {
-                    screenshot(back, "sales-" + report);
-                }
+                screenshot(back, "sales-" + report);
             }
 
             back.navigate("/sales/payments");
@@ -73,6 +72,20 @@ class SalesBrowserTest {
                     back.waitForDownload(() -> back.getByTestId("csv-utf8").click());
             String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFF支払方法,受注件数,点数,売上(税込)");
+
+            // every top menu's pages, for the manual's chapters (商品管理, 在庫管理, メール送信履歴)
+            for (Map.Entry<String, String> screen : Map.of(
+                            "/products", "products-list",
+                            "/products/listings", "products-listings",
+                            "/stock", "stock-list",
+                            "/stock/history", "stock-history",
+                            "/stock-sync", "stock-sync",
+                            "/mails", "mails")
+                    .entrySet()) {
+                back.navigate(screen.getKey());
+                assertThat(back.locator("h1")).isVisible();
+                screenshot(back, screen.getValue(), "manual");
+            }
 
             back.navigate("/manual?q=伝票番号");
             assertThat(back.getByTestId("manual-hits")).containsText("伝票番号を取り込む");
@@ -108,8 +121,13 @@ class SalesBrowserTest {
 
     /** The screenshot, and its copy in docs/sales/ for the manual. */
     private static void screenshot(Page page, String name) throws Exception {
+        screenshot(page, name, "sales");
+    }
+
+    /** The screenshot, and its copy in docs/{folder}/ for the manual. */
+    private static void screenshot(Page page, String name, String folder) throws Exception {
         Browser.screenshot(page, name);
-        Path docs = Path.of("..", "docs", "sales");
+        Path docs = Path.of("..", "docs", folder);
         Files.createDirectories(docs);
         Files.copy(
                 Browser.SCREENSHOTS.resolve(name + ".png"),

@@ -55,6 +55,7 @@ public final class AuditActions {
             Map.entry("SALES_GOALS_CHANGED", "売上目標を変更"),
             Map.entry("SALES_FEES_CHANGED", "収支の手数料・配送費を変更"),
             Map.entry("SALES_FACTS_REBUILT", "売上データを再集計"),
+            Map.entry("SALES_FACTS_CHECKED", "売上データを受注と照合"),
             Map.entry("RULE_CREATED", "自動処理ルールを追加"),
             Map.entry("RULE_CHANGED", "自動処理ルールを変更"),
             Map.entry("RULE_ENABLED", "自動処理ルールをON"),

@@ -81,7 +81,12 @@ public class Customers {
      *     blacklisted (as Shop Serve's own blacklist matches name, e-mail and destination)
      * @param previousOrders the buyer's customer's other orders
      */
-    public record Standing(boolean blacklisted, long previousOrders) {}
+    public record Standing(boolean blacklisted, long previousOrders, List<String> tags) {
+
+        public Standing {
+            tags = List.copyOf(tags);
+        }
+    }
 
     /** An order's buyer and recipients, as {@link #standings} looks them up. */
     public record Buyer(long orderId, String name, String email, String phone, List<String> recipientNames) {}
@@ -146,13 +151,28 @@ public class Customers {
                     });
         }
 
+        Map<Long, List<String>> tags = new HashMap<>();
+        if (!customerOf.isEmpty()) {
+            jdbc.sql("select id, tags from customer where id = any (?) and cardinality(tags) > 0")
+                    .param(customerOf.values().stream().distinct().toArray(Long[]::new))
+                    .query(rs -> {
+                        tags.put(
+                                rs.getLong(1), List.of((String[]) rs.getArray(2).getArray()));
+                    });
+        }
+
         Map<Long, Standing> standings = new HashMap<>();
         keys.forEach((order, k) -> {
             Long customer = customerOf.get(order);
             boolean blacklisted = (customer != null && blacklistedIds.contains(customer))
                     || (k.email() != null && blacklistedEmails.contains(k.email()))
                     || recipients.get(order).stream().anyMatch(blacklistedNames::contains);
-            standings.put(order, new Standing(blacklisted, previous.getOrDefault(order, 0L)));
+            standings.put(
+                    order,
+                    new Standing(
+                            blacklisted,
+                            previous.getOrDefault(order, 0L),
+                            customer == null ? List.of() : tags.getOrDefault(customer, List.of())));
         });
         return standings;
     }
@@ -240,6 +260,64 @@ public class Customers {
                 "CUSTOMER_EDITED",
                 "customer:" + id,
                 changed.isEmpty() ? "変更なし" : "変更: " + String.join(", ", changed));
+    }
+
+    /** At most this many tags on a customer, each at most {@link #TAG_LENGTH} characters. */
+    public static final int MAX_TAGS = 10;
+
+    public static final int TAG_LENGTH = 30;
+
+    /** A customer's tags (顧客タグ), in the order they were set. */
+    public List<String> tags(long id) {
+        return jdbc.sql("select tags from customer where id = ?").param(id).query(rs -> {
+            List<String> found = new ArrayList<>();
+            if (rs.next()) {
+                found.addAll(List.of((String[]) rs.getArray(1).getArray()));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Sets a customer's tags (顧客タグ), written separated by commas or spaces; duplicates are dropped.
+     *
+     * @throws IllegalArgumentException when there is no such customer, a tag is too long or has control characters,
+     *     or there are too many
+     * @throws IllegalStateException when the customer was merged away
+     */
+    @Transactional
+    public List<String> setTags(long id, String written, String actor) {
+        List<String> tags = new ArrayList<>();
+        for (String part : (written == null ? "" : written).split("[,、，\\s]+")) {
+            String tag = java.text.Normalizer.normalize(part, java.text.Normalizer.Form.NFKC)
+                    .strip();
+            if (tag.isEmpty() || tags.contains(tag)) {
+                continue;
+            }
+            if (tag.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("タグに制御文字は使えません");
+            }
+            if (tag.length() > TAG_LENGTH) {
+                throw new IllegalArgumentException("タグは1つ" + TAG_LENGTH + "文字までです（「" + tag.substring(0, 10) + "…」）");
+            }
+            tags.add(tag);
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new IllegalArgumentException("タグは1人の顧客に" + MAX_TAGS + "個までです（" + tags.size() + "個あります）");
+        }
+        lock(jdbc);
+        Customer before = standing(id);
+        List<String> was = tags(id);
+        jdbc.sql("update customer set tags = ?::text[], updated_at = now() where id = ?")
+                .params(tags.toArray(String[]::new), before.id())
+                .update();
+        audit.record(
+                actor,
+                "CUSTOMER_EDITED",
+                "customer:" + id,
+                "タグ: " + (was.isEmpty() ? "(なし)" : String.join(" ", was)) + " → "
+                        + (tags.isEmpty() ? "(なし)" : String.join(" ", tags)));
+        return tags;
     }
 
     /**

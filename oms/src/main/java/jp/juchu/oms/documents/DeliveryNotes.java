@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import jp.juchu.oms.orders.OrderDetail;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.PaymentMethods;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.products.ListedItems;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
@@ -34,14 +35,22 @@ public class DeliveryNotes {
     private static final float LEFT = 15f;
     private static final float RIGHT = 195f;
 
-    private final Orders orders;
+    private final PrintedOrders printed;
     private final ContractorInfo contractor;
     private final ListedItems listedItems;
     private final PdfBooks books;
     private final Clock clock;
+    private final ShippingInstructions instructions;
 
-    DeliveryNotes(Orders orders, ContractorInfo contractor, ListedItems listedItems, PdfBooks books, Clock clock) {
-        this.orders = orders;
+    DeliveryNotes(
+            PrintedOrders printed,
+            ContractorInfo contractor,
+            ListedItems listedItems,
+            PdfBooks books,
+            Clock clock,
+            ShippingInstructions instructions) {
+        this.printed = printed;
+        this.instructions = instructions;
         this.contractor = contractor;
         this.listedItems = listedItems;
         this.books = books;
@@ -57,13 +66,13 @@ public class DeliveryNotes {
      * @throws IllegalStateException when 契約者情報 (the issuer) is not registered
      */
     public int write(List<Long> orderIds, OutputStream out) throws IOException {
-        List<Long> ids = DocumentLimits.orders(orderIds);
+        List<List<Long>> entries = printed.entries(orderIds);
         Contractor issuer = contractor
                 .get()
                 .orElseThrow(() -> new IllegalStateException("納品書の発行者になる契約者情報が登録されていません。各種設定の契約者情報を登録してください"));
         LocalDate issued = LocalDate.now(clock);
         try (PdfBook book = books.open("納品書")) {
-            int notes = PrintedOrders.each(orders, ids, order -> note(book, order, issuer, issued));
+            int notes = printed.each(entries, group -> note(book, group, issuer, issued));
             if (notes == 0) {
                 throw new IllegalArgumentException("選んだ受注はもうありません");
             }
@@ -72,11 +81,34 @@ public class DeliveryNotes {
         }
     }
 
-    private void note(PdfBook book, OrderDetail order, Contractor issuer, LocalDate issued) {
-        Map<ListedItems.Key, ListedItems.Listed> listed = listedItems.of(order.connectionId(), keys(order));
+    /** One note: for an order, or for a merged 同梱 group listing each of its orders with its own amounts. */
+    private void note(PdfBook book, List<OrderDetail> group, Contractor issuer, LocalDate issued) {
+        OrderDetail first = group.get(0);
+        String numbers = group.stream().map(OrderDetail::orderNumber).collect(Collectors.joining("、"));
         PdfFlow flow = new PdfFlow(
-                book, 15f, (page, n) -> n == 1 ? heading(page, order, issuer, issued) : continued(page, order));
+                book,
+                15f,
+                (page, n) -> n == 1 ? heading(page, first, numbers, issuer, issued) : continued(page, numbers));
         flow.page();
+        for (OrderDetail order : group) {
+            if (group.size() > 1) {
+                flow.ensure(20f);
+                flow.page()
+                        .text(
+                                LEFT,
+                                flow.y() + 4f,
+                                10.5f,
+                                true,
+                                "受注番号 " + order.orderNumber() + " (注文日 " + Formats.date(order.orderedAt()) + " / "
+                                        + PaymentMethods.labelOf(order.paymentMethod()) + ")");
+                flow.down(7f);
+            }
+            body(flow, order);
+        }
+    }
+
+    private void body(PdfFlow flow, OrderDetail order) {
+        Map<ListedItems.Key, ListedItems.Listed> listed = listedItems.of(order.connectionId(), keys(order));
         boolean several = order.shipments().size() > 1;
         boolean reduced = false;
         boolean nonTaxable = false;
@@ -111,7 +143,8 @@ public class DeliveryNotes {
         }
         amounts(flow, order);
         taxes(flow, order, reduced, nonTaxable);
-        remarks(flow, order);
+        remarks(flow, "備考", order.remarks());
+        remarks(flow, "お知らせ", instructions.deliveryNoteRemark(order.id()));
     }
 
     private static List<ListedItems.Key> keys(OrderDetail order) {
@@ -135,13 +168,13 @@ public class DeliveryNotes {
         };
     }
 
-    private float heading(PdfPage page, OrderDetail order, Contractor issuer, LocalDate issued) {
+    private float heading(PdfPage page, OrderDetail order, String numbers, Contractor issuer, LocalDate issued) {
         PdfBook book = page.book();
         page.textCentered(PdfBook.PAGE_WIDTH / 2, 22f, 20f, true, "納品書");
         float y = 32f;
         for (String line : List.of(
                 "発行日 " + Formats.date(issued),
-                "受注番号 " + order.orderNumber(),
+                "受注番号 " + numbers,
                 "注文日 " + Formats.date(order.orderedAt()),
                 "お支払方法 " + PaymentMethods.labelOf(order.paymentMethod()))) {
             page.textRight(RIGHT, y, 9f, false, book.fit(line, 9f, false, 80f));
@@ -183,9 +216,9 @@ public class DeliveryNotes {
         return top + 6f;
     }
 
-    private static float continued(PdfPage page, OrderDetail order) {
+    private static float continued(PdfPage page, String numbers) {
         page.text(LEFT, 15f, 10f, true, "納品書 (続き)");
-        page.textRight(RIGHT, 15f, 9f, false, "受注番号 " + order.orderNumber());
+        page.textRight(RIGHT, 15f, 9f, false, page.book().fit("受注番号 " + numbers, 9f, false, 120f));
         page.line(LEFT, 17f, RIGHT, 17f, 0.5f);
         return 22f;
     }
@@ -313,15 +346,16 @@ public class DeliveryNotes {
                 .toList();
     }
 
-    private static void remarks(PdfFlow flow, OrderDetail order) {
-        if (order.remarks() == null || order.remarks().isBlank()) {
+    /** A block of text under a heading: the buyer's remarks (備考), the shop's note to the buyer (お知らせ). */
+    private static void remarks(PdfFlow flow, String heading, String text) {
+        if (text == null || text.isBlank()) {
             return;
         }
         PdfBook book = flow.book();
-        List<String> lines = book.wrap(order.remarks().strip(), 8.5f, false, RIGHT - LEFT - 4f, 12);
+        List<String> lines = book.wrap(text.strip(), 8.5f, false, RIGHT - LEFT - 4f, 12);
         flow.ensure(Math.min(lines.size(), 3) * 4.2f + 8f);
         flow.down(2f);
-        flow.page().text(LEFT, flow.y() + 3f, 8.5f, true, "備考");
+        flow.page().text(LEFT, flow.y() + 3f, 8.5f, true, heading);
         flow.down(4.5f);
         for (String line : lines) {
             flow.ensure(4.2f);

@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import jp.juchu.oms.bundles.OneShipment;
 import jp.juchu.oms.orders.OrderDetail;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.products.ListedItems;
 import org.springframework.stereotype.Service;
 
@@ -36,13 +37,13 @@ public class PickingLists {
     private static final float RIGHT = 195f;
     static final String UNLISTED = "未登録";
 
-    private final Orders orders;
+    private final PrintedOrders printedOrders;
     private final ListedItems listedItems;
     private final PdfBooks books;
     private final Clock clock;
 
-    PickingLists(Orders orders, ListedItems listedItems, PdfBooks books, Clock clock) {
-        this.orders = orders;
+    PickingLists(PrintedOrders printedOrders, ListedItems listedItems, PdfBooks books, Clock clock) {
+        this.printedOrders = printedOrders;
         this.listedItems = listedItems;
         this.books = books;
         this.clock = clock;
@@ -66,7 +67,7 @@ public class PickingLists {
      * @throws IllegalArgumentException when no order (or more than 1,000) is given, or none exists
      */
     public int write(Layout layout, List<Long> orderIds, OutputStream out) throws IOException {
-        List<Long> ids = DocumentLimits.orders(orderIds);
+        List<List<Long>> ids = printedOrders.entries(orderIds);
         LocalDate printed = LocalDate.now(clock);
         try (PdfBook book = books.open(layout == Layout.TOTAL ? "トータルピッキングリスト" : "ピッキングリスト (受注別)")) {
             int count = layout == Layout.TOTAL ? total(book, ids, printed) : perOrder(book, ids, printed);
@@ -78,10 +79,11 @@ public class PickingLists {
         }
     }
 
-    private int total(PdfBook book, List<Long> ids, LocalDate printed) {
+    private int total(PdfBook book, List<List<Long>> ids, LocalDate printed) {
         Map<String, Pick> totals = new LinkedHashMap<>();
         Map<String, Set<Long>> ordersOf = new LinkedHashMap<>();
-        int found = PrintedOrders.each(orders, ids, order -> {
+        int found = printedOrders.each(ids, group -> {
+            OrderDetail order = OneShipment.of(group);
             for (Pick p : picks(order)) {
                 String key = (p.listed() ? "sku:" : "item:") + p.code();
                 totals.merge(
@@ -157,7 +159,7 @@ public class PickingLists {
         return found;
     }
 
-    private int perOrder(PdfBook book, List<Long> ids, LocalDate printed) {
+    private int perOrder(PdfBook book, List<List<Long>> ids, LocalDate printed) {
         PdfFlow flow = new PdfFlow(book, 15f, (page, n) -> {
             page.text(LEFT, 18f, n == 1 ? 16f : 10f, true, n == 1 ? "ピッキングリスト (受注別)" : "ピッキングリスト (受注別) (続き)");
             page.textRight(RIGHT, 18f, 9f, false, "印刷日 " + Formats.date(printed) + "  " + n + "ページ");
@@ -169,7 +171,9 @@ public class PickingLists {
                 new PdfTable.Column("商品名", 90f, PdfTable.Align.LEFT),
                 new PdfTable.Column("数量", 16f, PdfTable.Align.RIGHT),
                 new PdfTable.Column("確認", 12f, PdfTable.Align.CENTER));
-        return PrintedOrders.each(orders, ids, order -> {
+        return printedOrders.each(ids, group -> {
+            OrderDetail order = OneShipment.of(group);
+            String numbers = group.stream().map(OrderDetail::orderNumber).collect(Collectors.joining("、"));
             Map<String, Pick> merged = new LinkedHashMap<>();
             for (Pick p : picks(order)) {
                 merged.merge(
@@ -192,7 +196,12 @@ public class PickingLists {
                     .distinct()
                     .reduce((a, b) -> a + "、" + b)
                     .orElse("");
-            page.text(LEFT, flow.y() + 4f, 10.5f, true, "受注番号 " + order.orderNumber());
+            page.text(
+                    LEFT,
+                    flow.y() + 4f,
+                    10.5f,
+                    true,
+                    book.fit("受注番号 " + numbers + (group.size() > 1 ? " (同梱)" : ""), 10.5f, true, 63f));
             page.text(80f, flow.y() + 4f, 9f, false, book.fit("お届け先 " + to, 9f, false, RIGHT - 80f - 30f));
             page.textRight(RIGHT, flow.y() + 4f, 9f, false, "注文日 " + Formats.date(order.orderedAt()));
             flow.down(6f);

@@ -94,6 +94,21 @@ public class MallConnections {
                 .update();
     }
 
+    /**
+     * オプション設定: switches a shop's scheduled fetching (自動取得) and its shipment reports (出荷実績の送信), the same flags
+     * the import schedule and the write-back read.
+     *
+     * @throws IllegalArgumentException when there is no such shop (the OMS's own channels have neither switch)
+     */
+    @Transactional
+    public void setSwitches(long id, boolean autoFetch, boolean writeBack) {
+        MallConnection connection = find(id).filter(c -> !c.ownChannel())
+                .orElseThrow(() -> new IllegalArgumentException("ショップ " + id + " はありません"));
+        jdbc.sql("update mall_connection set auto_fetch = ?, write_back = ?, updated_at = now() where id = ?")
+                .params(autoFetch, writeBack, connection.id())
+                .update();
+    }
+
     public void markKeyInvalid(long id, String message) {
         setStatus(id, ConnectionStatus.KEY_INVALID, message);
     }

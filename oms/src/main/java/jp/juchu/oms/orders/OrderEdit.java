@@ -25,6 +25,86 @@ public record OrderEdit(
         long pointsUsed,
         String memo) {
 
+    /** The order as it is, as an edit that changes nothing: what an automatic change starts from. */
+    public static OrderEdit from(OrderDetail order) {
+        List<Destination> destinations = new java.util.ArrayList<>();
+        List<Line> lines = new java.util.ArrayList<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            destinations.add(new Destination(
+                    s.deliveryId(),
+                    new Person(s.name(), s.phone(), s.postalCode(), s.prefecture(), s.address1(), s.address2()),
+                    s.deliveryDate(),
+                    s.timeSlot(),
+                    s.codAmount()));
+            for (OrderDetail.Item i : s.items()) {
+                lines.add(new Line(
+                        s.deliveryId(),
+                        i.itemCode(),
+                        i.variation(),
+                        i.name(),
+                        i.unitPrice(),
+                        i.taxRate(),
+                        i.quantity()));
+            }
+        }
+        return new OrderEdit(
+                order.version(),
+                new Person(
+                        order.buyerName(),
+                        order.buyerPhone(),
+                        order.buyerPostalCode(),
+                        order.buyerPrefecture(),
+                        order.buyerAddress1(),
+                        order.buyerAddress2()),
+                order.buyerKana(),
+                order.buyerEmail(),
+                order.paymentMethod(),
+                destinations,
+                lines,
+                order.shippingFee(),
+                order.codFee(),
+                order.giftWrappingFee(),
+                order.couponDiscount(),
+                order.pointsUsed(),
+                order.memo());
+    }
+
+    /** This edit with other destinations and lines. */
+    public OrderEdit withShipments(List<Destination> destinations, List<Line> lines) {
+        return new OrderEdit(
+                version,
+                buyer,
+                buyerKana,
+                buyerEmail,
+                paymentMethod,
+                destinations,
+                lines,
+                shippingFee,
+                codFee,
+                giftWrappingFee,
+                couponDiscount,
+                pointsUsed,
+                memo);
+    }
+
+    /** This edit with other fees. */
+    public OrderEdit withFees(long shippingFee, long codFee, long giftWrappingFee) {
+        return new OrderEdit(
+                version,
+                buyer,
+                buyerKana,
+                buyerEmail,
+                paymentMethod,
+                destinations,
+                lines,
+                shippingFee,
+                codFee,
+                giftWrappingFee,
+                couponDiscount,
+                pointsUsed,
+                memo);
+    }
+
     /** A name with an address and phone. */
     public record Person(
             String name, String phone, String postalCode, String prefecture, String address1, String address2) {}

@@ -47,11 +47,45 @@ public class OrderWorkflow {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final List<PrintGuard> printGuards;
 
-    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
+    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, List<PrintGuard> printGuards) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
+        this.printGuards = List.copyOf(printGuards);
+    }
+
+    /**
+     * Why each of these orders may not be printed now (a slip, a 納品書, a picking list), as the other modules'
+     * {@link PrintGuard}s say; an order that may is left out. Every move to 印刷済み or 出荷済み asks the same.
+     */
+    public Map<Long, String> printRefusals(Collection<Long> orderIds) {
+        Map<Long, String> refusals = new java.util.LinkedHashMap<>();
+        if (orderIds.isEmpty()) {
+            return refusals;
+        }
+        for (PrintGuard guard : printGuards) {
+            guard.refusals(orderIds).forEach(refusals::putIfAbsent);
+        }
+        return refusals;
+    }
+
+    /** The workflow's own rules, then, for a first move to 印刷済み or 出荷済み, the print guards. */
+    private Optional<String> refusal(
+            Transitions.OrderState order,
+            String to,
+            Actor actor,
+            boolean shipBeforePayment,
+            Map<String, String> names) {
+        Optional<String> refusal =
+                Transitions.refusal(order, to, actor, shipBeforePayment, false, c -> names.getOrDefault(c, c));
+        if (refusal.isPresent()
+                || !Transitions.Stage.of(to).printed()
+                || Transitions.Stage.of(order.status()).printed()) {
+            return refusal;
+        }
+        return Optional.ofNullable(printRefusals(List.of(order.id())).get(order.id()));
     }
 
     /**
@@ -95,8 +129,7 @@ public class OrderWorkflow {
             throw new IllegalArgumentException("ステータスがありません: " + to);
         }
         return eachLocked(orderIds, order -> {
-            Optional<String> refusal =
-                    Transitions.refusal(order, to, actor, shipBeforePayment, false, c -> names.getOrDefault(c, c));
+            Optional<String> refusal = refusal(order, to, actor, shipBeforePayment, names);
             if (refusal.isPresent()) {
                 return Step.refused(refusal.get());
             }
@@ -174,8 +207,7 @@ public class OrderWorkflow {
             if (!order.status().equals(from)) {
                 return Step.refused("受注はもう「" + names.getOrDefault(from, from) + "」ではありません");
             }
-            Optional<String> refusal =
-                    Transitions.refusal(order, to, actor, false, false, c -> names.getOrDefault(c, c));
+            Optional<String> refusal = refusal(order, to, actor, false, names);
             if (refusal.isPresent()) {
                 return Step.refused(refusal.get());
             }
@@ -222,7 +254,7 @@ public class OrderWorkflow {
     public Optional<Refusal> check(long orderId, String to, Actor actor) {
         Map<String, String> names = names();
         return state(orderId, false)
-                .map(order -> Transitions.refusal(order, to, actor, false, false, c -> names.getOrDefault(c, c))
+                .map(order -> refusal(order, to, actor, false, names)
                         .map(reason -> new Refusal(orderId, order.orderNumber(), reason)))
                 .orElseGet(() -> Optional.of(new Refusal(orderId, "#" + orderId, "受注が見つかりません")));
     }

@@ -150,6 +150,19 @@ public class Orders {
         return tags;
     }
 
+    /** The shipping names the shops gave these orders' shipments (配送方法 as imported), in delivery order. */
+    public Map<Long, List<String>> shopCarriers(Collection<Long> ids) {
+        Map<Long, List<String>> carriers = new java.util.HashMap<>();
+        jdbc.sql("select order_id, shop_carrier from shipment where order_id = any (?) and shop_carrier is not null"
+                        + " order by order_id, delivery_id")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        return carriers;
+    }
+
     /** Adds and removes tags on an order (a tag is at most 30 characters; an order keeps at most 20). */
     @Transactional
     public void changeTags(long orderId, Collection<String> add, Collection<String> remove, String actor) {
@@ -332,6 +345,11 @@ public class Orders {
                     carriers.put(rs.getInt(1), rs.getString(2));
                 });
         return carriers;
+    }
+
+    /** Writes a line to the order's history (受注履歴), for what another module did to it (e.g. 同梱). */
+    public void recordHistory(long orderId, String kind, String actor, String summary) {
+        jdbc.sql(INSERT_HISTORY).params(orderId, kind, actor, summary).update();
     }
 
     static final String INSERT_HISTORY =

@@ -49,6 +49,11 @@ final class Transitions {
         boolean shipping() {
             return this == READY_TO_SHIP || this == PRINTED || this == SHIPPED;
         }
+
+        /** 印刷済み or 出荷済み: the slip is printed (or the order went without one). */
+        boolean printed() {
+            return this == PRINTED || this == SHIPPED;
+        }
     }
 
     /** One row of the table: from any of these stages to any of those, by these roles. */

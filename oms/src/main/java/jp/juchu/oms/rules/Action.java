@@ -26,6 +26,18 @@ public record Action(Kind kind, String value) {
         APPEND_MEMO("社内メモに追記する (変数可)", true),
         RAISE_ALERT("アラートを出す (変数可)", true),
         SEND_MAIL("メールを送る (テンプレートID)", true),
+        // shipping and amounts: values parsed by ActionValues, carried out by OrderChanges
+        SET_CARRIER("配送業者を指定する (例: YAMATO 宅急便コンパクト 冷蔵)", true),
+        MAP_SHIPPING_NAME("配送方法を配送業者に置き換える (例: 宅配便=YAMATO, 佐川急便=SAGAWA)", true),
+        SHIFT_DATE("お届け希望日をずらす (例: +2 / -1 日)", true),
+        CLEAR_DATE("お届け希望日を消す", false),
+        ADD_FEE("手数料を加算する (例: 送料 500 / 代引手数料 330)", true),
+        ADD_GIFT("プレゼント商品を追加する (商品コード、同じ顧客に1回)", true),
+        APPEND_DELIVERY_NOTE("納品書の備考に追記する (変数可)", true),
+        APPEND_SLIP_REMARK("送り状の記事に追記する (変数可)", true),
+        SPLIT_BY_ZONE("温度帯ごとにお届け先を分ける", false),
+        FIND_BUNDLE("同梱候補を探す", false),
+        BUNDLE("同梱候補を探して同梱する", false),
         STOP("以降のルールを実行しない", false);
 
         private final String label;
@@ -90,6 +102,7 @@ public record Action(Kind kind, String value) {
         if ((kind == Kind.ADD_TAG || kind == Kind.REMOVE_TAG) && value.length() > 30) {
             problems.add("タグは30文字までです");
         }
+        problems.addAll(ActionValues.problems(kind, value));
         Matcher m = VARIABLE.matcher(value);
         while (m.find()) {
             if (!VARIABLES.contains(m.group(1))) {

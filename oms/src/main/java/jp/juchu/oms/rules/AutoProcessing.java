@@ -13,6 +13,7 @@ import jp.juchu.oms.orders.OrderStatusChanged;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
+import jp.juchu.support.db.LockRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +137,11 @@ public class AutoProcessing {
                     builtInWaits,
                     settings.printDateDays());
             if (plan.changesAnything()) {
-                actions.apply(order, plan);
+                // each order in a transaction of its own, tried again when it loses a deadlock to other work on it
+                LockRetry.retrying("自動処理", () -> {
+                    actions.apply(order, plan);
+                    return null;
+                });
             }
         }
     }

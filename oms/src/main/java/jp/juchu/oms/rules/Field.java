@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.products.Product;
 import jp.juchu.support.address.PostalPrefectures;
+import jp.juchu.support.address.RemoteIslands;
 
 /**
  * What a condition can look at (条件項目). A field gives one value, or one per line or destination; those match when
@@ -114,6 +115,14 @@ public enum Field {
     RELEASE_DATE("商品の発売日", Type.DATE, f -> products(f, Product::releaseDate)),
     PREORDER("予約商品を含む", Type.BOOLEAN, f -> one(f.products().stream().anyMatch(Product::preorder))),
     MADE_TO_ORDER("受注生産品を含む", Type.BOOLEAN, f -> one(f.products().stream().anyMatch(Product::madeToOrder))),
+    STOCK_ALLOCATABLE("在庫: すべての行を引当できる (でない = 在庫が足りない行がある)", Type.BOOLEAN, f -> one(f.allocatable())),
+    REMOTE_ISLAND(
+            "お届け先が離島",
+            Type.BOOLEAN,
+            f -> one(f.order().shipments().stream().anyMatch(s -> RemoteIslands.contains(s.postalCode())))),
+    CUSTOMER_TAG("顧客タグ", Type.TEXT, f -> f.customerTags().isEmpty() ? one("") : new ArrayList<>(f.customerTags())),
+    SHOP_CARRIER(
+            "配送方法 (ショップの指定)", Type.TEXT, f -> f.shopCarriers().isEmpty() ? one("") : new ArrayList<>(f.shopCarriers())),
     TAG("受注のタグ", Type.TEXT, f -> f.tags().isEmpty() ? one("") : new ArrayList<>(f.tags())),
     ALERT("受注のアラート", Type.TEXT, f -> one(f.order().alert())),
     ORDER_DATE("注文日", Type.DATE, f -> one(tokyo(f).toLocalDate())),

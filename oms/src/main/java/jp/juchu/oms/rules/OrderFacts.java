@@ -17,6 +17,10 @@ import jp.juchu.oms.products.Product;
  * @param today the day the rule runs (Asia/Tokyo), for "within N days"
  * @param products the product master's SKUs the order's lines are (sets as their components), for product conditions
  * @param unmapped some line's item is not in the shop's listings (未登録商品)
+ * @param customerTags the tags of the customer the order is linked to (顧客タグ)
+ * @param shopCarriers the shipping names the shop gave the shipments (配送方法 as imported)
+ * @param allocatable every stock-managed SKU the lines need is held by the order or free (in import order within
+ *     the batch, as the allocation takes them)
  */
 public record OrderFacts(
         OrderDetail order,
@@ -27,11 +31,42 @@ public record OrderFacts(
         List<String> tags,
         LocalDate today,
         List<Product> products,
-        boolean unmapped) {
+        boolean unmapped,
+        List<String> customerTags,
+        List<String> shopCarriers,
+        boolean allocatable) {
 
     public OrderFacts {
         tags = List.copyOf(tags);
         products = List.copyOf(products);
+        customerTags = List.copyOf(customerTags);
+        shopCarriers = List.copyOf(shopCarriers);
+    }
+
+    /** Facts without customer tags and shop carriers, with every line allocatable. */
+    public OrderFacts(
+            OrderDetail order,
+            String source,
+            PaymentKinds.Kind paymentKind,
+            boolean blacklisted,
+            long previousOrders,
+            List<String> tags,
+            LocalDate today,
+            List<Product> products,
+            boolean unmapped) {
+        this(
+                order,
+                source,
+                paymentKind,
+                blacklisted,
+                previousOrders,
+                tags,
+                today,
+                products,
+                unmapped,
+                List.of(),
+                List.of(),
+                true);
     }
 
     List<OrderDetail.Item> lines() {

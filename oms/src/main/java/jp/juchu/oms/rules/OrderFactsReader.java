@@ -3,11 +3,15 @@ package jp.juchu.oms.rules;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import jp.juchu.oms.customers.Customers;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
@@ -18,6 +22,7 @@ import jp.juchu.oms.orders.PaymentKinds;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.products.Product;
 import jp.juchu.oms.products.Products;
+import jp.juchu.oms.stock.FreeStock;
 import org.springframework.stereotype.Component;
 
 /** Gathers what the rules look at for a set of orders, through the other modules' APIs. */
@@ -32,6 +37,7 @@ class OrderFactsReader {
     private final Listings listings;
     private final Products products;
     private final PaymentKinds paymentKinds;
+    private final FreeStock freeStock;
 
     OrderFactsReader(
             Orders orders,
@@ -39,13 +45,15 @@ class OrderFactsReader {
             MallConnections connections,
             Listings listings,
             Products products,
-            PaymentKinds paymentKinds) {
+            PaymentKinds paymentKinds,
+            FreeStock freeStock) {
         this.orders = orders;
         this.customers = customers;
         this.connections = connections;
         this.listings = listings;
         this.products = products;
         this.paymentKinds = paymentKinds;
+        this.freeStock = freeStock;
     }
 
     List<OrderFacts> read(Collection<Long> orderIds) {
@@ -69,10 +77,13 @@ class OrderFactsReader {
         Map<Long, Product> known = new HashMap<>();
         Map<String, PaymentKinds.Kind> kinds = new HashMap<>();
         Map<ShopItem, Optional<List<Products.Component>>> resolved = new HashMap<>();
-        return details.stream()
+        Map<Long, List<String>> shopCarriers = orders.shopCarriers(orderIds);
+        Map<Long, Map<Long, Integer>> needs = new HashMap<>();
+        List<OrderFacts> facts = details.stream()
                 .map(order -> {
                     var standing = standings.get(order.id());
                     Map<Long, Product> skus = new LinkedHashMap<>();
+                    Map<Long, Integer> need = needs.computeIfAbsent(order.id(), k -> new HashMap<>());
                     boolean unmapped = false;
                     for (OrderDetail.Shipment shipment : order.shipments()) {
                         for (OrderDetail.Item item : shipment.items()) {
@@ -88,10 +99,13 @@ class OrderFactsReader {
                                 unmapped = true;
                                 continue;
                             }
-                            components
-                                    .get()
-                                    .forEach(c -> skus.computeIfAbsent(
-                                            c.productId(), id -> known.computeIfAbsent(id, this::product)));
+                            for (Products.Component c : components.get()) {
+                                Product sku = skus.computeIfAbsent(
+                                        c.productId(), id -> known.computeIfAbsent(id, this::product));
+                                if (sku != null && sku.stockManaged()) {
+                                    need.merge(c.productId(), c.quantity() * item.quantity(), Integer::sum);
+                                }
+                            }
                         }
                     }
                     return new OrderFacts(
@@ -102,10 +116,68 @@ class OrderFactsReader {
                             standing.previousOrders(),
                             tags.getOrDefault(order.id(), List.of()),
                             today,
-                            List.copyOf(skus.values()),
-                            unmapped);
+                            skus.values().stream().filter(Objects::nonNull).toList(),
+                            unmapped,
+                            standing.tags(),
+                            shopCarriers.getOrDefault(order.id(), List.of()),
+                            true);
                 })
                 .toList();
+        Map<Long, Boolean> allocatable = allocatable(details, needs);
+        return facts.stream()
+                .map(f -> allocatable.get(f.order().id())
+                        ? f
+                        : new OrderFacts(
+                                f.order(),
+                                f.source(),
+                                f.paymentKind(),
+                                f.blacklisted(),
+                                f.previousOrders(),
+                                f.tags(),
+                                f.today(),
+                                f.products(),
+                                f.unmapped(),
+                                f.customerTags(),
+                                f.shopCarriers(),
+                                false))
+                .toList();
+    }
+
+    /**
+     * Whether each order's stock-managed SKUs are held by it or free, read for the whole batch in one statement and
+     * taken oldest order first (as the allocation takes them), so two orders never count the same free unit.
+     */
+    private Map<Long, Boolean> allocatable(List<OrderDetail> details, Map<Long, Map<Long, Integer>> needs) {
+        Map<Long, Boolean> allocatable = new HashMap<>();
+        Set<Long> skus = new HashSet<>();
+        needs.values().forEach(n -> skus.addAll(n.keySet()));
+        if (skus.isEmpty()) {
+            details.forEach(o -> allocatable.put(o.id(), true));
+            return allocatable;
+        }
+        FreeStock.Availability availability = freeStock.forOrders(needs.keySet(), skus);
+        Map<Long, Integer> free = new HashMap<>(availability.free());
+        Map<Long, Map<Long, Integer>> held = availability.held();
+        details.stream()
+                .sorted(Comparator.comparing(OrderDetail::orderedAt).thenComparingLong(OrderDetail::id))
+                .forEach(order -> {
+                    Map<Long, Integer> need = needs.getOrDefault(order.id(), Map.of());
+                    Map<Long, Integer> holds = held.getOrDefault(order.id(), Map.of());
+                    Map<Long, Integer> missing = new HashMap<>();
+                    need.forEach((sku, units) -> {
+                        int lacking = units - holds.getOrDefault(sku, 0);
+                        if (lacking > 0) {
+                            missing.put(sku, lacking);
+                        }
+                    });
+                    boolean enough =
+                            missing.entrySet().stream().allMatch(e -> free.getOrDefault(e.getKey(), 0) >= e.getValue());
+                    if (enough) {
+                        missing.forEach((sku, units) -> free.merge(sku, -units, Integer::sum));
+                    }
+                    allocatable.put(order.id(), enough);
+                });
+        return allocatable;
     }
 
     /** A shop's item, the key a batch resolves each listing once by (orders of one page share their items). */

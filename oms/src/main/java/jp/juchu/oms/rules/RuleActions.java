@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderLimits;
@@ -27,12 +28,22 @@ class RuleActions {
     private final Orders orders;
     private final OrderWorkflow workflow;
     private final Mails mails;
+    private final Bundles bundles;
+    private final OrderChanges changes;
 
-    RuleActions(JdbcClient jdbc, Orders orders, OrderWorkflow workflow, Mails mails) {
+    RuleActions(
+            JdbcClient jdbc,
+            Orders orders,
+            OrderWorkflow workflow,
+            Mails mails,
+            Bundles bundles,
+            OrderChanges changes) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.workflow = workflow;
         this.mails = mails;
+        this.bundles = bundles;
+        this.changes = changes;
     }
 
     @Transactional
@@ -80,8 +91,22 @@ class RuleActions {
         List<String> done = new ArrayList<>();
         for (Action action : rule.actions()) {
             String value = action.fill(facts, rule.name());
+            if (OrderChanges.handles(action.kind())) {
+                OrderChanges.Result result = changes.apply(facts, action, value, actor.name());
+                done.add(action.kind().label().replaceFirst(" \\(.*", "") + ": "
+                        + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")"));
+                continue;
+            }
             switch (action.kind()) {
-                case ADD_TAG -> orders.changeTags(orderId, List.of(value), List.of(), actor.name());
+                case ADD_TAG -> {
+                    // the tag bounds are checked first: a refusal inside the order's transaction would undo the rest
+                    List<String> now = orders.tags(List.of(orderId)).getOrDefault(orderId, List.of());
+                    if (value.length() > 30 || (!now.contains(value) && now.size() >= 20)) {
+                        done.add("タグ: " + (value.length() > 30 ? "30文字を超えるため" : "20個に達しているため") + "付けませんでした");
+                        continue;
+                    }
+                    orders.changeTags(orderId, List.of(value), List.of(), actor.name());
+                }
                 case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
                 case APPEND_MEMO -> {
                     if (!orders.appendMemo(orderId, value, actor.name())) {
@@ -110,7 +135,17 @@ class RuleActions {
                     }
                     status = to;
                 }
+                case FIND_BUNDLE -> {
+                    List<Long> found = bundles.find(List.of(orderId));
+                    done.add(found.isEmpty() ? "同梱候補はありません" : "同梱候補 #" + found.get(0));
+                    continue;
+                }
+                case BUNDLE -> {
+                    done.add(bundles.findAndMerge(orderId, actor));
+                    continue;
+                }
                 case STOP -> {}
+                default -> throw new IllegalStateException("unhandled action " + action.kind());
             }
             done.add(describe(action, value));
         }
@@ -120,13 +155,22 @@ class RuleActions {
     /** What a rule's actions would change on this order, in words (for the simulation). */
     List<String> describe(OrderFacts facts, Rule rule) {
         return rule.actions().stream()
-                .map(a -> rule.name() + ": " + describe(a, a.fill(facts, rule.name())))
+                .map(a -> rule.name() + ": " + describe(facts, a, a.fill(facts, rule.name())))
                 .collect(Collectors.toList());
+    }
+
+    private String describe(OrderFacts facts, Action action, String value) {
+        if (!OrderChanges.handles(action.kind())) {
+            return describe(action, value);
+        }
+        OrderChanges.Result result = changes.preview(facts, action, value);
+        return action.kind().label().replaceFirst(" \\(.*", "") + ": "
+                + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")");
     }
 
     private static String describe(Action action, String value) {
         return switch (action.kind()) {
-            case STOP -> action.kind().label();
+            case STOP, FIND_BUNDLE, BUNDLE -> action.kind().label();
             default -> action.kind().label() + " 「" + value + "」";
         };
     }

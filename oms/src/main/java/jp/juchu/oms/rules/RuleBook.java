@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.products.Product;
+import jp.juchu.oms.products.Products;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +35,14 @@ public class RuleBook {
     private final AuditLog audit;
     private final Orders orders;
     private final Mails mails;
+    private final Products products;
 
-    RuleBook(JdbcClient jdbc, AuditLog audit, Orders orders, Mails mails) {
+    RuleBook(JdbcClient jdbc, AuditLog audit, Orders orders, Mails mails, Products products) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.orders = orders;
         this.mails = mails;
+        this.products = products;
     }
 
     /** A rule as a person writes it, before it has an id and a version. */
@@ -242,6 +246,11 @@ public class RuleBook {
                 .filter(a -> a.kind() == Action.Kind.SEND_MAIL && !a.value().isEmpty())
                 .filter(a -> !mailTemplate(a.value()))
                 .forEach(a -> problems.add("メールテンプレート「" + a.value() + "」はありません（有効なテンプレートのIDを入れてください）"));
+        actions.stream()
+                .filter(a -> a.kind() == Action.Kind.ADD_GIFT && !a.value().isEmpty())
+                .filter(a -> a.value().length() <= 100
+                        && products.byCode(a.value()).filter(Product::active).isEmpty())
+                .forEach(a -> problems.add("プレゼント商品「" + a.value() + "」は商品マスタにありません（使用中の商品コードを入れてください）"));
         long routing = actions.stream()
                 .filter(a -> a.kind() != null && a.kind().routes())
                 .count();

@@ -8,7 +8,8 @@ import java.util.List;
  * @param orders orders in the OMS
  * @param facts orders with sales facts
  * @param differingOrders order numbers (at most 20) whose facts are missing, stale or left over
- * @param differingDays days (at most 20, yyyy-MM-dd) where the daily rollup differs from the facts
+ * @param differingDays days (at most 20, yyyy-MM-dd) where the daily rollup differs from the facts, then months
+ *     (at most 20, yyyy-MM and the breakdown, e.g. {@code 2026-03 PAY}) where the monthly rollup does
  */
 public record FactCheck(long orders, long facts, List<String> differingOrders, List<String> differingDays) {
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +34,9 @@ public class SalesFacts {
     private static final int ALL = 21000;
 
     private static final int ONE = 21001;
+
+    /** Held by a full rebuild while it runs, so that a second one is refused rather than queued behind it. */
+    private static final int REBUILDING = 21002;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -57,14 +61,14 @@ public class SalesFacts {
                 .param(ids)
                 .query(Long.class)
                 .single();
-        jdbc.sql(rollup("f.order_id = any (?)", -1)).param(ids).update();
+        FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", -1, ids);
         jdbc.sql("delete from sales_line where order_id = any (?)").param(ids).update();
         jdbc.sql(compute("o.id = any (?)")).param(ids).update();
         jdbc.sql("delete from sales_order f where f.order_id = any (?)"
                         + " and not exists (select 1 from oms_order o where o.id = f.order_id)")
                 .param(ids)
                 .update();
-        jdbc.sql(rollup("f.order_id = any (?)", 1)).param(ids).update();
+        FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", 1, ids);
     }
 
     /** Every order was deleted (データリセット): so are the facts. */
@@ -76,6 +80,7 @@ public class SalesFacts {
         jdbc.sql("delete from sales_line").update();
         jdbc.sql("delete from sales_order").update();
         jdbc.sql("delete from sales_day").update();
+        jdbc.sql("delete from sales_month").update();
     }
 
     /**
@@ -86,6 +91,11 @@ public class SalesFacts {
     @Transactional
     public long rebuildAll() {
         long started = System.nanoTime();
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(" + REBUILDING + ")")
+                .query(Boolean.class)
+                .single()) {
+            throw new IllegalStateException("別の再集計が実行中です。終わってからやり直してください");
+        }
         jdbc.sql("select pg_advisory_xact_lock(" + ALL + ")")
                 .query(Object.class)
                 .list();
@@ -94,7 +104,8 @@ public class SalesFacts {
         jdbc.sql("delete from sales_order f where not exists (select 1 from oms_order o where o.id = f.order_id)")
                 .update();
         jdbc.sql("delete from sales_day").update();
-        jdbc.sql(rollup("true", 1)).update();
+        jdbc.sql("delete from sales_month").update();
+        FactRollups.take(jdbc, "true", "true", 1, null);
         long facts =
                 jdbc.sql("select count(*) from sales_order").query(Long.class).single();
         log.info("Sales facts rebuilt: {} orders in {} ms", facts, (System.nanoTime() - started) / 1_000_000);
@@ -108,9 +119,31 @@ public class SalesFacts {
      * @return the orders recomputed
      */
     public long rebuild(YearMonth month) {
+        List<Long> ids = ordersOf(month);
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<Long> batch = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+            transactions.executeWithoutResult(status -> refresh(batch));
+        }
+        return ids.size();
+    }
+
+    /** How many orders a rebuild of this month recomputes (the confirmation says so before it starts). */
+    @Transactional(readOnly = true)
+    public long countToRebuild(YearMonth month) {
+        return ordersOf(month).size();
+    }
+
+    /** How many orders a full rebuild recomputes. */
+    @Transactional(readOnly = true)
+    public long countToRebuild() {
+        return jdbc.sql("select count(*) from oms_order").query(Long.class).single();
+    }
+
+    /** The orders placed in a month and those whose facts say so (an order gone or moved loses its facts). */
+    private List<Long> ordersOf(YearMonth month) {
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
-        List<Long> ids = jdbc.sql("select id from oms_order where ordered_at >= ? and ordered_at < ?"
+        return jdbc.sql("select id from oms_order where ordered_at >= ? and ordered_at < ?"
                         + " union select order_id from sales_order where ordered_on >= ? and ordered_on < ?")
                 .params(
                         first.atStartOfDay(TOKYO).toOffsetDateTime(),
@@ -119,15 +152,14 @@ public class SalesFacts {
                         next)
                 .query(Long.class)
                 .list();
-        for (int i = 0; i < ids.size(); i += BATCH) {
-            List<Long> batch = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + BATCH)));
-            transactions.executeWithoutResult(status -> refresh(batch));
-        }
-        return ids.size();
     }
 
-    /** Compares the facts with the orders, order by order, and the daily rollup with the facts, day by day. */
-    @Transactional(readOnly = true)
+    /**
+     * Compares the facts with the orders, order by order, and the daily and monthly rollups with the facts, day by day
+     * and month by month (the days as yyyy-MM-dd, the months as yyyy-MM and the breakdown) — in one
+     * snapshot, so that an order refreshed meanwhile is not seen half-way.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public FactCheck check() {
         long orders =
                 jdbc.sql("select count(*) from oms_order").query(Long.class).single();
@@ -167,22 +199,16 @@ public class SalesFacts {
                            or coalesce(r.sales, 0) <> coalesce(f.sales, 0) or coalesce(r.cost, 0) <> coalesce(f.cost, 0)
                         order by 1 limit 20
                         """).query(String.class).list();
-        return new FactCheck(orders, facts, differingOrders, differingDays);
+        List<String> differing = new ArrayList<>(differingDays);
+        differing.addAll(
+                jdbc.sql(FactRollups.monthDifferences()).query(String.class).list());
+        return new FactCheck(orders, facts, differingOrders, differing);
     }
 
-    /** Folds the rollup's deltas into one row per day, shop and status (run by a scheduled task). */
+    /** Folds the rollups' deltas into one row per day (month), shop, status and value (run by a scheduled task). */
     @Transactional
     public void fold() {
-        jdbc.sql("""
-                        with gone as (delete from sales_day returning *)
-                        insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
-                                               sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
-                        select basis, day, connection_id, workflow_status, sum(orders), sum(units), sum(sales_incl),
-                               sum(sales_excl), sum(tax_10), sum(tax_8), sum(shipping), sum(cod_fee), sum(discount),
-                               sum(points), sum(cost)
-                        from gone group by basis, day, connection_id, workflow_status
-                        having sum(orders) <> 0 or sum(units) <> 0 or sum(sales_incl) <> 0 or sum(cost) <> 0
-                        """).update();
+        FactRollups.fold(jdbc);
     }
 
     /** Sales by order date from {@code from} to {@code to} (inclusive), cancelled orders left out. */
@@ -207,22 +233,6 @@ public class SalesFacts {
                     days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
                 });
         return days;
-    }
-
-    /** The rollup's rows (as deltas: added with sign 1, taken back with -1) of the facts matching {@code where}. */
-    private static String rollup(String where, int sign) {
-        return """
-                insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
-                                       sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
-                select b.basis, b.day, f.connection_id, f.workflow_status, %1$d * count(*), %1$d * sum(f.units),
-                       %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl), %1$d * sum(f.tax_10), %1$d * sum(f.tax_8),
-                       %1$d * sum(f.shipping), %1$d * sum(f.cod_fee), %1$d * sum(f.discount), %1$d * sum(f.points),
-                       %1$d * sum(f.cost)
-                from sales_order f
-                cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on), ('P', f.paid_on)) as b (basis, day)
-                where %2$s and b.day is not null
-                group by b.basis, b.day, f.connection_id, f.workflow_status
-                """.formatted(sign, where);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 
 /**
@@ -77,7 +79,12 @@ final class B2CloudLayout implements SlipLayout {
     }
 
     @Override
-    public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+    public Rows rows(
+            OrderDetail order,
+            Map<Integer, ShippingInstructions.Instruction> instructions,
+            Contractor sender,
+            String customerCode,
+            LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
         SlipChecks.codSplit(order, problems);
         List<List<String>> rows = new ArrayList<>();
@@ -99,11 +106,14 @@ final class B2CloudLayout implements SlipLayout {
             }
             String item = SlipChecks.itemName(s);
             String slot = SlipChecks.timeSlot(Carrier.YAMATO, s, where, problems);
-            String note = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
+            ShippingInstructions.Instruction instruction = instructions.get(s.deliveryId());
+            String note = SlipChecks.note(s, instruction, NOTE_BYTES, where, problems);
+            String kind = cod ? "2" : serviceCode(instruction, where, problems);
+            String cool = coolCode(instruction, kind, where, problems);
             List<String> row = Arrays.asList(
                     SlipLayout.reference(order.id(), s.deliveryId()),
-                    cod ? "2" : "0",
-                    "0",
+                    kind,
+                    cool,
                     "",
                     shipDate.format(DATE),
                     s.deliveryDate() == null ? "" : s.deliveryDate().format(DATE),
@@ -133,7 +143,7 @@ final class B2CloudLayout implements SlipLayout {
                     "",
                     "",
                     "",
-                    SlipText.head(note, NOTE_BYTES),
+                    note,
                     cod ? String.valueOf(collect) : "",
                     cod ? String.valueOf(CashOnDelivery.taxOf(order, s)) : "",
                     "0",
@@ -147,6 +157,36 @@ final class B2CloudLayout implements SlipLayout {
             rows.add(row);
         }
         return new Rows(rows, problems);
+    }
+
+    /** 送り状種別 of the shipment's service: 宅急便 0 (発払い), ネコポス 7, 宅急便コンパクト 8. */
+    static String serviceCode(ShippingInstructions.Instruction instruction, String where, List<String> problems) {
+        String service = instruction == null ? null : instruction.service();
+        if (service == null || service.equals("宅急便")) {
+            return "0";
+        }
+        return switch (service) {
+            case "ネコポス" -> "7";
+            case "宅急便コンパクト" -> "8";
+            default -> {
+                problems.add(where + "配送サービス「" + service + "」はヤマト運輸の送り状にありません");
+                yield "0";
+            }
+        };
+    }
+
+    /** クール区分: 0 通常, 1 クール冷凍, 2 クール冷蔵; ネコポス and 宅急便コンパクト carry no cool. */
+    static String coolCode(
+            ShippingInstructions.Instruction instruction, String kind, String where, List<String> problems) {
+        String cool = instruction == null || instruction.coolType() == null ? "NORMAL" : instruction.coolType();
+        if (!cool.equals("NORMAL") && (kind.equals("7") || kind.equals("8"))) {
+            problems.add(where + "ネコポス・宅急便コンパクトはクール便にできません");
+        }
+        return switch (cool) {
+            case "FROZEN" -> "1";
+            case "CHILLED" -> "2";
+            default -> "0";
+        };
     }
 
     /**

@@ -15,6 +15,7 @@ public enum Carrier {
     YAMATO(
             "ヤマト運輸",
             "Yamato",
+            List.of("宅急便", "宅急便コンパクト", "ネコポス"),
             slots(
                     TimeSlot.MORNING, "0812",
                     TimeSlot.FROM_14_TO_16, "1416",
@@ -25,6 +26,7 @@ public enum Carrier {
     SAGAWA(
             "佐川急便",
             "Sagawa",
+            List.of("飛脚宅配便"),
             slots(
                     TimeSlot.MORNING, "01",
                     TimeSlot.FROM_12_TO_14, "12",
@@ -37,6 +39,7 @@ public enum Carrier {
     JAPAN_POST(
             "日本郵便",
             "JapanPost",
+            List.of("ゆうパック"),
             slots(
                     TimeSlot.MORNING, "51",
                     TimeSlot.FROM_12_TO_14, "52",
@@ -47,12 +50,22 @@ public enum Carrier {
 
     private final String label;
     private final String apiName;
+    private final List<String> services;
     private final Map<TimeSlot, String> timeSlots;
 
-    Carrier(String label, String apiName, Map<TimeSlot, String> timeSlots) {
+    Carrier(String label, String apiName, List<String> services, Map<TimeSlot, String> timeSlots) {
         this.label = label;
         this.apiName = apiName;
+        this.services = services;
         this.timeSlots = timeSlots;
+    }
+
+    /**
+     * The carrier's services a slip can name (配送サービス), its usual one first; the slip layouts know their codes
+     * (B2クラウド 送り状種別: 宅急便 0, ネコポス 7, 宅急便コンパクト 8).
+     */
+    public List<String> services() {
+        return services;
     }
 
     public String label() {

@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 
 /**
@@ -73,7 +75,12 @@ final class SagawaLayout implements SlipLayout {
     }
 
     @Override
-    public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+    public Rows rows(
+            OrderDetail order,
+            Map<Integer, ShippingInstructions.Instruction> instructions,
+            Contractor sender,
+            String customerCode,
+            LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
         SlipChecks.codSplit(order, problems);
         List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
@@ -83,6 +90,14 @@ final class SagawaLayout implements SlipLayout {
         }
         List<List<String>> rows = new ArrayList<>();
         for (OrderDetail.Shipment s : order.shipments()) {
+            ShippingInstructions.Instruction instruction = instructions.get(s.deliveryId());
+            if (instruction != null
+                    && ((instruction.coolType() != null
+                                    && !instruction.coolType().equals("NORMAL"))
+                            || (instruction.slipRemark() != null
+                                    && !instruction.slipRemark().isBlank()))) {
+                problems.add(SlipChecks.where(order, s) + "佐川急便の送り状にはクール便の指定・記事を出せません (未対応)。配送業者を変えてください");
+            }
             String where = SlipChecks.where(order, s);
             long collect = CashOnDelivery.amountOf(order, s);
             boolean cod = collect > 0;

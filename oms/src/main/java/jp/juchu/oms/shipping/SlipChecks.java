@@ -69,4 +69,29 @@ final class SlipChecks {
     static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
+
+    /**
+     * The slip's remark field (記事): the noshi (のし, cut to fit as before) and the OMS's slip remark, which must fit
+     * whole — a remark the carrier would cut off is a problem, not a surprise on the parcel.
+     */
+    static String note(
+            OrderDetail.Shipment s,
+            jp.juchu.oms.orders.ShippingInstructions.Instruction instruction,
+            int maxBytes,
+            String where,
+            List<String> problems) {
+        String noshi = s.noshi() == null || s.noshi().isBlank() ? "" : "のし: " + s.noshi();
+        String remark = instruction == null || instruction.slipRemark() == null
+                ? ""
+                : instruction.slipRemark().strip();
+        if (remark.isEmpty()) {
+            return SlipText.head(noshi, maxBytes);
+        }
+        String note = noshi.isEmpty() ? remark : noshi + " " + remark;
+        if (SlipText.bytes(note) > maxBytes) {
+            problems.add(where + "送り状の記事が長すぎます (" + maxBytes + "バイト、全角" + maxBytes / 2 + "文字まで): " + note);
+            return SlipText.head(note, maxBytes);
+        }
+        return note;
+    }
 }

@@ -9,11 +9,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.bundles.Bundles;
+import jp.juchu.oms.bundles.OneShipment;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 import jp.juchu.oms.settings.ContractorInfo;
 import jp.juchu.oms.system.JapaneseCsv;
@@ -43,7 +47,10 @@ public class SlipExports {
     private final CarrierSettings carriers;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Bundles bundles;
     private final Clock clock;
+    private final ShippingInstructions instructions;
+    private final ShopSlips shopSlips;
 
     SlipExports(
             Orders orders,
@@ -52,7 +59,11 @@ public class SlipExports {
             CarrierSettings carriers,
             JdbcClient jdbc,
             AuditLog audit,
-            Clock clock) {
+            Bundles bundles,
+            Clock clock,
+            ShippingInstructions instructions,
+            ShopSlips shopSlips) {
+        this.bundles = bundles;
         this.orders = orders;
         this.workflow = workflow;
         this.contractor = contractor;
@@ -60,14 +71,20 @@ public class SlipExports {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.instructions = instructions;
+        this.shopSlips = shopSlips;
     }
 
-    /** An order as the export sees it: its number, buyer, whether it was exported before, and its problems. */
+    /**
+     * An order as the export sees it: its number, buyer, the slips it takes (0 when it rides on another order's slip
+     * of its 同梱), the order numbers it ships with, whether it was exported before, and its problems.
+     */
     public record Candidate(
             long orderId,
             String orderNumber,
             String buyerName,
             int shipments,
+            List<String> bundledWith,
             boolean exportedBefore,
             List<String> problems) {
 
@@ -94,24 +111,64 @@ public class SlipExports {
 
     private List<Candidate> check(Carrier carrier, List<Long> orderIds, Actor actor) {
         SlipLayout layout = SlipLayout.of(carrier);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         List<Candidate> candidates = new ArrayList<>();
         for (long id : orderIds) {
             orders.detail(id).ifPresent(o -> {
                 List<String> problems = new ArrayList<>();
                 workflow.check(o.id(), PRINTED, actor).ifPresent(r -> problems.add(r.reason()));
-                problems.addAll(
-                        layout.rows(o, sender, null, LocalDate.now(clock)).problems());
+                List<OrderDetail> group = shippedTogether(o, actor, problems);
+                OrderDetail one = OneShipment.of(group);
+                ShopSlip shop = shops.get(one.connectionId());
+                Map<Integer, ShippingInstructions.Instruction> given = instructions(one, shop);
+                given.values().stream()
+                        .map(ShippingInstructions.Instruction::carrier)
+                        .filter(c -> c != null && !c.equals(carrier.name()))
+                        .findFirst()
+                        .ifPresent(c -> problems.add("この受注の配送業者は" + Carrier.labelOf(c) + "に指定されています"));
+                problems.addAll(layout.rows(one, given, sender(shop, merchant), null, LocalDate.now(clock))
+                        .problems());
+                boolean lead = group.get(0).id() == o.id();
                 candidates.add(new Candidate(
                         o.id(),
                         o.orderNumber(),
                         o.buyerName(),
-                        o.shipments().size(),
+                        lead ? (group.size() > 1 ? 1 : o.shipments().size()) : 0,
+                        group.stream()
+                                .filter(m -> m.id() != o.id())
+                                .map(OrderDetail::orderNumber)
+                                .toList(),
                         exportedBefore(o.id()),
                         problems));
             });
         }
         return candidates;
+    }
+
+    /**
+     * The order and those merged with it (同梱), first order first; each of the others must be ready to print too,
+     * since they share one slip — a problem names the one that is not.
+     */
+    private List<OrderDetail> shippedTogether(OrderDetail order, Actor actor, List<String> problems) {
+        List<Long> others = bundles.mergedWith(order.id());
+        if (others.isEmpty()) {
+            return List.of(order);
+        }
+        List<OrderDetail> group = new ArrayList<>(List.of(order));
+        for (long other : others) {
+            orders.detail(other).ifPresent(m -> {
+                group.add(m);
+                if (!READY_TO_SHIP.equals(m.workflowStatus()) && !PRINTED.equals(m.workflowStatus())) {
+                    problems.add("同梱する受注番号 " + m.orderNumber() + " が出荷待ちではありません (いまは「" + m.workflowStatusName() + "」)");
+                } else {
+                    workflow.check(m.id(), PRINTED, actor)
+                            .ifPresent(r -> problems.add("同梱する受注番号 " + m.orderNumber() + ": " + r.reason()));
+                }
+            });
+        }
+        group.sort(java.util.Comparator.comparingLong(OrderDetail::id));
+        return group;
     }
 
     /** What keeps a carrier's slips from being made at all (契約者情報, the carrier's settings); empty when nothing. */
@@ -145,7 +202,9 @@ public class SlipExports {
         if (!missing.isEmpty()) {
             throw new IllegalStateException(String.join("。", missing) + "。設定してから出力してください");
         }
-        List<Candidate> exportable = check(carrier, orderIds, actor).stream()
+        java.util.Set<Long> withBundles = new java.util.LinkedHashSet<>(orderIds);
+        orderIds.forEach(id -> withBundles.addAll(bundles.mergedWith(id)));
+        List<Candidate> exportable = check(carrier, List.copyOf(withBundles), actor).stream()
                 .filter(Candidate::exportable)
                 .filter(c -> again || !c.exportedBefore())
                 .toList();
@@ -187,7 +246,8 @@ public class SlipExports {
     /** Writes a batch's slip CSV: the header, then one row per shipment, reading one order at a time. */
     public void write(long batchId, OutputStream out) throws IOException {
         Batch batch = batch(batchId);
-        Contractor sender = sender();
+        Contractor merchant = sender();
+        Map<Long, ShopSlip> shops = shopSlips.all();
         String customerCode = carriers.of(batch.carrier()).customerCode();
         LocalDate shipDate =
                 batch.exportedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -196,13 +256,24 @@ public class SlipExports {
         CSVPrinter csv = new CSVPrinter(
                 writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
         csv.printRecord(layout.header());
-        for (long orderId : orderIds(batchId)) {
-            OrderDetail order = orders.detail(orderId).orElse(null);
-            if (order == null || stoppedSince(order)) {
+        List<Long> ids = orderIds(batchId);
+        for (List<Long> entry : bundles.asPrinted(ids)) {
+            List<OrderDetail> group = new ArrayList<>();
+            for (long orderId : entry) {
+                OrderDetail order =
+                        ids.contains(orderId) ? orders.detail(orderId).orElse(null) : null;
+                if (order != null && !stoppedSince(order)) {
+                    group.add(order);
+                }
+            }
+            if (group.isEmpty()) {
                 continue;
             }
-            for (List<String> row :
-                    layout.rows(order, sender, customerCode, shipDate).rows()) {
+            OrderDetail one = OneShipment.of(group);
+            ShopSlip shop = shops.get(one.connectionId());
+            for (List<String> row : layout.rows(
+                            one, instructions(one, shop), sender(shop, merchant), customerCode, shipDate)
+                    .rows()) {
                 csv.printRecord(row);
             }
         }
@@ -270,6 +341,41 @@ public class SlipExports {
                 .param(orderId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * What the slips of an order follow, in one place: the order's own shipping instructions (a rule's or a person's),
+     * else its shop's モール配送伝票 — the shop's carrier where the order names none, the shop's remark before the
+     * order's.
+     */
+    private Map<Integer, ShippingInstructions.Instruction> instructions(OrderDetail order, ShopSlip shop) {
+        Map<Integer, ShippingInstructions.Instruction> given = instructions.of(order.id());
+        if (shop == null) {
+            return given;
+        }
+        Map<Integer, ShippingInstructions.Instruction> merged = new java.util.TreeMap<>();
+        for (OrderDetail.Shipment s : order.shipments()) {
+            ShippingInstructions.Instruction own = given.get(s.deliveryId());
+            String carrier = own != null && own.carrier() != null ? own.carrier() : shop.carrier();
+            String remark = String.join(
+                            " ",
+                            shop.slipRemark() == null ? "" : shop.slipRemark(),
+                            own == null || own.slipRemark() == null ? "" : own.slipRemark())
+                    .strip();
+            merged.put(
+                    s.deliveryId(),
+                    new ShippingInstructions.Instruction(
+                            s.deliveryId(),
+                            carrier,
+                            own == null ? null : own.service(),
+                            own == null ? null : own.coolType(),
+                            remark.isEmpty() ? null : remark));
+        }
+        return merged;
+    }
+
+    private static Contractor sender(ShopSlip shop, Contractor merchant) {
+        return shop == null ? merchant : shop.sender(merchant);
     }
 
     private Contractor sender() {

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.juchu.oms.audit.AuditLog;
+import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.orders.Actor;
+import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.TransitionRefused;
@@ -43,6 +45,7 @@ public class TrackingImports {
     private final Orders orders;
     private final OrderWorkflow workflow;
     private final WriteBacks writeBacks;
+    private final Bundles bundles;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -52,6 +55,7 @@ public class TrackingImports {
             Orders orders,
             OrderWorkflow workflow,
             WriteBacks writeBacks,
+            Bundles bundles,
             JdbcClient jdbc,
             AuditLog audit,
             PlatformTransactionManager transactionManager,
@@ -59,6 +63,7 @@ public class TrackingImports {
         this.orders = orders;
         this.workflow = workflow;
         this.writeBacks = writeBacks;
+        this.bundles = bundles;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -275,7 +280,24 @@ public class TrackingImports {
             if (refusal.isPresent()) {
                 return Optional.of(line + "行目: お客様管理番号 " + reference + ": " + refusal.get());
             }
-            lines.add(new Line(orderId, deliveryId, slip));
+            // the orders merged with it (同梱) shipped in the same box: they take the same number, each reported to its
+            // own shop, or the line is refused whole
+            List<Line> together = new ArrayList<>(List.of(new Line(orderId, deliveryId, slip)));
+            for (long other : bundles.mergedWith(orderId)) {
+                Optional<OrderDetail> member =
+                        orders.detail(other).filter(m -> m.shipments().size() == 1);
+                if (member.isEmpty()) {
+                    continue;
+                }
+                int otherDelivery = member.get().shipments().get(0).deliveryId();
+                Optional<String> refused = workflow.trackingRefusal(other, otherDelivery, slip, overwrite, actor);
+                if (refused.isPresent()) {
+                    return Optional.of(line + "行目: お客様管理番号 " + reference + ": 同梱した受注番号 "
+                            + member.get().orderNumber() + ": " + refused.get());
+                }
+                together.add(new Line(other, otherDelivery, slip));
+            }
+            lines.addAll(together);
             return Optional.empty();
         }
     }

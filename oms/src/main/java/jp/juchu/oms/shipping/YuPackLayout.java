@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.juchu.oms.orders.CashOnDelivery;
 import jp.juchu.oms.orders.OrderDetail;
+import jp.juchu.oms.orders.ShippingInstructions;
 import jp.juchu.oms.settings.Contractor;
 
 /**
@@ -55,7 +57,12 @@ final class YuPackLayout implements SlipLayout {
     }
 
     @Override
-    public Rows rows(OrderDetail order, Contractor sender, String customerCode, LocalDate shipDate) {
+    public Rows rows(
+            OrderDetail order,
+            Map<Integer, ShippingInstructions.Instruction> instructions,
+            Contractor sender,
+            String customerCode,
+            LocalDate shipDate) {
         List<String> problems = new ArrayList<>();
         SlipChecks.codSplit(order, problems);
         List<String> senderAddress = SlipText.split(sender.prefecture() + sender.address(), LINE_BYTES, 2);
@@ -83,11 +90,17 @@ final class YuPackLayout implements SlipLayout {
                 name = List.of("", "");
             }
             String item = SlipChecks.itemName(s);
+            ShippingInstructions.Instruction instruction = instructions.get(s.deliveryId());
+            String cool = instruction == null || instruction.coolType() == null ? "NORMAL" : instruction.coolType();
+            if (cool.equals("FROZEN")) {
+                problems.add(where + "ゆうパックは冷凍便にできません (チルドゆうパックは冷蔵だけです)");
+            }
             List<String> row = List.of(
                     SlipLayout.reference(order.id(), s.deliveryId()),
                     shipDate.format(DATE),
                     "0",
-                    "0",
+                    // 保冷種別: 0 通常, 1 チルド (冷蔵)
+                    cool.equals("CHILLED") ? "1" : "0",
                     cod ? "2" : "0",
                     SlipChecks.nullToEmpty(s.postalCode()).strip(),
                     address.get(0),
@@ -107,7 +120,7 @@ final class YuPackLayout implements SlipLayout {
                     SlipChecks.timeSlot(Carrier.JAPAN_POST, s, where, problems),
                     cod ? String.valueOf(collect) : "",
                     cod ? String.valueOf(CashOnDelivery.taxOf(order, s)) : "",
-                    s.noshi() == null || s.noshi().isBlank() ? "" : SlipText.head("のし: " + s.noshi(), LINE_BYTES));
+                    SlipChecks.note(s, instruction, LINE_BYTES, where, problems));
             SlipChecks.encodable(HEADER, row, where, problems);
             rows.add(row);
         }

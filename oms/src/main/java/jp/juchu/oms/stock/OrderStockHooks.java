@@ -3,7 +3,6 @@ package jp.juchu.oms.stock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import jp.juchu.oms.orders.OrderDataReset;
 import jp.juchu.oms.orders.OrderLines;
 import jp.juchu.oms.orders.OrderLinesChanged;
@@ -12,10 +11,8 @@ import jp.juchu.oms.orders.OrdersDeleted;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.stock.StockSettings.AllocationTiming;
 import jp.juchu.oms.stock.internal.StockSettingsStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jp.juchu.support.db.LockRetry;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,8 +25,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class OrderStockHooks {
-
-    private static final Logger log = LoggerFactory.getLogger(OrderStockHooks.class);
 
     static final String NEW = "NEW";
     static final String CONFIRMING = "CONFIRMING";
@@ -62,7 +57,7 @@ class OrderStockHooks {
     @Async
     @TransactionalEventListener
     void allocate(OrdersImported imported) {
-        retrying(() -> allocation.allocate(imported.orderIds(), null));
+        LockRetry.retrying("Allocation", () -> allocation.allocate(imported.orderIds(), null));
     }
 
     /**
@@ -84,7 +79,7 @@ class OrderStockHooks {
             if (waiting.isEmpty()) {
                 return;
             }
-            List<Long> allocated = retrying(() -> allocation.allocate(waiting, null));
+            List<Long> allocated = LockRetry.retrying("Allocation", () -> allocation.allocate(waiting, null));
             if (allocated.isEmpty() || waiting.size() < Allocation.WAITING_BATCH) {
                 return;
             }
@@ -194,19 +189,5 @@ class OrderStockHooks {
 
     private static boolean beforeConfirmation(String status) {
         return NEW.equals(status) || CONFIRMING.equals(status);
-    }
-
-    /** Allocation after commit may lose a deadlock to a bulk change of the same SKUs: it tries again. */
-    private static <T> T retrying(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                log.info("Allocation lost a lock to another transaction, trying again ({})", attempt);
-            }
-        }
     }
 }

@@ -68,7 +68,7 @@ public class StockSync {
 
     /** The quantity the OMS shows at the shop for this listing now. */
     public int quantity(Listings.Entry listing) {
-        return records.rule(listing.id(), listing.multiplier()).quantity(free.of(listing.productId()));
+        return records.rule(listing.id(), listing.multiplier()).quantity(free.forSale(listing.productId()));
     }
 
     /** Drains every shop with listings waiting, each within its allowance per drain. */
@@ -291,7 +291,7 @@ public class StockSync {
         Set<Long> waiting = new HashSet<>(records.waitingListings(connectionId));
         List<Listings.Entry> all = listings.ofConnection(connectionId);
         Set<Long> productIds = all.stream().map(Listings.Entry::productId).collect(Collectors.toSet());
-        Map<Long, Integer> freeStock = free.of(productIds);
+        Map<Long, Integer> freeStock = free.forSale(productIds);
         Map<Long, String> codes = products.codes(productIds);
         List<ListingSync> result = new ArrayList<>();
         for (Listings.Entry l : all) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import jp.juchu.oms.orders.Orders;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +130,7 @@ class CustomerLinkingTests {
         long byPhone = fixture.order(7001, tag + "-3", "伊藤 七子" + tag, null, "03-7777-0001", 1000);
         Customer listed = fixture.customerOf(byPhone);
         customers.blacklist(listed.id(), true, "受取拒否", "staff");
+        customers.setTags(listed.id(), "ＶＩＰ, 要注意 VIP", "staff");
 
         var standings = customers.standings(java.util.List.of(
                 new Customers.Buyer(second, "高橋 六郎", " " + tag + "@EXAMPLE.jp", null, java.util.List.of("高橋 六郎")),
@@ -136,10 +138,10 @@ class CustomerLinkingTests {
                 new Customers.Buyer(-2, "伊藤 七子" + tag, null, "０３７７７７０００１", java.util.List.of()),
                 new Customers.Buyer(-3, "初めて" + tag, null, null, java.util.List.of("初めて" + tag))));
 
-        assertThat(standings.get(second)).isEqualTo(new Customers.Standing(false, 1));
-        assertThat(standings.get(-1L)).isEqualTo(new Customers.Standing(true, 0));
-        assertThat(standings.get(-2L)).isEqualTo(new Customers.Standing(true, 1));
-        assertThat(standings.get(-3L)).isEqualTo(new Customers.Standing(false, 0));
+        assertThat(standings.get(second)).isEqualTo(new Customers.Standing(false, 1, List.of()));
+        assertThat(standings.get(-1L)).isEqualTo(new Customers.Standing(true, 0, List.of()));
+        assertThat(standings.get(-2L)).isEqualTo(new Customers.Standing(true, 1, List.of("VIP", "要注意")));
+        assertThat(standings.get(-3L)).isEqualTo(new Customers.Standing(false, 0, List.of()));
     }
 
     @Test

@@ -139,6 +139,44 @@ class CustomerPagesTests {
     }
 
     @Test
+    void tagsAreSetOnTheCustomerPageAndHostileOnesRefusedWithTheirReason() throws Exception {
+        Customer customer = fixture.customerOf(fixture.order(7001, tag, "森 六葉", tag + "@example.jp", null, 1000));
+        String url = "/customers/" + customer.id() + "/tags";
+
+        mvc.perform(post(url)
+                        .param("tags", "VIP、 リピーター, VIP")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/customers/" + customer.id()));
+        assertThat(customers.tags(customer.id())).containsExactly("VIP", "リピーター");
+        assertThat(page("/customers/" + customer.id())
+                        .select("[data-testid=customer-tags] .badge")
+                        .eachText())
+                .containsExactly("VIP", "リピーター");
+
+        for (String hostile : new String[] {"あ".repeat(31), "a b c d e f g h i j k", "x".repeat(2000)}) {
+            mvc.perform(post(url)
+                            .param("tags", hostile)
+                            .with(user("staff").roles("STAFF"))
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/customers/" + customer.id()))
+                    .andExpect(flash().attribute("tagsError", org.hamcrest.Matchers.containsString("タグ")));
+        }
+        // a control character never reaches the page: the request gate refuses it with its own message
+        mvc.perform(post(url)
+                        .param("tags", "ok\u0007bad")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest());
+        assertThat(customers.tags(customer.id())).containsExactly("VIP", "リピーター");
+        mvc.perform(post(url)
+                        .param("tags", "x")
+                        .with(user("viewer").roles("VIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aViewerCanReadButNotChangeAnything() throws Exception {
         Customer customer = fixture.customerOf(fixture.order(7001, tag, "清水 五葉", tag + "@example.jp", null, 1000));
 

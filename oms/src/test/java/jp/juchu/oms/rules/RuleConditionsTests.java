@@ -206,6 +206,54 @@ class RuleConditionsTests {
         assertThat(holds(f, Field.WRAPPING, Operator.IS_FALSE)).isTrue();
     }
 
+    /** The standard order with a customer's tags, the shop's shipping names and whether its stock is there. */
+    static OrderFacts with(List<String> customerTags, List<String> shopCarriers, boolean allocatable) {
+        OrderFacts f = standard();
+        return new OrderFacts(
+                f.order(),
+                f.source(),
+                f.paymentKind(),
+                f.blacklisted(),
+                f.previousOrders(),
+                f.tags(),
+                f.today(),
+                f.products(),
+                f.unmapped(),
+                customerTags,
+                shopCarriers,
+                allocatable);
+    }
+
+    @Test
+    void stockCustomerTagsAndTheShopsCarrierAreConditions() {
+        OrderFacts short1 = with(List.of("VIP", "リピーター"), List.of("ヤマト宅急便"), false);
+        assertThat(holds(short1, Field.STOCK_ALLOCATABLE, Operator.IS_FALSE)).isTrue();
+        assertThat(holds(with(List.of(), List.of(), true), Field.STOCK_ALLOCATABLE, Operator.IS_TRUE))
+                .isTrue();
+        assertThat(holds(short1, Field.CUSTOMER_TAG, Operator.EQUALS, "ｖｉｐ")).isTrue();
+        assertThat(holds(short1, Field.CUSTOMER_TAG, Operator.ONE_OF, "要注意", "ブラック"))
+                .isFalse();
+        assertThat(holds(with(List.of(), List.of(), true), Field.CUSTOMER_TAG, Operator.EMPTY))
+                .isTrue();
+        assertThat(holds(short1, Field.SHOP_CARRIER, Operator.CONTAINS, "ヤマト")).isTrue();
+        assertThat(holds(short1, Field.SHOP_CARRIER, Operator.EQUALS, "佐川急便")).isFalse();
+    }
+
+    @Test
+    void remoteIslandsAreFoundByTheirPostalCodesNotByTheirPrefecture() {
+        OrderFacts naha = standard();
+        OrderFacts ishigaki = facts("", List.of(shipment("山田 太郎", "907-0004", "沖縄県", null, "0980-00-0000")));
+        OrderFacts sado = facts("", List.of(shipment("山田 太郎", "９５２－１２０９", "新潟県", null, "0259-00-0000")));
+        OrderFacts chiyoda = facts("", List.of(shipment("山田 太郎", "100-0001", "東京都", null, "03-0000-0000")));
+        OrderFacts hachijo = facts("", List.of(shipment("山田 太郎", "1001511", "東京都", null, "04996-0-0000")));
+
+        assertThat(holds(naha, Field.REMOTE_ISLAND, Operator.IS_TRUE)).isFalse();
+        assertThat(holds(ishigaki, Field.REMOTE_ISLAND, Operator.IS_TRUE)).isTrue();
+        assertThat(holds(sado, Field.REMOTE_ISLAND, Operator.IS_TRUE)).isTrue();
+        assertThat(holds(chiyoda, Field.REMOTE_ISLAND, Operator.IS_FALSE)).isTrue();
+        assertThat(holds(hachijo, Field.REMOTE_ISLAND, Operator.IS_TRUE)).isTrue();
+    }
+
     @Test
     void productAttributesComeFromTheProductMaster() {
         OrderFacts f = standard();

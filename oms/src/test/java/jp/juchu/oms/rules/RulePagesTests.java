@@ -117,6 +117,41 @@ class RulePagesTests {
     }
 
     @Test
+    void hostileShippingAndAmountActionsAreRefusedEachWithItsReason() throws Exception {
+        Document page = page(post("/rules")
+                .param("name", "配送の指定")
+                .param("mode", "AUTO")
+                .param("trigger", "ON_IMPORT")
+                .param("fromStatus", "NEW")
+                .param("phase", "ENRICH")
+                .param("condDepth", "0", "1", "1")
+                .param("condKind", "ALL", "TEST", "TEST")
+                .param("condField", "", "REMOTE_ISLAND", "CUSTOMER_TAG")
+                .param("condOperator", "", "IS_TRUE", "AT_LEAST")
+                .param("condValues", "", "", "VIP")
+                .param(
+                        "actionKind",
+                        "SET_CARRIER",
+                        "MAP_SHIPPING_NAME",
+                        "SHIFT_DATE",
+                        "ADD_FEE",
+                        "ADD_GIFT",
+                        "APPEND_SLIP_REMARK",
+                        "SPLIT_BY_ZONE")
+                .param("actionValue", "クロネコ 冷蔵", "宅配便", "+9999", "送料 1000000", "NO-SUCH-GIFT", "{伝票番号} 天地無用", "x"));
+
+        assertThat(page.select("[data-testid=rule-problems]").text())
+                .contains("配送業者「クロネコ」はありません")
+                .contains("ショップの配送方法=配送業者")
+                .contains("ずらす日数は -30〜+30")
+                .contains("1円〜100,000円")
+                .contains("プレゼント商品「NO-SUCH-GIFT」は商品マスタにありません")
+                .contains("{伝票番号} はありません")
+                .contains("「温度帯ごとにお届け先を分ける」に値は要りません");
+        assertThat(rules.all()).isEmpty();
+    }
+
+    @Test
     void tooManyRowsAreRefusedNotProcessed() throws Exception {
         String[] kinds = new String[500];
         java.util.Arrays.fill(kinds, "TEST");

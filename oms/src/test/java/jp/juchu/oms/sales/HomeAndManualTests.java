@@ -6,10 +6,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.sales.SalesFixture.Line;
 import org.jsoup.Jsoup;
@@ -68,9 +72,9 @@ class HomeAndManualTests {
     @Test
     void theManualHasEveryMenuAndItsSearchFindsASection() throws Exception {
         Document toc = page("/manual");
-        assertThat(toc.select("[data-testid=manual-toc] li")).hasSize(8);
+        assertThat(toc.select("[data-testid=manual-toc] li")).hasSize(10);
         assertThat(toc.select("[data-testid=manual-toc]").text())
-                .contains("【1】〜【11】", "ホーム", "受注管理", "出荷", "売上データ", "各種設定", "データリセット", "準備中");
+                .contains("【1】〜【11】", "ホーム", "受注管理", "出荷", "商品管理", "在庫管理", "売上データ", "各種設定", "データリセット", "準備中");
 
         Document hits = page("/manual?q=伝票番号");
         assertThat(hits.select("[data-testid=manual-hits] li a").eachAttr("href"))
@@ -105,5 +109,71 @@ class HomeAndManualTests {
         mvc.perform(get("/manual/help?page=http://evil.example/")
                         .with(user("sato").roles("STAFF")))
                 .andExpect(redirectedUrl("/manual"));
+    }
+
+    /**
+     * Chapters whose screenshots SalesBrowserTest takes (docs/manual/) but has not yet taken on a machine quiet enough:
+     * once it has, add their img tags and empty this set.
+     */
+    private static final Set<String> WAITING_FOR_SCREENSHOTS = Set.of("products", "stock");
+
+    @Test
+    void everyMenuEntryHasAChapterWithScreenshotsThatItsHelpLinkOpens() throws Exception {
+        Set<String> links = new LinkedHashSet<>();
+        for (String menuPage : List.of("/", "/orders", "/products", "/stock", "/sales/daily")) {
+            links.addAll(page(menuPage)
+                    .select("nav.tabs.global a[href], nav.sub-menu:not(.manual-nav) a[href]")
+                    .eachAttr("href"));
+        }
+        assertThat(links).contains("/", "/sales", "/orders", "/products", "/stock", "/mails", "/stock/history");
+        String later = page("/manual/later").text();
+        for (String link : links) {
+            if (link.startsWith("/not-yet")) {
+                String feature =
+                        URLDecoder.decode(link.substring(link.indexOf("feature=") + 8), StandardCharsets.UTF_8);
+                assertThat(later).as("準備中 menu " + feature).contains(feature);
+                continue;
+            }
+            if (link.startsWith("/manual") || link.contains("lang=")) {
+                continue;
+            }
+            String path = link.contains("?") ? link.substring(0, link.indexOf('?')) : link;
+            String target = mvc.perform(get("/manual/help")
+                            .param("page", path)
+                            .with(user("sato").roles("STAFF")))
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            assertThat(target).as("help for " + link).startsWith("/manual/").isNotEqualTo("/manual");
+            String chapter = target.substring("/manual/".length()).split("#")[0];
+            Document doc = page("/manual/" + chapter);
+            if (target.contains("#")) {
+                assertThat(doc.select("h2[id=" + target.substring(target.indexOf('#') + 1) + "]"))
+                        .as("section of " + target)
+                        .isNotEmpty();
+            }
+            if (!WAITING_FOR_SCREENSHOTS.contains(chapter)) {
+                assertThat(doc.select("img[src^=/manual/screens/]"))
+                        .as("screenshots in the chapter for " + link)
+                        .isNotEmpty();
+            }
+        }
+        // every screenshot a chapter shows was taken by a browser test (docs/**/*.png, served from the jar)
+        for (String chapter :
+                page("/manual").select("[data-testid=manual-toc] a").eachAttr("href")) {
+            for (String src : page(chapter).select("img").eachAttr("src")) {
+                assertThat(Path.of("..", "docs", src.substring("/manual/screens/".length())))
+                        .as(chapter + ": " + src)
+                        .exists();
+            }
+            // and each chapter is found by its first section's title
+            String title = page(chapter).select("h2[id]").first().text();
+            String word = title.replaceAll("[\\[\\]0-9【】〜 ]", "").substring(0, 2);
+            assertThat(page("/manual?q=" + word)
+                            .select("[data-testid=manual-hits] li a")
+                            .eachAttr("href"))
+                    .as("search " + word)
+                    .anySatisfy(h -> assertThat(h).startsWith(chapter));
+        }
     }
 }

@@ -2,17 +2,26 @@ package jp.juchu.oms.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
@@ -25,6 +34,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sales facts follow the orders on every path: imports, changes at the shop, cancellations, edits, deletions. */
 @SpringBootTest
@@ -47,6 +58,12 @@ class SalesFactsTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    FactChecks checks;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     SalesFixture shop;
 
@@ -198,6 +215,91 @@ class SalesFactsTests {
                         .single())
                 .as("one folded row per day and status")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theNightlyCheckRaisesAnAlertOnHomeUntilARebuildMendsTheFacts() throws Exception {
+        long id = teaOrder("N-1", "New", 1080);
+        shop.awaitFactsEqualOrders();
+        String number = shop.prefix() + "N-1";
+        jdbc.sql("update sales_order set sales_incl = sales_incl + 1 where order_id = ?")
+                .param(id)
+                .update();
+        long before = lastCheckId();
+
+        // the night comes: db-scheduler runs the recurring task, which records the difference
+        jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = 'sales-fact-check'")
+                .update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastCheckId() > before);
+        assertThat(checks.alert())
+                .hasValueSatisfying(r -> assertThat(r.check().differingOrders()).contains(number));
+        OffsetDateTime next = jdbc.sql(
+                        "select execution_time from scheduled_tasks where task_name = 'sales-fact-check'")
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(next.atZoneSameInstant(ZoneId.of("Asia/Tokyo")).toLocalTime())
+                .as("nightly, at 4:15 in Japan")
+                .isEqualTo(LocalTime.of(4, 15));
+        assertThat(next).isAfter(OffsetDateTime.now());
+        mvc.perform(get("/").with(user("boss").roles("ADMIN")))
+                .andExpect(content().string(containsString("売上データの集計が受注と一致しません")));
+        mvc.perform(get("/sales/facts").with(user("boss").roles("ADMIN")))
+                .andExpect(content().string(containsString(number)));
+
+        // a rebuild asks first, and says how many orders it recomputes
+        mvc.perform(post("/sales/facts/rebuild")
+                        .param("scope", "month")
+                        .param("month", YearMonth.from(DAY).toString())
+                        .with(user("boss").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"rebuild-confirm\"")));
+        assertThat(checks.alert()).as("nothing rebuilt before the confirmation").isPresent();
+        mvc.perform(post("/sales/facts/rebuild")
+                        .param("scope", "month")
+                        .param("month", YearMonth.from(DAY).toString())
+                        .param("confirmed", "true")
+                        .with(user("boss").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/sales/facts"));
+        assertThat(checks.latest().orElseThrow().check().differingOrders()).doesNotContain(number);
+        assertThat(shop.ofFacts()).isEqualTo(shop.ofOrders());
+    }
+
+    @Test
+    void aSecondFullRebuildIsRefusedWhileOneRuns() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread running = new Thread(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("select pg_advisory_xact_lock(21002)").query(Object.class).list();
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        running.start();
+        try {
+            held.await();
+            mvc.perform(post("/sales/facts/rebuild")
+                            .param("scope", "all")
+                            .param("confirmed", "true")
+                            .with(user("boss").roles("ADMIN"))
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/sales/facts"))
+                    .andExpect(flash().attribute("error", "別の再集計が実行中です。終わってからやり直してください"));
+        } finally {
+            release.countDown();
+            running.join();
+        }
+    }
+
+    private long lastCheckId() {
+        return jdbc.sql("select coalesce(max(id), 0) from sales_fact_check")
+                .query(Long.class)
+                .single();
     }
 
     /** The edit form as the order page posts it (one destination, one line of tea), with changes typed over it. */

@@ -9,12 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.sales.SalesFixture.Line;
+import jp.juchu.oms.sales.internal.ReportFilter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
@@ -46,6 +51,12 @@ class SalesReportTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    jp.juchu.oms.purchasing.internal.Suppliers suppliers;
+
+    @Autowired
+    jp.juchu.oms.purchasing.internal.PurchasingSettings purchasingSettings;
 
     SalesFixture shop;
 
@@ -156,6 +167,35 @@ class SalesReportTests {
     }
 
     @Test
+    void theBreakdownsAddUpTheSameFromTheMonthlyRollupAndFromTheFacts() throws Exception {
+        // March whole: the monthly rollup; a period cutting February and April: the rollup for March and the facts
+        // for the days around it; March less its last day: the facts alone
+        for (String report : List.of("products", "prefectures", "payments", "carriers", "weekdays", "hours")) {
+            for (String filter : List.of("", "&tax=excl", "&basis=PAY", "&exclude=NEW&excludeSet=1")) {
+                List<String> whole = table(page("/sales/" + report + "?" + march() + filter));
+                String shopParam = "&shop=" + shop.shop() + filter;
+                assertThat(table(page("/sales/" + report + "?from=2025-02-15&to=2025-04-14" + shopParam)))
+                        .as(report + filter + " around March")
+                        .isEqualTo(whole);
+                assertThat(table(page("/sales/" + report + "?from=2025-03-01&to=2025-03-30" + shopParam)))
+                        .as(report + filter + " within March")
+                        .isEqualTo(whole);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from sales_month where connection_id = ? and dim = 'PRODUCT'")
+                        .param(shop.shop())
+                        .query(Long.class)
+                        .single())
+                .as("the monthly rollup is what the whole months read")
+                .isPositive();
+    }
+
+    private static List<String> table(Document page) {
+        return page.select("[data-testid=report-table] tbody tr, [data-testid=report-totals]")
+                .eachText();
+    }
+
+    @Test
     void theShopProductAndBreakdownReportsCountTheSameOrders() throws Exception {
         Document shops = page("/sales/shops?" + march());
         assertThat(total(shops, "売上(税込)")).isEqualTo("6,760円");
@@ -192,6 +232,29 @@ class SalesReportTests {
 
         Document carriers = page("/sales/carriers?" + march());
         assertThat(total(carriers, "受注件数")).isEqualTo("2");
+    }
+
+    @Test
+    void theSupplierReportGroupsTheProductsByTheSupplierPurchasingNamesWithItsCsv() throws Exception {
+        String code = "SR" + Long.toString(System.nanoTime() % 10_000_000L, 36).toUpperCase();
+        suppliers.save(
+                null, java.util.Map.of("code", code, "name", "静岡製陶", "leadTimeDays", "5", "sendMethod", "PRINT"));
+        purchasingSettings.save(
+                shop.prefix() + "-MUG", java.util.Map.of("supplier", code, "purchasePrice", "500", "lotSize", "1"));
+
+        Document suppliersPage = page("/sales/suppliers?tax=excl&" + march());
+        assertThat(column(suppliersPage, 0)).containsExactly(code, "(未登録商品)");
+        assertThat(suppliersPage
+                        .select("[data-testid=report-table] tbody tr")
+                        .first()
+                        .select("td")
+                        .eachText())
+                .contains("静岡製陶", "3,000円", "1,200円", "1,800円", "60.0%");
+        assertThat(total(suppliersPage, "売上(税抜)")).isEqualTo("5,000円");
+
+        String csv = new String(csv("/sales/suppliers/csv?encoding=utf8&tax=excl&" + march()), StandardCharsets.UTF_8);
+        assertThat(csv).contains(code + ",静岡製陶,1,1,3000,1200,1800,60.0,60.0\r\n");
+        assertThat(csv).contains("(未登録商品),,1,2,2000,");
     }
 
     @Test
@@ -245,6 +308,63 @@ class SalesReportTests {
         assertThat(products).contains("tea-1,'=1+2,未登録,1,2,2160,");
     }
 
+    @Test
+    void inEnglishTheCsvHeadersAndLabelsAreEnglishAndTheFiguresTheSame() throws Exception {
+        String expected = "Payment method,Orders,Units,Sales (tax incl.),Share (%),Average order value\r\n"
+                + "Cash on delivery,1,1,4100,60.7,4100\r\n"
+                + "Credit card,1,2,2660,39.3,2660\r\n"
+                + "Total,2,3,6760,100.0,3380\r\n";
+        byte[] utf8 = mvc.perform(get("/sales/payments/csv?encoding=utf8&" + march())
+                        .cookie(new Cookie("juchu-lang", "en"))
+                        .with(user("sato").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(new String(utf8, StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + expected);
+    }
+
+    @Test
+    void inEnglishEveryReportsTitleColumnsTotalsAndNotesAreEnglish() throws Exception {
+        Pattern japanese = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+        for (String report : List.of(
+                "daily",
+                "monthly",
+                "shops",
+                "products",
+                "suppliers",
+                "prefectures",
+                "payments",
+                "carriers",
+                "weekdays",
+                "hours",
+                "profit",
+                "profit-products")) {
+            String query = report.equals("daily") || report.equals("monthly") ? "month=2025-03" : march();
+            Document page = Jsoup.parse(mvc.perform(get("/sales/" + report + "?" + query)
+                            .cookie(new Cookie("juchu-lang", "en"))
+                            .with(user("sato").roles("STAFF")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            List<String> texts = new ArrayList<>();
+            texts.add(page.select("[data-testid=report-title]").text());
+            texts.add(page.select("h1").text());
+            texts.add(page.select("[data-testid=sales-reports]").text());
+            texts.add(page.select("[data-testid=sales-filter] legend, [data-testid=sales-filter] button")
+                    .text());
+            texts.addAll(page.select("[data-testid=report-table] thead th").eachText());
+            texts.add(page.select("[data-testid=report-totals] th").first().text());
+            texts.addAll(page.select("ul.muted li").eachText());
+            for (String text : texts) {
+                assertThat(japanese.matcher(text).find())
+                        .as(report + ": " + text)
+                        .isFalse();
+            }
+        }
+    }
+
     private byte[] csv(String url) throws Exception {
         MvcResult result = mvc.perform(get(url).with(user("sato").roles("VIEWER")))
                 .andExpect(status().isOk())
@@ -266,6 +386,46 @@ class SalesReportTests {
         refused("/sales/shops?from=9999-01-01", "期間の始まりは 2000年から2100年の間で指定してください");
         refused("/sales/shops/csv?encoding=latin1", "文字コードは UTF-8 (BOM付き) か Shift_JIS を選んでください");
         mvc.perform(get("/sales/nothing").with(user("sato").roles("STAFF"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void hostileFiltersGetAJapaneseReasonAndNeverAServerError() throws Exception {
+        refused("/sales/daily?month=99999-01", "年月を読み取れません (例: 2026-12)");
+        refused("/sales/monthly?month=1800-01", "年月は 2000年から2100年の間で指定してください");
+        refused("/sales/shops?from=2025-02-30", "期間の始まりを読み取れません (例: 2026/12/01)");
+        refused("/sales/shops?to=%2B1000000-01-01", "期間の終わりを読み取れません (例: 2026/12/01)");
+        refused("/sales/products?from=2025-03-01T00:00", "期間の始まりを読み取れません (例: 2026/12/01)");
+        refused("/sales/hours?shop=99999999999999999999999", "ショップ「99999999999999999999999」はありません");
+        // a control character in any parameter is refused by the OMS's bad-input guard before the report (400)
+        mvc.perform(get("/sales/prefectures")
+                        .param("shop", "\u0000\u001b[31m")
+                        .with(user("sato").roles("STAFF")))
+                .andExpect(status().isBadRequest());
+        refused("/sales/weekdays?basis=" + "X".repeat(5000), "集計する日付は 受注日・出荷日・入金日 から選んでください");
+        String[] tenThousandShops = new String[10_000];
+        Arrays.fill(tenThousandShops, String.valueOf(shop.shop()));
+        refusedWith(
+                get("/sales/shops").param("shop", tenThousandShops), "ショップは " + ReportFilter.MAX_SHOPS + " 件まで選べます");
+        refusedWith(
+                get("/sales/monthly/csv").param("shop", tenThousandShops),
+                "ショップは " + ReportFilter.MAX_SHOPS + " 件まで選べます");
+        String[] tenThousandStatuses = new String[10_000];
+        Arrays.fill(tenThousandStatuses, "CANCELLED");
+        refusedWith(get("/sales/payments").param("exclude", tenThousandStatuses), "除外するステータスが多すぎます");
+        // unknown reports are not found; unknown parameters are ignored
+        mvc.perform(get("/sales/nothing/csv").with(user("sato").roles("STAFF"))).andExpect(status().isNotFound());
+        mvc.perform(get("/sales/carriers?" + march() + "&sort=../../etc&page=-1")
+                        .with(user("sato").roles("STAFF")))
+                .andExpect(status().isOk());
+    }
+
+    private void refusedWith(MockHttpServletRequestBuilder request, String reason) throws Exception {
+        String page = mvc.perform(request.with(user("sato").roles("STAFF")))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("[data-testid=sales-error]").text()).isEqualTo(reason);
     }
 
     private void refused(String url, String reason) throws Exception {
@@ -316,6 +476,7 @@ class SalesReportTests {
         mvc.perform(post("/sales/facts/rebuild")
                         .param("scope", "month")
                         .param("month", "2025-03")
+                        .param("confirmed", "true")
                         .with(user("boss").roles("ADMIN"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/sales/facts"))

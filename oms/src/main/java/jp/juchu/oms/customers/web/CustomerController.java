@@ -106,6 +106,29 @@ class CustomerController {
         return "redirect:/customers/" + id;
     }
 
+    /** 顧客タグ: the customer's tags, written separated by commas or spaces. */
+    @PostMapping("/customers/{id}/tags")
+    @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
+    String tags(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String tags,
+            Principal principal,
+            RedirectAttributes redirect) {
+        Customer customer = found(id);
+        if (tags.length() > 1000) {
+            redirect.addFlashAttribute("tagsError", "タグは1,000文字までで入力してください");
+            return "redirect:/customers/" + customer.id();
+        }
+        try {
+            customers.setTags(customer.id(), tags, principal.getName());
+            redirect.addFlashAttribute("saved", true);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("tagsError", e.getMessage());
+            redirect.addFlashAttribute("tagsWritten", tags);
+        }
+        return "redirect:/customers/" + customer.id();
+    }
+
     /** 名寄せ: the other customer is merged into this one. */
     @PostMapping("/customers/{id}/merge")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
@@ -136,6 +159,7 @@ class CustomerController {
 
     private String page(Customer customer, String mergeq, Model model) {
         model.addAttribute("customer", customer);
+        model.addAttribute("customerTags", customers.tags(customer.id()));
         model.addAttribute("orders", customers.orders(customer.id(), HISTORY_LIMIT));
         model.addAttribute("prefectures", jp.juchu.support.address.Prefectures.ALL);
         model.addAttribute("mergeq", mergeq);

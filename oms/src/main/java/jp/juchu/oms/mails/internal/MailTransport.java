@@ -1,10 +1,15 @@
 package jp.juchu.oms.mails.internal;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,14 +49,21 @@ class MailTransport {
     /** A mail ready to go. */
     record Outgoing(long id, String to, String bcc, String fromAddress, String fromName, String subject, String body) {}
 
+    /** A file sent with a mail. */
+    record Attachment(String fileName, String contentType, byte[] content) {}
+
     void deliver(Outgoing mail) throws MessagingException, IOException {
+        deliver(mail, null);
+    }
+
+    void deliver(Outgoing mail, Attachment attachment) throws MessagingException, IOException {
         MailServer server = servers.server();
         if (!server.configured()) {
-            write(message(Session.getInstance(new Properties()), mail), mail.id());
+            write(message(Session.getInstance(new Properties()), mail, attachment), mail.id());
             return;
         }
         JavaMailSenderImpl sender = sender(server);
-        MimeMessage message = message(sender.getSession(), mail);
+        MimeMessage message = message(sender.getSession(), mail, attachment);
         sender.send(message);
     }
 
@@ -61,7 +73,8 @@ class MailTransport {
         deliver(new Outgoing(0, to, null, server.fromAddress(), server.fromName(), subject, body));
     }
 
-    private MimeMessage message(Session session, Outgoing mail) throws MessagingException, IOException {
+    private MimeMessage message(Session session, Outgoing mail, Attachment attachment)
+            throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8"));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
@@ -69,7 +82,17 @@ class MailTransport {
             message.setRecipients(Message.RecipientType.BCC, InternetAddress.parse(mail.bcc(), true));
         }
         message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
+        if (attachment == null) {
+            message.setText(mail.body(), "UTF-8");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), "UTF-8");
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            file.setFileName(MimeUtility.encodeText(attachment.fileName(), "UTF-8", "B"));
+            message.setContent(new MimeMultipart(text, file));
+        }
         message.setSentDate(Date.from(clock.instant()));
         if (mail.id() > 0) {
             message.setHeader("X-Juchu-Mail", String.valueOf(mail.id()));

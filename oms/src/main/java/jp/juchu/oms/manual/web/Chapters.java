@@ -30,10 +30,12 @@ class Chapters {
         ALL.put("home", "第2章 ホーム");
         ALL.put("orders", "第3章 受注管理");
         ALL.put("shipping", "第4章 出荷 (送り状・伝票番号)");
-        ALL.put("sales", "第5章 売上データ");
-        ALL.put("settings", "第6章 各種設定");
-        ALL.put("data", "第7章 データリセット・受注データ削除");
-        ALL.put("later", "第8章 準備中のメニュー");
+        ALL.put("products", "第5章 商品管理");
+        ALL.put("stock", "第6章 在庫管理・入出庫管理");
+        ALL.put("sales", "第7章 売上データ");
+        ALL.put("settings", "第8章 各種設定");
+        ALL.put("data", "第9章 データリセット・受注データ削除");
+        ALL.put("later", "第10章 準備中のメニュー");
     }
 
     /** Pages by the start of their address, longest first wins: address prefix → chapter#section. */
@@ -47,6 +49,19 @@ class Chapters {
         HELP.put("/exchange/export", "orders#export");
         HELP.put("/customers", "orders#customers");
         HELP.put("/rules", "orders#rules");
+        HELP.put("/mails", "orders#mails");
+        HELP.put("/bundles", "orders#bundles");
+        HELP.put("/products/listings", "products#listings");
+        HELP.put("/products/candidates", "products#candidates");
+        HELP.put("/products/csv", "products#csv");
+        HELP.put("/products/new", "products#register");
+        HELP.put("/products", "products#list");
+        HELP.put("/stock/history", "stock#history");
+        HELP.put("/stock/movements", "stock#movements");
+        HELP.put("/stock/stocktakes", "stock#stocktakes");
+        HELP.put("/stock-sync", "stock#sync");
+        HELP.put("/stock", "stock#list");
+        HELP.put("/purchasing", "stock#purchasing");
         HELP.put("/shipping", "shipping");
         HELP.put("/settings/mall-details", "start#link");
         HELP.put("/settings/wizard", "start#link");

@@ -12,11 +12,15 @@ import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.products.Listings.ItemKey;
+import jp.juchu.support.db.LockRetry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shop items seen in orders, and the alert 未登録商品 on an order with a line no listing resolves. Every path that
@@ -37,9 +41,16 @@ public class UnmappedItems {
     private final Orders orders;
     private final Listings listings;
     private final MallConnections connections;
+    private final TransactionTemplate transactions;
 
     UnmappedItems(
-            JdbcClient jdbc, JdbcTemplate jdbcTemplate, Orders orders, Listings listings, MallConnections connections) {
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            Orders orders,
+            Listings listings,
+            MallConnections connections,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.orders = orders;
@@ -47,9 +58,19 @@ public class UnmappedItems {
         this.connections = connections;
     }
 
-    @ApplicationModuleListener
+    /**
+     * After the import's commit, in a transaction of its own per attempt: the alerts touch the same orders the rules
+     * change at the same time, and a lost deadlock is simply tried again.
+     */
+    @Async
+    @TransactionalEventListener
     void on(OrdersImported imported) {
-        seen(imported.connectionId(), imported.orderIds());
+        LockRetry.retrying(
+                "未登録商品",
+                () -> transactions.execute(status -> {
+                    seen(imported.connectionId(), imported.orderIds());
+                    return null;
+                }));
     }
 
     /** The shop changed an order's items: its alert follows its lines now. */

@@ -2,6 +2,7 @@ package jp.juchu.oms.sales.internal;
 
 import static jp.juchu.oms.sales.internal.Report.percent;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,12 @@ public class BreakdownReports {
     /**
      * 商品別: each product (the SKU or set the shop's item is mapped to; the shop's item code when it is not) with
      * units, sales, cost, gross profit (tax excluded), margin, its share, the running share and its ABC rank.
-     * By supplier (仕入先別) follows once the purchasing module gives products a supplier: group by it here.
+     * By supplier (仕入先別): {@link SupplierReports}.
      */
     @Transactional(readOnly = true)
     public Report byProduct(ReportFilter filter) {
-        ReportFilter.Where where = filter.on("l");
         String amount = filter.withTax() ? "l.amount_incl" : "l.amount_excl";
+        String monthAmount = filter.withTax() ? "m.sales_incl" : "m.sales_excl";
         record Row(
                 String code,
                 String name,
@@ -54,11 +55,27 @@ public class BreakdownReports {
                 long sales,
                 long salesExcl,
                 Long cost) {}
-        List<Row> products = jdbc.sql("select coalesce(l.product_code, l.item_code), max(l.name),"
-                        + " coalesce(max(l.product_kind), ''), count(distinct l.order_id), sum(l.units),"
-                        + " sum(" + amount + "), sum(l.amount_excl), sum(l.cost)"
-                        + " from sales_line l where " + where.sql() + " group by 1 order by 6 desc, 1")
-                .params(where.params())
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        LocalDate[] months = filter.wholeMonths();
+        if (months != null) {
+            ReportFilter.Where where = filter.onMonths("m", months[0], months[1]);
+            parts.add("select m.value as code, m.name, m.kind, m.orders, m.units, " + monthAmount + " as sales,"
+                    + " m.sales_excl, m.cost from sales_month m where m.dim = 'PRODUCT' and " + where.sql());
+            params.addAll(where.params());
+        }
+        for (ReportFilter edge : filter.edges()) {
+            ReportFilter.Where where = edge.on("l");
+            parts.add("select coalesce(l.product_code, l.item_code) as code, max(l.name) as name,"
+                    + " max(l.product_kind) as kind, count(distinct l.order_id) as orders, sum(l.units) as units,"
+                    + " sum(" + amount + ") as sales, sum(l.amount_excl) as sales_excl, sum(l.cost) as cost"
+                    + " from sales_line l where " + where.sql() + " group by 1");
+            params.addAll(where.params());
+        }
+        List<Row> products = jdbc.sql("select code, max(name), coalesce(max(kind), ''), sum(orders), sum(units),"
+                        + " sum(sales), sum(sales_excl), sum(cost) from (" + String.join(" union all ", parts)
+                        + ") x group by code having sum(orders) <> 0 order by 6 desc, 1")
+                .params(params)
                 .query((rs, n) -> new Row(
                         rs.getString(1),
                         rs.getString(2),
@@ -137,9 +154,8 @@ public class BreakdownReports {
         totals.add(all == 0 ? null : 100.0);
         totals.add(null);
         totals.add("");
-        List<String> notes = new ArrayList<>(List.of(
-                "ABC: 累計構成比 70% までが A、90% までが B、残りが C",
-                "原価・粗利は、商品対応表で商品マスタに対応づき原価が登録された商品だけに出ます", "仕入先別の集計は、発注管理 (仕入先マスタ) ができてから加わります"));
+        List<String> notes = new ArrayList<>(
+                List.of("ABC: 累計構成比 70% までが A、90% までが B、残りが C", "原価・粗利は、商品対応表で商品マスタに対応づき原価が登録された商品だけに出ます"));
         if (products.size() > MAX_PRODUCTS) {
             notes.add("売上の多い順に " + MAX_PRODUCTS + " 商品を表示しています (全 " + products.size() + " 商品、合計はすべての商品)");
         }
@@ -170,7 +186,7 @@ public class BreakdownReports {
     /** 都道府県別: by the first destination's prefecture, in the national order (北海道 … 沖縄県). */
     @Transactional(readOnly = true)
     public Report byPrefecture(ReportFilter filter) {
-        Map<String, long[]> figures = grouped(filter, "f.prefecture");
+        Map<String, long[]> figures = grouped(filter, "PREF", "f.prefecture");
         Map<String, long[]> ordered = new LinkedHashMap<>();
         for (String p : Prefectures.ALL) {
             ordered.put(p, figures.getOrDefault(p, new long[3]));
@@ -186,14 +202,14 @@ public class BreakdownReports {
     @Transactional(readOnly = true)
     public Report byPayment(ReportFilter filter) {
         Map<String, long[]> labelled = new LinkedHashMap<>();
-        grouped(filter, "f.payment_method").forEach((code, f) -> labelled.put(PaymentMethods.labelOf(code), f));
+        grouped(filter, "PAY", "f.payment_method").forEach((code, f) -> labelled.put(PaymentMethods.labelOf(code), f));
         return simple("payments", "支払方法別売上", "支払方法", filter, labelled, "pie");
     }
 
     @Transactional(readOnly = true)
     public Report byCarrier(ReportFilter filter) {
         Map<String, long[]> labelled = new LinkedHashMap<>();
-        grouped(filter, "f.carrier")
+        grouped(filter, "CARRIER", "f.carrier")
                 .forEach((code, f) ->
                         labelled.merge(code.isBlank() ? "未設定" : Carrier.labelOf(code), f, BreakdownReports::add));
         return simple("carriers", "配送業者別売上", "配送業者", filter, labelled, "pie");
@@ -201,8 +217,8 @@ public class BreakdownReports {
 
     @Transactional(readOnly = true)
     public Report byWeekday(ReportFilter filter) {
-        Map<String, long[]> figures =
-                grouped(filter, "extract(isodow from f." + filter.basis().column() + ")::int::text");
+        Map<String, long[]> figures = grouped(
+                filter, "WDAY", "extract(isodow from f." + filter.basis().column() + ")::int::text");
         Map<String, long[]> ordered = new LinkedHashMap<>();
         for (int d = 1; d <= 7; d++) {
             ordered.put(WEEKDAYS[d - 1] + "曜日", figures.getOrDefault(String.valueOf(d), new long[3]));
@@ -213,7 +229,7 @@ public class BreakdownReports {
     /** 時間帯別: by the hour the order was placed (Japan time), whichever date counts for the period. */
     @Transactional(readOnly = true)
     public Report byHour(ReportFilter filter) {
-        Map<String, long[]> figures = grouped(filter, "f.ordered_hour::text");
+        Map<String, long[]> figures = grouped(filter, "HOUR", "f.ordered_hour::text");
         Map<String, long[]> ordered = new LinkedHashMap<>();
         for (int h = 0; h < 24; h++) {
             ordered.put(h + "時台", figures.getOrDefault(String.valueOf(h), new long[3]));
@@ -225,14 +241,32 @@ public class BreakdownReports {
         return new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
     }
 
-    /** Orders, units and sales per value of {@code dimension} over the period's order facts. */
-    private Map<String, long[]> grouped(ReportFilter filter, String dimension) {
-        ReportFilter.Where where = filter.on("f");
+    /**
+     * Orders, units and sales per value of a dimension: the whole months of the period from the monthly rollup
+     * ({@code dim}), the days outside them from the order facts ({@code dimension}, the same value computed).
+     */
+    private Map<String, long[]> grouped(ReportFilter filter, String dim, String dimension) {
         String sales = filter.withTax() ? "f.sales_incl" : "f.sales_excl";
+        String monthSales = filter.withTax() ? "m.sales_incl" : "m.sales_excl";
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        LocalDate[] months = filter.wholeMonths();
+        if (months != null) {
+            ReportFilter.Where where = filter.onMonths("m", months[0], months[1]);
+            parts.add("select m.value as k, m.orders as n, m.units as u, " + monthSales + " as s from sales_month m"
+                    + " where m.dim = '" + dim + "' and " + where.sql());
+            params.addAll(where.params());
+        }
+        for (ReportFilter edge : filter.edges()) {
+            ReportFilter.Where where = edge.on("f");
+            parts.add("select " + dimension + " as k, count(*) as n, sum(f.units) as u, sum(" + sales + ") as s"
+                    + " from sales_order f where " + where.sql() + " group by 1");
+            params.addAll(where.params());
+        }
         Map<String, long[]> figures = new LinkedHashMap<>();
-        jdbc.sql("select " + dimension + ", count(*), sum(f.units), sum(" + sales + ") from sales_order f where "
-                        + where.sql() + " group by 1 order by 4 desc")
-                .params(where.params())
+        jdbc.sql("select k, sum(n), sum(u), sum(s) from (" + String.join(" union all ", parts)
+                        + ") x group by k having sum(n) <> 0 order by 4 desc")
+                .params(params)
                 .query(rs -> {
                     String key = rs.getString(1);
                     figures.merge(

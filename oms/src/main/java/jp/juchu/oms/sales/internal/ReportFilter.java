@@ -1,6 +1,7 @@
 package jp.juchu.oms.sales.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,47 @@ public record ReportFilter(
         StringBuilder sql = new StringBuilder(alias + "." + basis.column() + " between ? and ?");
         params.add(from);
         params.add(to);
+        conditions(alias, sql, params);
+        return new Where(sql.toString(), params);
+    }
+
+    /**
+     * The whole months inside the period, as the first days of the first and the last, or null when it holds none:
+     * what the monthly rollup can answer.
+     */
+    public LocalDate[] wholeMonths() {
+        LocalDate first =
+                from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastEnd = to.equals(YearMonth.from(to).atEndOfMonth())
+                ? to
+                : to.withDayOfMonth(1).minusDays(1);
+        return first.isAfter(lastEnd) ? null : new LocalDate[] {first, lastEnd.withDayOfMonth(1)};
+    }
+
+    /** The parts of the period outside its whole months (the whole period when it holds none): read from the facts. */
+    public List<ReportFilter> edges() {
+        LocalDate[] months = wholeMonths();
+        if (months == null) {
+            return List.of(this);
+        }
+        List<ReportFilter> edges = new ArrayList<>();
+        if (from.isBefore(months[0])) {
+            edges.add(withPeriod(from, months[0].minusDays(1)));
+        }
+        LocalDate lastEnd = YearMonth.from(months[1]).atEndOfMonth();
+        if (to.isAfter(lastEnd)) {
+            edges.add(withPeriod(lastEnd.plusDays(1), to));
+        }
+        return edges;
+    }
+
+    /** The conditions on the monthly rollup (sales_month as {@code alias}) for the months {@code first}..{@code last}. */
+    public Where onMonths(String alias, LocalDate first, LocalDate last) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(alias + ".basis = ? and " + alias + ".month between ? and ?");
+        params.add(basis.code());
+        params.add(first);
+        params.add(last);
         conditions(alias, sql, params);
         return new Where(sql.toString(), params);
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import jp.juchu.oms.sales.internal.Report;
 import jp.juchu.oms.sales.internal.ReportCsv;
 import jp.juchu.oms.sales.internal.ReportFilter;
 import jp.juchu.oms.sales.internal.Shops;
+import jp.juchu.oms.sales.internal.SupplierReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +43,7 @@ class SalesController {
         REPORTS.put("monthly", "月次");
         REPORTS.put("shops", "ショップ別");
         REPORTS.put("products", "商品別");
+        REPORTS.put("suppliers", "仕入先別");
         REPORTS.put("prefectures", "都道府県別");
         REPORTS.put("payments", "支払方法別");
         REPORTS.put("carriers", "配送業者別");
@@ -53,24 +56,30 @@ class SalesController {
     private final PeriodReports periods;
     private final BreakdownReports breakdowns;
     private final ProfitReports profits;
+    private final SupplierReports suppliers;
     private final Shops shops;
     private final Orders orders;
     private final Clock clock;
+    private final ReportLanguage language;
     private final JsonMapper json = JsonMapper.builder().build();
 
     SalesController(
             PeriodReports periods,
             BreakdownReports breakdowns,
             ProfitReports profits,
+            SupplierReports suppliers,
             Shops shops,
             Orders orders,
-            Clock clock) {
+            Clock clock,
+            ReportLanguage language) {
         this.periods = periods;
         this.breakdowns = breakdowns;
         this.profits = profits;
+        this.suppliers = suppliers;
         this.shops = shops;
         this.orders = orders;
         this.clock = clock;
+        this.language = language;
     }
 
     @GetMapping("/sales")
@@ -83,10 +92,13 @@ class SalesController {
             @PathVariable("key") String report,
             @ModelAttribute ReportQuery query,
             Model model,
+            Locale locale,
             HttpServletResponse response) {
         known(report);
         Map<Long, String> names = shops.names();
-        model.addAttribute("reports", REPORTS);
+        Map<String, String> tabs = new LinkedHashMap<>();
+        REPORTS.forEach((key, name) -> tabs.put(key, language.cell(name)));
+        model.addAttribute("reports", locale.getLanguage().equals("en") ? tabs : REPORTS);
         model.addAttribute("current", report);
         model.addAttribute("shops", names);
         model.addAttribute("statuses", orders.statuses());
@@ -94,7 +106,7 @@ class SalesController {
         model.addAttribute("usesMonth", report.equals("daily") || report.equals("monthly"));
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         try {
-            Report r = build(report, query, names);
+            Report r = language.in(build(report, query, names), locale);
             model.addAttribute("report", r);
             model.addAttribute("chartJson", json.writeValueAsString(r.chart()));
             model.addAttribute("filter", filter(query, names));
@@ -111,6 +123,7 @@ class SalesController {
             @ModelAttribute ReportQuery query,
             @RequestParam(defaultValue = "utf8") String encoding,
             HttpServletResponse response,
+            Locale locale,
             Model model)
             throws IOException {
         known(report);
@@ -120,10 +133,10 @@ class SalesController {
             if (!"utf8".equals(encoding) && !"sjis".equals(encoding)) {
                 throw new IllegalArgumentException("文字コードは UTF-8 (BOM付き) か Shift_JIS を選んでください");
             }
-            ReportCsv.write(build(report, query, shops.names()), utf8, bytes);
+            ReportCsv.write(language.in(build(report, query, shops.names()), locale), utf8, bytes);
         } catch (IllegalArgumentException e) {
             // the page again, with the reason
-            String page = report(report, query, model, response);
+            String page = report(report, query, model, locale, response);
             model.addAttribute("error", e.getMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page;
@@ -158,6 +171,7 @@ class SalesController {
             case "monthly" -> periods.monthly(query.monthOr(thisMonth), filter);
             case "shops" -> periods.byShop(filter);
             case "products" -> breakdowns.byProduct(filter);
+            case "suppliers" -> suppliers.bySupplier(filter);
             case "prefectures" -> breakdowns.byPrefecture(filter);
             case "payments" -> breakdowns.byPayment(filter);
             case "carriers" -> breakdowns.byCarrier(filter);

@@ -1,0 +1,135 @@
+package jp.juchu.oms.sales;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rollups of the sales facts, written as deltas by every refresh (an order's old rows taken back with sign -1,
+ * its new rows added with 1) and folded by a scheduled task: per day, shop and status ({@code sales_day}, for 日次,
+ * 月次, ショップ別 and ホーム), and per month, shop, status and the value of each breakdown ({@code sales_month}, for
+ * 商品別, 都道府県別, 支払方法別, 配送業者別, 曜日別 and 時間帯別 over whole months).
+ */
+final class FactRollups {
+
+    /** Which day of a fact counts, per basis. */
+    private static final String BASES =
+            "cross join lateral (values ('O', %1$s.ordered_on), ('S', %1$s.shipped_on), ('P', %1$s.paid_on))"
+                    + " as b (basis, day)";
+
+    /** The order breakdowns' dimensions and each one's value for a fact (the weekday of the day that counts). */
+    private static final String DIMENSIONS = """
+            cross join lateral (values ('PREF', f.prefecture), ('PAY', f.payment_method), ('CARRIER', f.carrier),
+                                       ('WDAY', extract(isodow from b.day)::int::text),
+                                       ('HOUR', f.ordered_hour::text)) as d (dim, value)""";
+
+    private FactRollups() {}
+
+    /**
+     * The months (yyyy-MM and the dimension, at most 20) where the monthly rollup differs from the facts: orders,
+     * units or sales of any value of any dimension.
+     */
+    static String monthDifferences() {
+        return """
+                with r as (select basis, month, connection_id, workflow_status, dim, value, sum(orders) as orders,
+                                  sum(units) as units, sum(sales_incl) as sales
+                           from sales_month group by 1, 2, 3, 4, 5, 6),
+                     f as (select b.basis, date_trunc('month', b.day)::date as month, f.connection_id,
+                                  f.workflow_status, d.dim, d.value::varchar as value, count(*) as orders,
+                                  sum(f.units) as units, sum(f.sales_incl) as sales
+                           from sales_order f %1$s %2$s
+                           where b.day is not null group by 1, 2, 3, 4, 5, 6
+                           union all
+                           select b.basis, date_trunc('month', b.day)::date, l.connection_id, l.workflow_status,
+                                  'PRODUCT', coalesce(l.product_code, l.item_code), count(distinct l.order_id),
+                                  sum(l.units), sum(l.amount_incl)
+                           from sales_line l %3$s
+                           where b.day is not null group by 1, 2, 3, 4, 5, 6)
+                select distinct to_char(coalesce(r.month, f.month), 'YYYY-MM') || ' ' || coalesce(r.dim, f.dim)
+                from r full join f on f.basis = r.basis and f.month = r.month and f.connection_id = r.connection_id
+                     and f.workflow_status = r.workflow_status and f.dim = r.dim and f.value = r.value
+                where coalesce(r.orders, 0) <> coalesce(f.orders, 0) or coalesce(r.units, 0) <> coalesce(f.units, 0)
+                   or coalesce(r.sales, 0) <> coalesce(f.sales, 0)
+                order by 1 limit 20
+                """.formatted(BASES.formatted("f"), DIMENSIONS, BASES.formatted("l"));
+    }
+
+    /**
+     * Adds (sign 1) or takes back (sign -1) the rollup rows of the facts matching the conditions: {@code orders} on
+     * {@code sales_order f}, {@code lines} on {@code sales_line l}, each with the order ids as its one parameter (or
+     * none when null).
+     */
+    static void take(JdbcClient jdbc, String orders, String lines, int sign, Long[] ids) {
+        for (String sql : new String[] {days(orders, sign), months(orders, sign), productMonths(lines, sign)}) {
+            JdbcClient.StatementSpec statement = jdbc.sql(sql);
+            if (ids != null) {
+                statement = statement.param(ids);
+            }
+            statement.update();
+        }
+    }
+
+    static void fold(JdbcClient jdbc) {
+        jdbc.sql("""
+                        with gone as (delete from sales_day returning *)
+                        insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
+                                               sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
+                        select basis, day, connection_id, workflow_status, sum(orders), sum(units), sum(sales_incl),
+                               sum(sales_excl), sum(tax_10), sum(tax_8), sum(shipping), sum(cod_fee), sum(discount),
+                               sum(points), sum(cost)
+                        from gone group by basis, day, connection_id, workflow_status
+                        having sum(orders) <> 0 or sum(units) <> 0 or sum(sales_incl) <> 0 or sum(cost) <> 0
+                        """).update();
+        jdbc.sql("""
+                        with gone as (delete from sales_month returning *)
+                        insert into sales_month (basis, month, connection_id, workflow_status, dim, value, name, kind,
+                                                 orders, units, sales_incl, sales_excl, cost)
+                        select basis, month, connection_id, workflow_status, dim, value, max(name), max(kind),
+                               sum(orders), sum(units), sum(sales_incl), sum(sales_excl), sum(cost)
+                        from gone group by basis, month, connection_id, workflow_status, dim, value
+                        having sum(orders) <> 0 or sum(units) <> 0 or sum(sales_incl) <> 0 or sum(sales_excl) <> 0
+                            or coalesce(sum(cost), 0) <> 0
+                        """).update();
+    }
+
+    private static String days(String where, int sign) {
+        return """
+                insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
+                                       sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost)
+                select b.basis, b.day, f.connection_id, f.workflow_status, %1$d * count(*), %1$d * sum(f.units),
+                       %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl), %1$d * sum(f.tax_10), %1$d * sum(f.tax_8),
+                       %1$d * sum(f.shipping), %1$d * sum(f.cod_fee), %1$d * sum(f.discount), %1$d * sum(f.points),
+                       %1$d * sum(f.cost)
+                from sales_order f
+                cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on), ('P', f.paid_on)) as b (basis, day)
+                where %2$s and b.day is not null
+                group by b.basis, b.day, f.connection_id, f.workflow_status
+                """.formatted(sign, where);
+    }
+
+    /** The order breakdowns: the dimension's value as the report groups by it (weekday of the day that counts). */
+    private static String months(String where, int sign) {
+        return """
+                insert into sales_month (basis, month, connection_id, workflow_status, dim, value, orders, units,
+                                         sales_incl, sales_excl)
+                select b.basis, date_trunc('month', b.day)::date, f.connection_id, f.workflow_status, d.dim, d.value,
+                       %1$d * count(*), %1$d * sum(f.units), %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl)
+                from sales_order f %3$s %4$s
+                where %2$s and b.day is not null
+                group by 1, 2, 3, 4, 5, 6
+                """.formatted(sign, where, BASES.formatted("f"), DIMENSIONS);
+    }
+
+    /** 商品別: per product (or unmapped item code), with distinct orders, which add up over months. */
+    private static String productMonths(String where, int sign) {
+        return """
+                insert into sales_month (basis, month, connection_id, workflow_status, dim, value, name, kind, orders,
+                                         units, sales_incl, sales_excl, cost)
+                select b.basis, date_trunc('month', b.day)::date, l.connection_id, l.workflow_status, 'PRODUCT',
+                       coalesce(l.product_code, l.item_code), max(l.name), max(l.product_kind),
+                       %1$d * count(distinct l.order_id), %1$d * sum(l.units), %1$d * sum(l.amount_incl),
+                       %1$d * sum(l.amount_excl), %1$d * sum(l.cost)
+                from sales_line l %3$s
+                where %2$s and b.day is not null
+                group by 1, 2, 3, 4, 5, 6
+                """.formatted(sign, where, BASES.formatted("l"));
+    }
+}

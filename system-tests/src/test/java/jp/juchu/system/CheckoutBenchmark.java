@@ -127,13 +127,18 @@ class CheckoutBenchmark {
      * (not part of the checkout's time).
      */
     static Placed placeOrder(String base) throws Exception {
+        return placeOrder(base, ITEM);
+    }
+
+    /** One buyer's whole checkout of one unit of an item without variations, with fresh cookies. */
+    static Placed placeOrder(String base, String item) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        String product = get(http, base + "/items/" + ITEM);
+        String product = get(http, base + "/items/" + item);
         expectRedirect(
-                post(http, base + "/cart/add", Map.of("itemCode", ITEM, "quantity", "1", "_csrf", csrf(product))));
+                post(http, base + "/cart/add", Map.of("itemCode", item, "quantity", "1", "_csrf", csrf(product))));
         String form = get(http, base + "/checkout");
         Map<String, String> buyer = new LinkedHashMap<>();
         buyer.put("buyer.name", "山田 太郎");

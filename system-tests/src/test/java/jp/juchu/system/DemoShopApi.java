@@ -63,6 +63,39 @@ final class DemoShopApi {
         throw new AssertionError("the demo shop's orders were not ready in time");
     }
 
+    /**
+     * Another demo shop of the hand-off, waiting until the shop server has opened it and written its keys (the demo's
+     * shops open one after another).
+     */
+    static DemoShopApi awaitShop(Path handoff, String shopId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            try {
+                return await(handoff, 1).shop(shopId);
+            } catch (AssertionError notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet;
+                }
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    /** Another demo shop of the same hand-off (its keys are listed under its shop ID). */
+    DemoShopApi shop(String shopId) {
+        Properties other = new Properties();
+        String prefix = shopId + ".";
+        for (String name : demo.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                other.setProperty(name.substring(prefix.length()), demo.getProperty(name));
+            }
+        }
+        if (!shopId.equals(other.getProperty("shop-id"))) {
+            throw new AssertionError("the demo hand-off lists no shop " + shopId);
+        }
+        return new DemoShopApi(other);
+    }
+
     String property(String name) {
         return demo.getProperty(name);
     }

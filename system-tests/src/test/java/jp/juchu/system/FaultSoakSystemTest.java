@@ -38,6 +38,13 @@ import org.junit.jupiter.api.Test;
  * checked against the orders seeded plus those its traffic created, and the OMS's import history must show one
  * import per order.
  *
+ * <p>Stock sync is on (issue 15): both demo shops sell (each new order takes its units from the shop's stock, as a
+ * storefront sale does), both are linked to the OMS (the second shop through the same proxy), their items mapped to
+ * one SKU each with the stock shared, the sync confirmed. At the end, with everything imported, allocated and pushed,
+ * every listing's quantity at each shop must equal what the formula gives from the OMS's free stock (drift 0), each
+ * SKU's allocated total must equal what the orders' lines hold (no unit allocated twice), and the ledger check must
+ * find no difference; the second shop's orders are compared with the OMS like the first's.
+ *
  * <p>Short by default (part of {@code ./mvnw verify}); the long run:
  * {@code ./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dsoak.minutes=22 -Dsoak.ordersPerMinute=2500 -Dsoak.faultEverySeconds=20 -Dsoak.report=docs/reliability.md}
  */
@@ -47,8 +54,12 @@ class FaultSoakSystemTest {
     private static final int ORDERS_PER_MINUTE = Integer.getInteger("soak.ordersPerMinute", 300);
     private static final int FAULT_EVERY_SECONDS = Integer.getInteger("soak.faultEverySeconds", 8);
     private static final String REPORT = System.getProperty("soak.report", "");
-    /** The demo shop's orders before the traffic starts ({@code shop.orders.demo-orders}). */
+    /** Each demo shop's orders before the traffic starts ({@code shop.orders.demo-orders}). */
     private static final int SEEDED_ORDERS = 300;
+    /** The demo's second shop, selling the same goods. */
+    private static final String SHOP_B = "sptest18pk";
+    /** Units of each SKU the OMS starts with: plenty for the storm, within what a shop's stock can hold. */
+    private static final int STOCK_PER_SKU = 200_000;
     /**
      * How long a fault may take to show before the soak gives up on it. After a kill, db-scheduler holds the killed
      * node's execution until its heartbeats are missed (4 × 10 s), so imports, and with them a reissued key's
@@ -68,6 +79,7 @@ class FaultSoakSystemTest {
 
     private final Map<String, Integer> faults = new LinkedHashMap<>();
     private final Map<String, Double> traffic = new LinkedHashMap<>();
+    private final Map<String, Double> trafficB = new LinkedHashMap<>();
     /** The runs that were in progress on a node when it was killed. */
     private final List<Long> killedRuns = new ArrayList<>();
     /** Kills that came just after the run had ended; tried again, not counted as a fault. */
@@ -85,11 +97,16 @@ class FaultSoakSystemTest {
     private String openKey;
     private String managerKey;
     private long connection;
+    private String shopIdB;
+    private String openKeyB;
+    private String managerKeyB;
+    private long connectionB;
 
     @Test
     void noOrderIsLostDoubledOrStaleWhateverFails() throws Exception {
         work = Path.of(System.getProperty("juchu.workDir"), "soak-" + System.currentTimeMillis());
         Instant started = Instant.now();
+        String loadAtStart = ImportBenchmark.loadAverage();
         database = new HarnessDatabase(work.resolve("oms-db"));
         shopDatabasePort = freePort();
         try {
@@ -98,10 +115,15 @@ class FaultSoakSystemTest {
             shopId = demo.property("shop-id");
             openKey = demo.property("open-key");
             managerKey = demo.property("manager-key");
+            DemoShopApi demoB = DemoShopApi.awaitShop(work.resolve("shop/demo-shop.properties"), SHOP_B);
+            shopIdB = demoB.property("shop-id");
+            openKeyB = demoB.property("open-key");
+            managerKeyB = demoB.property("manager-key");
             proxy = new FaultProxy(shop.baseUrl(), Duration.ofSeconds(5));
             startNode(0);
             startNode(1);
             connect();
+            shareTheStock();
 
             List<Runnable> rotation = List.of(
                     () -> proxyFault(FaultProxy.Fault.SERVER_ERROR_500, 3),
@@ -150,10 +172,29 @@ class FaultSoakSystemTest {
             }
             SoakComparison.OmsSide oms;
             SoakLag lag;
+            SoakLag lagB;
             try (Connection db = database.connect()) {
                 oms = comparison.oms(db, connection);
                 lag = SoakLag.measure(db, connection, started);
+                lagB = SoakLag.measure(db, connectionB, started);
             }
+            // the second shop, compared the same way
+            Map<String, String> shopApiB = comparison.shopApi(shop.baseUrl(), shopIdB, managerKeyB);
+            Map<String, String> shopDatabaseB;
+            try (Connection db = shopDatabase()) {
+                shopDatabaseB = comparison.shopDatabase(db, shopIdB);
+            }
+            SoakComparison.OmsSide omsB;
+            try (Connection db = database.connect()) {
+                omsB = comparison.oms(db, connectionB);
+            }
+            SoakStock stock = SoakStock.atTheEnd(
+                    database,
+                    sessions[0],
+                    shop.baseUrl(),
+                    Map.of(connection, new String[] {shopId, managerKey}, connectionB, new String[] {
+                        shopIdB, managerKeyB
+                    }));
             SoakReport report = new SoakReport(
                     SEEDED_ORDERS,
                     traffic,
@@ -166,6 +207,35 @@ class FaultSoakSystemTest {
                     faults(),
                     killsAfterTheRun);
             report.lag(lag);
+            report.loadAtStart(loadAtStart);
+            SoakComparison.Difference bAgainstApi = SoakComparison.compare(shopApiB, omsB.orders());
+            SoakComparison.Difference bAgainstDatabase = SoakComparison.compare(shopDatabaseB, omsB.orders());
+            long createdB = trafficB.getOrDefault("created", 0.0).longValue();
+            report.row(
+                    "second shop (" + shopIdB + "): orders seeded / created during the run / sold out (not placed)",
+                    "%,d / %,d / %,d"
+                            .formatted(
+                                    SEEDED_ORDERS,
+                                    createdB,
+                                    trafficB.getOrDefault("soldout", 0.0).longValue()));
+            report.row(
+                    "second shop: orders in its database / over its API / in the OMS",
+                    "%,d / %,d / %,d".formatted(shopDatabaseB.size(), shopApiB.size(), omsB.rows()));
+            report.row(
+                    "second shop: **lost / duplicated / stale** (against its API / its database)",
+                    "**%d / %d / %d** / **%d / %d / %d**"
+                            .formatted(
+                                    bAgainstApi.lost(),
+                                    omsB.serialsTwice() + omsB.importedTwice(),
+                                    bAgainstApi.stale(),
+                                    bAgainstDatabase.lost(),
+                                    omsB.serialsTwice() + omsB.importedTwice(),
+                                    bAgainstDatabase.stale()));
+            report.row("second shop: lag, order placed → in the OMS: p50 / p95 / max", lagB.describe());
+            report.row(
+                    "first shop: orders sold out (not placed)",
+                    "%,d".formatted(traffic.getOrDefault("soldout", 0.0).longValue()));
+            stock.rows().forEach(report::row);
             report.write(
                     work,
                     REPORT,
@@ -200,6 +270,34 @@ class FaultSoakSystemTest {
                     .as("orders the import runs counted as created = orders in the OMS")
                     .isEqualTo(oms.rows());
             assertThat(oms.rows()).isEqualTo(shopDatabase.size());
+            assertThat(shopDatabaseB.size())
+                    .as("orders in the second shop's database = seeded + created by its traffic")
+                    .isEqualTo(SEEDED_ORDERS + createdB);
+            for (SoakComparison.Difference difference : List.of(bAgainstApi, bAgainstDatabase)) {
+                assertThat(difference.lost())
+                        .as("lost orders of the second shop")
+                        .isZero();
+                assertThat(difference.stale())
+                        .as("stale orders of the second shop")
+                        .isZero();
+                assertThat(difference.unknown())
+                        .as("OMS orders the second shop does not have")
+                        .isZero();
+            }
+            assertThat(omsB.serialsTwice() + omsB.importedTwice())
+                    .as("second shop's orders twice in the OMS")
+                    .isZero();
+            assertThat(omsB.rows()).isEqualTo(shopDatabaseB.size());
+            assertThat(stock.drifted())
+                    .as("listings whose quantity at the shop is not the formula's")
+                    .isEmpty();
+            assertThat(stock.listings()).as("listings compared").isPositive();
+            assertThat(stock.allocationMismatches())
+                    .as("SKUs whose allocated total is not what the orders' lines hold")
+                    .isEmpty();
+            assertThat(stock.ledgerDifferences())
+                    .as("SKUs the ledger check finds different")
+                    .isZero();
             assertThat(runsLeftBy(killedRuns))
                     .as("each run a killed node had in progress was never finished by it, and ended as interrupted")
                     .containsOnly("FAILED");
@@ -230,6 +328,9 @@ class FaultSoakSystemTest {
                         "shop.demo.enabled", "true",
                         "shop.orders.demo-orders", String.valueOf(SEEDED_ORDERS),
                         "shop.orders.traffic-per-minute", String.valueOf(ordersPerMinute),
+                        // both demo shops sell, each order taking its units from the shop's stock
+                        "shop.orders.traffic-in-every-demo-shop", "true",
+                        "shop.orders.traffic-takes-stock", "true",
                         // a fixed port, so that the harness can read the shop's own database
                         "juchu.embedded-db.port", String.valueOf(shopDatabasePort),
                         // the soak's own 429s stand for the platform's limit; the OMS must not wait minutes
@@ -287,7 +388,10 @@ class FaultSoakSystemTest {
                         // the OMS's request budget follows the shop's lifted limit (the proxy's 429s stand for it)
                         "oms.malls.budget.requests-per-minute", "100000",
                         "oms.malls.budget.burst", "1000",
-                        "db-scheduler.polling-interval", "2s"));
+                        "db-scheduler.polling-interval", "2s",
+                        // a shop down for a restart pauses its pushes with backoff; capped low, so that the soak's
+                        // end (everything pushed) comes soon after the shop is back
+                        "oms.stocksync.backoff-max", "30s"));
         sessions[i] =
                 OmsSession.login(nodes[i].baseUrl(), "/login", Map.of("username", "admin", "password", "juchu-admin"));
     }
@@ -302,7 +406,39 @@ class FaultSoakSystemTest {
         connection = Long.parseLong(link.group(1));
     }
 
+    /**
+     * The second shop linked too (through the same proxy), the demo catalogue registered as SKUs mapped in both shops
+     * with {@link #STOCK_PER_SKU} units each, and the sync confirmed for both shops.
+     */
+    private void shareTheStock() {
+        var saved = sessions[0].postForm(
+                "/settings/mall-details/shopserve/new",
+                "/settings/mall-details/shopserve/new",
+                connectionForm(shopIdB, openKeyB, managerKeyB));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        try (Connection db = database.connect();
+                PreparedStatement sql = db.prepareStatement("select id from mall_connection where shop_id = ?")) {
+            sql.setString(1, shopIdB);
+            try (ResultSet rs = sql.executeQuery()) {
+                assertThat(rs.next()).as("the second shop is linked").isTrue();
+                connectionB = rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        DemoProducts.register(
+                sessions[0], List.of(String.valueOf(connection), String.valueOf(connectionB)), STOCK_PER_SKU);
+        for (long id : List.of(connection, connectionB)) {
+            var confirmed = sessions[0].postForm("/stock-sync/" + id, "/stock-sync/" + id + "/confirm", Map.of());
+            assertThat(confirmed.statusCode()).isEqualTo(302);
+        }
+    }
+
     private Map<String, String> connectionForm() {
+        return connectionForm(shopId, openKey, managerKey);
+    }
+
+    private Map<String, String> connectionForm(String shopId, String openKey, String managerKey) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("shopId", shopId);
         form.put("openKey", openKey);
@@ -318,8 +454,13 @@ class FaultSoakSystemTest {
 
     /** Presses "今すぐ取得" on a node; db-scheduler runs the import on whichever node picks it first. */
     private void triggerImport(int i) {
+        triggerImport(i, connection);
+        triggerImport(i, connectionB);
+    }
+
+    private void triggerImport(int i, long connectionId) {
         try {
-            sessions[i].postForm("/imports/" + connection, "/imports/" + connection + "/run", Map.of());
+            sessions[i].postForm("/imports/" + connectionId, "/imports/" + connectionId + "/run", Map.of());
         } catch (RuntimeException nodeBusyOrDown) {
             // a node being restarted; the other one or the next trigger imports
         }
@@ -503,9 +644,15 @@ class FaultSoakSystemTest {
 
     // ---- catching up
 
-    /** Imports until two runs in a row find nothing new or changed. */
+    /** Imports each shop until two runs in a row find nothing new or changed. */
     private Duration catchUp() throws Exception {
         Instant started = Instant.now();
+        catchUp(connection, started);
+        catchUp(connectionB, started);
+        return Duration.between(started, Instant.now());
+    }
+
+    private void catchUp(long connectionId, Instant started) throws Exception {
         Instant deadline = started.plus(Duration.ofMinutes(10));
         int quiet = 0;
         while (quiet < 2) {
@@ -514,13 +661,21 @@ class FaultSoakSystemTest {
             }
             long before;
             try (Connection db = database.connect()) {
-                before = lastRunId(db);
+                before = lastRunId(db, connectionId);
             }
-            triggerImport(0);
-            long run = awaitRunAfter(before);
+            triggerImport(0, connectionId);
+            long run = awaitRunAfter(before, connectionId);
             quiet = run > 0 && runWasQuiet(run) ? quiet + 1 : 0;
         }
-        return Duration.between(started, Instant.now());
+    }
+
+    private static long lastRunId(Connection db, long connectionId) throws SQLException {
+        try (Statement sql = db.createStatement();
+                ResultSet rs = sql.executeQuery(
+                        "select coalesce(max(id), 0) from import_run where connection_id = " + connectionId)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long lastRunId(Connection db) throws SQLException {
@@ -531,13 +686,14 @@ class FaultSoakSystemTest {
         }
     }
 
-    private long awaitRunAfter(long id) throws Exception {
+    private long awaitRunAfter(long id, long connectionId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try (Connection db = database.connect();
                     Statement sql = db.createStatement();
-                    ResultSet rs = sql.executeQuery("select id from import_run where id > " + id
-                            + " and status <> 'RUNNING' order by id limit 1")) {
+                    ResultSet rs =
+                            sql.executeQuery("select id from import_run where id > " + id + " and connection_id = "
+                                    + connectionId + " and status <> 'RUNNING' order by id limit 1")) {
                 if (rs.next()) {
                     return rs.getLong(1);
                 }
@@ -559,14 +715,18 @@ class FaultSoakSystemTest {
 
     /** The shop's traffic counts, summed over its restarts (the metric starts at 0 in each process). */
     private void sampleTraffic() {
-        for (String kind : List.of("created", "paid", "cancelled", "address", "shipped")) {
-            try {
-                Matcher value = METRIC.matcher(shopAdmin.get("/actuator/metrics/shop.demo.traffic?tag=kind:" + kind));
-                if (value.find()) {
-                    traffic.merge(kind, Double.parseDouble(value.group(1)), Double::sum);
+        for (String kind : List.of("created", "paid", "cancelled", "address", "shipped", "soldout")) {
+            for (Map.Entry<String, Map<String, Double>> shopTraffic :
+                    Map.of("sptest18pj", traffic, SHOP_B, trafficB).entrySet()) {
+                try {
+                    Matcher value = METRIC.matcher(shopAdmin.get("/actuator/metrics/shop.demo.traffic?tag=kind:" + kind
+                            + "&tag=shop:" + shopTraffic.getKey()));
+                    if (value.find()) {
+                        shopTraffic.getValue().merge(kind, Double.parseDouble(value.group(1)), Double::sum);
+                    }
+                } catch (RuntimeException notYet) {
+                    // no such metric before its first count
                 }
-            } catch (RuntimeException notYet) {
-                // no such metric before its first count
             }
         }
     }

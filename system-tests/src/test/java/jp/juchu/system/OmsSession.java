@@ -66,6 +66,40 @@ final class OmsSession {
                 .build());
     }
 
+    /**
+     * Uploads a file the way a browser submits a form with a file field ({@code multipart/form-data}), after reading
+     * the page for its CSRF token.
+     */
+    HttpResponse<String> postFile(
+            String pagePath,
+            String actionPath,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            byte[] file) {
+        Matcher token = CSRF.matcher(get(pagePath));
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + pagePath);
+        }
+        String boundary = "----juchu" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("_csrf", token.group(1));
+        all.putAll(fields);
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + actionPath))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

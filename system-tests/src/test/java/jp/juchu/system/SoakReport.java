@@ -29,6 +29,8 @@ final class SoakReport {
     private final Map<String, Integer> faults;
     private final int killsAfterTheRun;
     private SoakLag lag;
+    private String loadAtStart = "unknown";
+    private final List<String[]> rows = new java.util.ArrayList<>();
 
     SoakReport(
             int seeded,
@@ -64,6 +66,16 @@ final class SoakReport {
     /** How far the OMS ran behind the shop (issue 20: p95 within 60 s in the storm). */
     void lag(SoakLag lag) {
         this.lag = lag;
+    }
+
+    /** The load average when the soak started. */
+    void loadAtStart(String loadAverage) {
+        this.loadAtStart = loadAverage;
+    }
+
+    /** A further row of the table (the second shop, the stock), after the lag. */
+    void row(String measure, String value) {
+        rows.add(new String[] {measure, value});
     }
 
     int faultTotal() {
@@ -132,6 +144,7 @@ final class SoakReport {
         if (lag != null) {
             row(table, "lag, order placed at the shop → in the OMS: p50 / p95 / max", lag.describe());
         }
+        rows.forEach(r -> row(table, r[0], r[1]));
         return table.toString();
     }
 
@@ -154,10 +167,10 @@ final class SoakReport {
 
                 ## Fault soak — %s, %d minutes, %,d orders a minute
 
-                Machine: %d cores; shop server, two OMS nodes, their shared PostgreSQL 17, the fault proxy and the harness on
-                one host. Run time %s from the harness's start (the apps' starts included; faults every %d s), then the OMS
+                Machine: %d cores, load average %s at the start and %s at the end (`/proc/loadavg`, 1 / 5 / 15 minutes); shop server, two OMS
+                nodes, their shared PostgreSQL 17, the fault proxy and the harness on one host. Run time %s from the harness's start (the apps' starts included; faults every %d s), then the OMS
                 caught up in %d s with the shop quiet.
-                Command: `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dsoak.minutes=%d -Dsoak.ordersPerMinute=%d -Dsoak.faultEverySeconds=%d -Dsoak.report=docs/reliability.md`
+                Command: `./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakSystemTest -Dfailsafe.failIfNoSpecifiedTests=false -Dsoak.minutes=%d -Dsoak.ordersPerMinute=%d -Dsoak.faultEverySeconds=%d -Dsoak.report=docs/reliability.md`
 
                 %s
                 %,d faults of %d kinds, each counted once it was seen; the shop's database holds %,d orders (%,d seeded +
@@ -167,6 +180,8 @@ final class SoakReport {
                         minutes,
                         ordersPerMinute,
                         Runtime.getRuntime().availableProcessors(),
+                        loadAtStart,
+                        ImportBenchmark.loadAverage(),
                         runTime.truncatedTo(ChronoUnit.SECONDS),
                         faultEverySeconds,
                         catchUp.toSeconds(),

@@ -235,7 +235,8 @@ public class OrderImport {
         int quarantined = 0;
         for (RawOrder raw : page.orders()) {
             try {
-                JsonNode tree = reader.tree(raw.json());
+                JsonNode tree =
+                        raw.parsed() != null && raw.parsed().isObject() ? raw.parsed() : reader.tree(raw.json());
                 seen.add(new Seen(raw, tree, reader.contentHash(tree)));
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;

@@ -14,6 +14,8 @@ import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.support.db.LockRetry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,7 @@ public class AutoProcessing {
     private final AuditLog audit;
     private final Orders orders;
     private final OrderWorkflow workflow;
+    private final ApplicationEventPublisher events;
 
     AutoProcessing(
             JdbcClient jdbc,
@@ -46,7 +49,8 @@ public class AutoProcessing {
             RuleActions actions,
             AuditLog audit,
             Orders orders,
-            OrderWorkflow workflow) {
+            OrderWorkflow workflow,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.facts = facts;
@@ -54,6 +58,7 @@ public class AutoProcessing {
         this.audit = audit;
         this.orders = orders;
         this.workflow = workflow;
+        this.events = events;
     }
 
     public RuleSettings settings() {
@@ -83,11 +88,24 @@ public class AutoProcessing {
         process(imported.orderIds(), Rule.Trigger.ON_IMPORT);
     }
 
-    @ApplicationModuleListener
-    void on(OrderStatusChanged changed) {
+    /**
+     * Only a move out of 確認待ち runs rules (ON_CONFIRMED). It is told apart here, in the mover's transaction, and
+     * recorded as an event of its own, so that the event registry keeps an entry only for those moves and not for
+     * every status change of every order (an import's routing moves thousands).
+     */
+    @EventListener
+    void moved(OrderStatusChanged changed) {
         if (CONFIRMING.equals(changed.from()) && !CONFIRMING.equals(changed.to())) {
-            process(List.of(changed.orderId()), Rule.Trigger.ON_CONFIRMED);
+            events.publishEvent(new ConfirmationLeft(changed.orderId()));
         }
+    }
+
+    /** An order left 確認待ち (by a person or a rule). */
+    record ConfirmationLeft(long orderId) {}
+
+    @ApplicationModuleListener
+    void on(ConfirmationLeft left) {
+        process(List.of(left.orderId()), Rule.Trigger.ON_CONFIRMED);
     }
 
     @ApplicationModuleListener

@@ -125,7 +125,7 @@ class Allocation {
             lines.forEach(l -> skus.add(l.productId()));
         }
         // every SKU's row locked up front in id order: allocations running at once on many nodes never deadlock
-        ledger.lock(skus);
+        ledger.lock(skus, batch);
         for (OrderLines.Order order : orders) {
             List<Line> lines = toAllocate.get(order.id());
             if (lines == null) {

@@ -45,9 +45,10 @@ public class InboundStock {
                         + " where warehouse_id = ? and product_id = ?")
                 .params(quantity, sellInbound, StockLedger.WAREHOUSE, productId)
                 .update();
-        boolean changedForSale = before != (sellInbound ? quantity : 0);
-        if (changedForSale) {
-            events.publishEvent(new FreeStockChanged(Set.of(productId)));
+        int forSale = sellInbound ? quantity : 0;
+        if (before != forSale) {
+            // more inbound for sale may let waiting orders go on; less never does
+            events.publishEvent(new FreeStockChanged(Set.of(productId), forSale < before));
         }
     }
 

@@ -60,10 +60,16 @@ class OrderStockHooks {
         LockRetry.retrying("Allocation", () -> allocation.allocate(imported.orderIds(), null));
     }
 
-    /** Free stock rose somewhere (received, released, adjusted): the orders waiting for those SKUs, oldest first. */
+    /**
+     * Free stock rose somewhere (received, released, adjusted): the orders waiting for those SKUs, oldest first. A
+     * change that only lowered free stock (allocations) leaves every waiting order short.
+     */
     @Async
     @TransactionalEventListener
     void allocateWaiting(FreeStockChanged changed) {
+        if (changed.onlyFell()) {
+            return;
+        }
         allocateWaitingFor(changed.productIds());
     }
 
@@ -103,8 +109,11 @@ class OrderStockHooks {
                     allocation.allocate(List.of(id), to);
                 }
             });
-        } else if (shipping(to)
-                && !allocation.state(id).filter(Allocation.ALLOCATED::equals).isPresent()) {
+        } else if (shipping(to)) {
+            Optional<String> state = allocation.state(id);
+            if (state.filter(Allocation.ALLOCATED::equals).isPresent() || waitsForImportAllocation(state)) {
+                return;
+            }
             ensureThenAllocate(id, to);
         } else if (settings.current().allocationTiming() == AllocationTiming.AFTER_CONFIRMATION
                 && beforeConfirmation(from)
@@ -141,6 +150,16 @@ class OrderStockHooks {
     @EventListener
     void on(OrderDataReset reset) {
         allocation.forgetAll("データリセット", Allocation.ACTOR);
+    }
+
+    /**
+     * A new order marked at its import whose allocation is about to run (after the import's commit, or at the latest in
+     * the minute's sweep): allocating it here too, one order at a time, would only queue behind that allocation for
+     * the same SKU rows. If it falls short there, it goes to 引当待ち from the status it is in then.
+     */
+    private boolean waitsForImportAllocation(Optional<String> state) {
+        return state.filter(Allocation.PENDING::equals).isPresent()
+                && settings.current().allocationTiming() == AllocationTiming.ON_IMPORT;
     }
 
     /** Whether an order in this status should hold its stock now. */

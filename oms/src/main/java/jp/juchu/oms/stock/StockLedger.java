@@ -33,32 +33,28 @@ public class StockLedger {
     }
 
     /**
-     * Allocates (引当) these quantities of SKUs to an order, all or nothing: each SKU's allocated rises only where
-     * its free stock covers it — one conditional update each, so two OMS nodes never allocate the same unit — and
-     * when one falls short the ones already raised are lowered again. The ledger rows (ALLOCATE) are added to
-     * {@code batch}, to be written by {@link #flush} in the same transaction.
+     * Allocates (引当) these quantities of SKUs to an order, all or nothing, from the free stock of rows the caller's
+     * transaction locked with {@link #lock}: while the locks are held no other transaction (on any node) can change
+     * those rows, so the free stock read under the lock is exact and the allocation is counted in the batch; {@link
+     * #flush} writes each SKU's total once (a conditional update that cannot fail under the lock, checked anyway). The
+     * ledger rows (ALLOCATE) are added to the batch too.
      *
-     * @param needs quantity per SKU, in product id order (the order rows are locked in)
+     * @param needs quantity per SKU, in product id order
      * @return whether every SKU was allocated
+     * @throws IllegalStateException when a SKU's row was not locked into this batch
      */
     boolean allocate(long orderId, SortedMap<Long, Integer> needs, String actor, Batch batch) {
-        List<Map.Entry<Long, Integer>> done = new ArrayList<>();
         for (Map.Entry<Long, Integer> need : needs.entrySet()) {
-            int updated = jdbc.sql("update stock set allocated = allocated + ?, updated_at = now()"
-                            + " where warehouse_id = ? and product_id = ? and on_hand - allocated >= ?")
-                    .params(need.getValue(), WAREHOUSE, need.getKey(), need.getValue())
-                    .update();
-            if (updated == 0) {
-                for (Map.Entry<Long, Integer> undo : done) {
-                    jdbc.sql("update stock set allocated = allocated - ? where warehouse_id = ? and product_id = ?")
-                            .params(undo.getValue(), WAREHOUSE, undo.getKey())
-                            .update();
-                }
+            if (!batch.free.containsKey(need.getKey()) && !batch.missing.contains(need.getKey())) {
+                throw new IllegalStateException("stock of product " + need.getKey() + " was not locked");
+            }
+            if (batch.free.getOrDefault(need.getKey(), 0) < need.getValue()) {
                 return false;
             }
-            done.add(need);
         }
         for (Map.Entry<Long, Integer> need : needs.entrySet()) {
+            batch.free.merge(need.getKey(), -need.getValue(), Integer::sum);
+            batch.taken.merge(need.getKey(), need.getValue(), Integer::sum);
             batch.rows.add(
                     new Object[] {WAREHOUSE, need.getKey(), "ALLOCATE", 0, need.getValue(), orderId, null, null, actor
                     });
@@ -67,17 +63,23 @@ public class StockLedger {
         return true;
     }
 
-    /** Locks these SKUs' stock rows, in id order, for the caller's transaction. */
-    void lock(java.util.SortedSet<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return;
-        }
+    /**
+     * Locks these SKUs' stock rows, in id order, for the caller's transaction, and reads their free stock into the
+     * batch the allocations are counted in. A SKU without a stock row has nothing free.
+     */
+    void lock(java.util.SortedSet<Long> productIds, Batch batch) {
         // one row at a time: a single "order by … for update" may lock out of order when rows change meanwhile
         for (long productId : productIds) {
-            jdbc.sql("select product_id from stock where warehouse_id = ? and product_id = ? for update")
+            Optional<Integer> free = jdbc.sql("select on_hand - allocated from stock"
+                            + " where warehouse_id = ? and product_id = ? for update")
                     .params(WAREHOUSE, productId)
-                    .query(Long.class)
+                    .query(Integer.class)
                     .optional();
+            if (free.isPresent()) {
+                batch.free.put(productId, free.get());
+            } else {
+                batch.missing.add(productId);
+            }
         }
     }
 
@@ -85,6 +87,12 @@ public class StockLedger {
     static final class Batch {
         private final List<Object[]> rows = new ArrayList<>();
         private final Set<Long> changed = new LinkedHashSet<>();
+        /** Free stock of the locked rows, less what this batch allocated. */
+        private final Map<Long, Integer> free = new java.util.HashMap<>();
+        /** Locked SKUs without a stock row (nothing free). */
+        private final Set<Long> missing = new java.util.HashSet<>();
+        /** What this batch allocated per SKU, not written yet. */
+        private final Map<Long, Integer> taken = new java.util.TreeMap<>();
     }
 
     /** Writes the batch's ledger rows and announces the SKUs whose free stock changed. */
@@ -92,11 +100,22 @@ public class StockLedger {
         if (batch.rows.isEmpty()) {
             return;
         }
+        for (Map.Entry<Long, Integer> taken : batch.taken.entrySet()) {
+            int updated = jdbc.sql("update stock set allocated = allocated + ?, updated_at = now()"
+                            + " where warehouse_id = ? and product_id = ? and on_hand - allocated >= ?")
+                    .params(taken.getValue(), WAREHOUSE, taken.getKey(), taken.getValue())
+                    .update();
+            if (updated == 0) {
+                // the row was locked when its free stock was read: only a change in this very transaction can do this
+                throw new IllegalStateException("free stock of product " + taken.getKey() + " changed under its lock");
+            }
+        }
+        batch.taken.clear();
         jdbcTemplate.batchUpdate(
                 "insert into stock_ledger (warehouse_id, product_id, kind, on_hand_change, allocated_change,"
                         + " order_id, document, reason, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch.rows);
-        events.publishEvent(new FreeStockChanged(Set.copyOf(batch.changed)));
+        events.publishEvent(new FreeStockChanged(Set.copyOf(batch.changed), true));
         batch.rows.clear();
         batch.changed.clear();
     }
@@ -105,6 +124,7 @@ public class StockLedger {
     @Transactional
     public void book(List<StockMovement> movements) {
         Set<Long> freeChanged = new LinkedHashSet<>();
+        boolean onlyFell = true;
         for (StockMovement m : movements) {
             // the row first, then the change: the checks apply to the totals, not to the change alone
             jdbc.sql("insert into stock (warehouse_id, product_id) values (?, ?) on conflict do nothing")
@@ -129,10 +149,11 @@ public class StockLedger {
                     .update();
             if (m.onHandChange() != m.allocatedChange()) {
                 freeChanged.add(m.productId());
+                onlyFell &= m.onHandChange() < m.allocatedChange();
             }
         }
         if (!freeChanged.isEmpty()) {
-            events.publishEvent(new FreeStockChanged(freeChanged));
+            events.publishEvent(new FreeStockChanged(freeChanged, onlyFell));
         }
     }
 

@@ -75,7 +75,7 @@ class StocktakeTests {
         String code = "T" + StockFixture.unique();
         long sku = fx.sku(code, 10);
         location(sku, shelf + "-01");
-        long sheet = stocktakes.create("棚卸", shelf, "担当");
+        long sheet = stocktakes.create("棚卸", shelf, null, "担当");
         assertThat(stocktakes.lines(sheet, null, false, 10))
                 .singleElement()
                 .satisfies(l -> assertThat(l.expected()).isEqualTo(10));
@@ -122,7 +122,7 @@ class StocktakeTests {
         }
         jdbc.sql("update product set cost_price = 1200 where id = ?").param(a).update();
         jdbc.sql("update product set cost_price = 350 where id = ?").param(b).update();
-        long sheet = stocktakes.create("差異", shelf, "担当");
+        long sheet = stocktakes.create("差異", shelf, null, "担当");
         stocktakes.count(sheet, a, "8", "担当");
         stocktakes.count(sheet, b, "５", "担当");
 
@@ -144,7 +144,7 @@ class StocktakeTests {
         long middle = fx.order("m-" + code, t0.plusMinutes(1), StockFixture.item(code, 2));
         long youngest = fx.order("y-" + code, t0.plusMinutes(2), StockFixture.item(code, 2));
         List.of(oldest, middle, youngest).forEach(this::allocated);
-        long sheet = stocktakes.create("不足", code, "担当");
+        long sheet = stocktakes.create("不足", code, null, "担当");
         stocktakes.count(sheet, sku, "3", "担当");
 
         Stocktakes.Applied applied = stocktakes.apply(sheet, "担当");
@@ -162,7 +162,7 @@ class StocktakeTests {
         String code = "D" + StockFixture.unique();
         long sku = fx.sku(code, 10);
         location(sku, code);
-        long sheet = stocktakes.create("二重", code, "担当");
+        long sheet = stocktakes.create("二重", code, null, "担当");
         assertThatThrownBy(() -> stocktakes.apply(sheet, "担当")).hasMessage("まだ実数が1件も入力されていません");
         stocktakes.count(sheet, sku, "7", "担当");
 
@@ -200,7 +200,7 @@ class StocktakeTests {
         long skuB = fx.sku(b, 5);
         location(skuA, shelf);
         location(skuB, shelf);
-        long sheet = stocktakes.create("CSV", shelf, "担当");
+        long sheet = stocktakes.create("CSV", shelf, null, "担当");
         String bad = "棚番,商品コード,実数\n" + shelf + "," + a + ",4\n" + shelf + ",NOPE,1\n" + shelf + "," + b + ",-1\n"
                 + shelf + "," + a + ",3\n";
         StocktakeCsv.Result refused = csv.importFile(sheet, file(bad), bad.length(), "担当");
@@ -224,13 +224,45 @@ class StocktakeTests {
         String code = "X" + StockFixture.unique();
         long sku = fx.sku(code, 5);
         location(sku, code);
-        long sheet = stocktakes.create("取消", code, "担当");
+        long sheet = stocktakes.create("取消", code, null, "担当");
         stocktakes.count(sheet, sku, "1", "担当");
         stocktakes.cancel(sheet, "担当");
         assertThatThrownBy(() -> stocktakes.apply(sheet, "担当")).hasMessage("棚卸表 #" + sheet + " は取消です。変更できません");
         assertThat(fx.level(sku).onHand()).isEqualTo(5);
-        assertThatThrownBy(() -> stocktakes.create("x", "NO-SUCH-SHELF-" + code, "担当"))
-                .hasMessage("棚番: 「NO-SUCH-SHELF-" + code + "」で始まる棚番の SKU がありません");
+        assertThatThrownBy(() -> stocktakes.create("x", "NO-SUCH-SHELF-" + code, null, "担当"))
+                .hasMessage("対象: 棚番が「NO-SUCH-SHELF-" + code + "」で始まる SKU がありません");
+    }
+
+    @Test
+    void aSheetByCategoryTakesOnlyTheSkusOfThatCategoryOnThoseShelves() {
+        String shelf = "C" + StockFixture.unique();
+        String tea = "茶葉-" + shelf;
+        long green = fx.sku("G" + StockFixture.unique(), 4);
+        long black = fx.sku("B" + StockFixture.unique(), 6);
+        long cup = fx.sku("U" + StockFixture.unique(), 9);
+        for (long sku : new long[] {green, black, cup}) {
+            location(sku, shelf + "-" + sku);
+        }
+        jdbc.sql("update product set free_1 = ? where id in (?, ?)")
+                .params(tea, green, black)
+                .update();
+
+        long byCategory = stocktakes.create("茶葉", null, tea, "担当");
+        long both = stocktakes.create("茶葉の棚", shelf, tea, "担当");
+
+        assertThat(stocktakes.lines(byCategory, null, false, 10))
+                .extracting(Stocktakes.Line::productId)
+                .containsExactlyInAnyOrder(green, black);
+        assertThat(stocktakes.lines(both, null, false, 10))
+                .extracting(Stocktakes.Line::productId)
+                .containsExactlyInAnyOrder(green, black);
+        assertThat(stocktakes.sheet(both).orElseThrow().scopeLabel())
+                .isEqualTo("棚番が「" + shelf + "」で始まり分類が「" + tea + "」の SKU");
+        assertThatThrownBy(() -> stocktakes.create("x", shelf, "ない分類", "担当"))
+                .hasMessage("対象: 棚番が「" + shelf + "」で始まり分類が「ない分類」の SKU がありません");
+        assertThatThrownBy(() -> stocktakes.create("x", null, "分類\u0000", "担当")).hasMessage("名称・棚番・分類: 改行や制御文字は使えません");
+        assertThatThrownBy(() -> stocktakes.create("x", null, "長".repeat(201), "担当"))
+                .hasMessage("分類: 200文字以内で入力してください");
     }
 
     static MockMultipartFile file(String content) {

@@ -28,6 +28,12 @@ class DemoTrafficTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    jp.juchu.shop.catalog.Catalog catalog;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void everyTickPlacesItsShareOfOrdersAndChangesRecentOnes() {
         String shopId = "traffic" + System.nanoTime() % 100000;
@@ -35,8 +41,10 @@ class DemoTrafficTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DemoTraffic traffic = new DemoTraffic(
                 orders,
+                catalog,
+                transactions,
                 demo,
-                new OrderSettings(0, 0, 120),
+                new OrderSettings(0, 0, 120, false, false),
                 new ShopSettings(new ShopSettings.Demo(true, shopId, "流れのある店", "password-1", "", "")),
                 meters,
                 clock);
@@ -48,11 +56,12 @@ class DemoTrafficTests {
 
         List<String> placed = orders.recentSerialCodes(shopId, 100);
         assertThat(placed).hasSize(20);
-        assertThat(meters.counter("shop.demo.traffic", "kind", "created").count())
+        assertThat(meters.counter("shop.demo.traffic", "kind", "created", "shop", shopId)
+                        .count())
                 .isEqualTo(20);
         double changes = List.of("paid", "cancelled", "address", "shipped").stream()
-                .mapToDouble(kind ->
-                        meters.counter("shop.demo.traffic", "kind", kind).count())
+                .mapToDouble(kind -> meters.counter("shop.demo.traffic", "kind", kind, "shop", shopId)
+                        .count())
                 .sum();
         assertThat(changes).isPositive().isLessThanOrEqualTo(20);
         OrderPage page = orders.search(

@@ -15,9 +15,11 @@ import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -41,25 +43,41 @@ class AutomaticMails {
     private final OrderMailValues values;
     private final Orders orders;
     private final SchedulerClient scheduler;
+    private final ApplicationEventPublisher events;
 
     AutomaticMails(
             MailTemplates templates,
             MailSending sending,
             OrderMailValues values,
             Orders orders,
-            @Lazy SchedulerClient scheduler) {
+            @Lazy SchedulerClient scheduler,
+            ApplicationEventPublisher events) {
         this.templates = templates;
         this.sending = sending;
         this.values = values;
         this.orders = orders;
         this.scheduler = scheduler;
+        this.events = events;
     }
 
-    @ApplicationModuleListener
-    void on(OrderStatusChanged changed) {
+    /**
+     * A status change mails only when an automatic template is on for the status entered. That is told here, in the
+     * mover's transaction, and recorded as an event of its own: the event registry keeps an entry only for the
+     * changes that may mail, not for every status change of every order (an import's routing moves thousands).
+     */
+    @EventListener
+    void moved(OrderStatusChanged changed) {
         if (templates.anyAutomaticOn(changed.to())) {
-            entered(changed.orderId(), changed.to(), changed.at());
+            events.publishEvent(new StatusEntered(changed.orderId(), changed.to(), changed.at()));
         }
+    }
+
+    /** An order entered a status an automatic template is on for. */
+    record StatusEntered(long orderId, String status, Instant at) {}
+
+    @ApplicationModuleListener
+    void on(StatusEntered entered) {
+        entered(entered.orderId(), entered.status(), entered.at());
     }
 
     /** New orders enter as 新規受付 (or, from the shop's history, as shipped or cancelled: those get no mail). */

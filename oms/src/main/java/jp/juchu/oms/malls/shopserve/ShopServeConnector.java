@@ -117,7 +117,8 @@ public class ShopServeConnector implements MallConnector {
             raw.add(new RawOrder(
                     serial != null && serial.isString() ? serial.asString() : null,
                     instant(order.get("updated_at")),
-                    json.writeValueAsString(order)));
+                    json.writeValueAsString(order),
+                    order));
         }
         JsonNode searchedAt = body.get("searched_at");
         JsonNode total = body.get("total_count");

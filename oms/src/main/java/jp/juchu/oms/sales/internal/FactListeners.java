@@ -1,6 +1,8 @@
 package jp.juchu.oms.sales.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderDataReset;
 import jp.juchu.oms.orders.OrderEdited;
@@ -9,9 +11,12 @@ import jp.juchu.oms.orders.OrdersDeleted;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.orders.TrackingNumberRecorded;
 import jp.juchu.oms.sales.SalesFacts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the sales facts by the order events: after an import (new orders, orders the shop changed or cancelled),
@@ -22,9 +27,11 @@ import org.springframework.stereotype.Component;
 class FactListeners {
 
     private final SalesFacts facts;
+    private final ApplicationEventPublisher events;
 
-    FactListeners(SalesFacts facts) {
+    FactListeners(SalesFacts facts, ApplicationEventPublisher events) {
         this.facts = facts;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -43,9 +50,50 @@ class FactListeners {
         facts.refresh(List.of(event.orderId()));
     }
 
-    @ApplicationModuleListener
+    /**
+     * The orders whose status changed in one transaction are refreshed together: collected while it runs, and
+     * recorded as one {@link StatusesChanged} just before it commits (in it, so the refresh is never lost), instead of
+     * one registry entry and one refresh per order (an import's routing moves thousands of orders, a page at a time).
+     */
+    @EventListener
     void on(OrderStatusChanged event) {
-        facts.refresh(List.of(event.orderId()));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(new StatusesChanged(List.of(event.orderId())));
+            return;
+        }
+        // the current transaction's own synchronizations (a suspended outer transaction's are not among them)
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Collected collected && collected.owner == this) {
+                collected.orderIds.add(event.orderId());
+                return;
+            }
+        }
+        Collected collected = new Collected(this);
+        collected.orderIds.add(event.orderId());
+        TransactionSynchronizationManager.registerSynchronization(collected);
+    }
+
+    /** The orders whose status changed in one transaction, recorded as one event just before it commits. */
+    private static final class Collected implements TransactionSynchronization {
+        private final FactListeners owner;
+        private final Set<Long> orderIds = new LinkedHashSet<>();
+
+        Collected(FactListeners owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            owner.events.publishEvent(new StatusesChanged(List.copyOf(orderIds)));
+        }
+    }
+
+    /** Orders whose workflow status changed in one transaction. */
+    record StatusesChanged(List<Long> orderIds) {}
+
+    @ApplicationModuleListener
+    void on(StatusesChanged event) {
+        facts.refresh(event.orderIds());
     }
 
     @ApplicationModuleListener

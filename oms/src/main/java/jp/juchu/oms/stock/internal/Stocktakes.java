@@ -23,6 +23,8 @@ public class Stocktakes {
 
     public static final int MAX_LINES = 20_000;
     public static final int MAX_TITLE = 100;
+    /** As long as the product master's 自由項目1. */
+    public static final int MAX_CATEGORY = 200;
 
     public enum State {
         CREATED("作成済"),
@@ -50,6 +52,7 @@ public class Stocktakes {
             String title,
             String scope,
             String locationPrefix,
+            String category,
             State state,
             OffsetDateTime createdAt,
             String createdBy,
@@ -61,7 +64,16 @@ public class Stocktakes {
             long differenceValue) {
 
         public String scopeLabel() {
-            return "ALL".equals(scope) ? "すべての SKU" : "棚番が「" + locationPrefix + "」で始まる SKU";
+            return label(scope, locationPrefix, category);
+        }
+
+        static String label(String scope, String locationPrefix, String category) {
+            return switch (scope) {
+                case "LOCATION" -> "棚番が「" + locationPrefix + "」で始まる SKU";
+                case "CATEGORY" -> "分類 (自由項目1) が「" + category + "」の SKU";
+                case "LOCATION_CATEGORY" -> "棚番が「" + locationPrefix + "」で始まり分類が「" + category + "」の SKU";
+                default -> "すべての SKU";
+            };
         }
     }
 
@@ -109,14 +121,19 @@ public class Stocktakes {
     /**
      * Makes a sheet and snapshots its SKUs' on hand, in one statement.
      *
-     * @param locationPrefix blank for every SKU
+     * @param locationPrefix blank for every shelf location
+     * @param category the 自由項目1 (分類) the SKUs have, blank for any
      */
     @Transactional
-    public long create(String title, String locationPrefix, String actor) {
+    public long create(String title, String locationPrefix, String category, String actor) {
         String t = title == null ? "" : title.strip();
         String prefix = locationPrefix == null ? "" : locationPrefix.strip();
-        if (Text.hasLineBreakOrControl(t) || Text.hasLineBreakOrControl(prefix)) {
-            throw new IllegalArgumentException("名称・棚番: 改行や制御文字は使えません");
+        String kind = category == null ? "" : category.strip();
+        if (Text.hasLineBreakOrControl(t) || Text.hasLineBreakOrControl(prefix) || Text.hasLineBreakOrControl(kind)) {
+            throw new IllegalArgumentException("名称・棚番・分類: 改行や制御文字は使えません");
+        }
+        if (kind.length() > MAX_CATEGORY) {
+            throw new IllegalArgumentException("分類: " + MAX_CATEGORY + "文字以内で入力してください");
         }
         if (t.isEmpty()) {
             throw new IllegalArgumentException("名称: 入力してください");
@@ -129,23 +146,33 @@ public class Stocktakes {
         }
         String where = " from product p left join stock s on s.product_id = p.id and s.warehouse_id = 1"
                 + " where p.kind = 'SKU' and p.stock_managed"
-                + (prefix.isEmpty() ? "" : " and p.shelf_location like ? escape '\\'");
-        List<Object> params = prefix.isEmpty() ? List.of() : List.of(likeEscaped(prefix) + "%");
+                + (prefix.isEmpty() ? "" : " and p.shelf_location like ? escape '\\'")
+                + (kind.isEmpty() ? "" : " and p.free_1 = ?");
+        List<Object> params = new ArrayList<>();
+        if (!prefix.isEmpty()) {
+            params.add(likeEscaped(prefix) + "%");
+        }
+        if (!kind.isEmpty()) {
+            params.add(kind);
+        }
+        String scope = prefix.isEmpty()
+                ? (kind.isEmpty() ? "ALL" : "CATEGORY")
+                : (kind.isEmpty() ? "LOCATION" : "LOCATION_CATEGORY");
         long count = jdbc.sql("select count(*)" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
         if (count == 0) {
             throw new IllegalArgumentException(
-                    prefix.isEmpty() ? "在庫管理する SKU がありません" : "棚番: 「" + prefix + "」で始まる棚番の SKU がありません");
+                    "ALL".equals(scope) ? "在庫管理する SKU がありません" : "対象: " + Sheet.label(scope, prefix, kind) + " がありません");
         }
         if (count > MAX_LINES) {
             throw new IllegalArgumentException(
-                    "対象が " + count + " SKU あります。1枚の棚卸表は " + MAX_LINES + " SKU までです。棚番で絞り込んでください");
+                    "対象が " + count + " SKU あります。1枚の棚卸表は " + MAX_LINES + " SKU までです。棚番か分類で絞り込んでください");
         }
-        long id = jdbc.sql("insert into stocktake (title, scope, location_prefix, created_by) values (?, ?, ?, ?)"
-                        + " returning id")
-                .params(t, prefix.isEmpty() ? "ALL" : "LOCATION", prefix.isEmpty() ? null : prefix, actor)
+        long id = jdbc.sql("insert into stocktake (title, scope, location_prefix, category, created_by)"
+                        + " values (?, ?, ?, ?, ?) returning id")
+                .params(t, scope, prefix.isEmpty() ? null : prefix, kind.isEmpty() ? null : kind, actor)
                 .query(Long.class)
                 .single();
         List<Object> insertParams = new ArrayList<>();
@@ -335,7 +362,7 @@ public class Stocktakes {
     }
 
     private static final String SHEET = """
-            select t.id, t.title, t.scope, t.location_prefix, t.state, t.created_at, t.created_by, t.closed_at,
+            select t.id, t.title, t.scope, t.location_prefix, t.category, t.state, t.created_at, t.created_by, t.closed_at,
                    t.closed_by,
                    (select count(*) from stocktake_line l where l.stocktake_id = t.id) as lines,
                    (select count(*) from stocktake_line l where l.stocktake_id = t.id and l.counted is not null)

@@ -53,10 +53,11 @@ class StocktakeController {
     String create(
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String locationPrefix,
+            @RequestParam(required = false) String category,
             Principal principal,
             RedirectAttributes redirect) {
         try {
-            long id = stocktakes.create(title, locationPrefix, principal.getName());
+            long id = stocktakes.create(title, locationPrefix, category, principal.getName());
             redirect.addFlashAttribute("saved", "棚卸表 #" + id + " を作成しました。作成時の帳簿数を記録しています");
             return "redirect:/stock/stocktakes/" + id;
         } catch (IllegalArgumentException e) {

@@ -111,12 +111,6 @@ class HomeAndManualTests {
                 .andExpect(redirectedUrl("/manual"));
     }
 
-    /**
-     * Chapters whose screenshots SalesBrowserTest takes (docs/manual/) but has not yet taken on a machine quiet enough:
-     * once it has, add their img tags and empty this set.
-     */
-    private static final Set<String> WAITING_FOR_SCREENSHOTS = Set.of("products", "stock");
-
     @Test
     void everyMenuEntryHasAChapterWithScreenshotsThatItsHelpLinkOpens() throws Exception {
         Set<String> links = new LinkedHashSet<>();
@@ -152,11 +146,9 @@ class HomeAndManualTests {
                         .as("section of " + target)
                         .isNotEmpty();
             }
-            if (!WAITING_FOR_SCREENSHOTS.contains(chapter)) {
-                assertThat(doc.select("img[src^=/manual/screens/]"))
-                        .as("screenshots in the chapter for " + link)
-                        .isNotEmpty();
-            }
+            assertThat(doc.select("img[src^=/manual/screens/]"))
+                    .as("screenshots in the chapter for " + link)
+                    .isNotEmpty();
         }
         // every screenshot a chapter shows was taken by a browser test (docs/**/*.png, served from the jar)
         for (String chapter :

@@ -217,6 +217,13 @@ class Allocation {
         if (state(orderId).filter(SHIPPED::equals).isPresent()) {
             return; // its goods left once: the ledger never ships it again
         }
+        // the rows it held and the rows its lines need now, locked in id order before any changes, as every
+        // allocation locks them: releasing first and then allocating would take them out of order and deadlock
+        java.util.SortedSet<Long> skus = new java.util.TreeSet<>();
+        lines(orderId).forEach(l -> skus.add(l.productId()));
+        Resolver resolver = new Resolver();
+        orderLines.of(List.of(orderId), true).forEach(o -> resolver.lines(o).forEach(l -> skus.add(l.productId())));
+        ledger.lock(skus, new StockLedger.Batch());
         release(orderId, reason, actor, PENDING);
         jdbc.sql("delete from order_allocation_line where order_id = ?")
                 .param(orderId)

@@ -21,9 +21,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sending a mail: render the template on the order, keep the mail in the send log (body, recipient, trigger) — once per
@@ -66,6 +68,7 @@ public class MailSending {
     private final MailsSettings settings;
     private final SchedulerClient scheduler;
     private final Orders orders;
+    private final TransactionTemplate transaction;
 
     MailSending(
             JdbcClient jdbc,
@@ -73,13 +76,15 @@ public class MailSending {
             MailTransport transport,
             MailsSettings settings,
             @Lazy SchedulerClient scheduler,
-            Orders orders) {
+            Orders orders,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.values = values;
         this.transport = transport;
         this.settings = settings;
         this.scheduler = scheduler;
         this.orders = orders;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A template rendered on an order: what the preview shows and what a send keeps. */
@@ -219,13 +224,9 @@ public class MailSending {
                     .update();
         } catch (Exception e) {
             String error = truncate(describe(e), 1000);
-            int attempts = jdbc.sql("update mail_log set attempts = attempts + 1, last_error = ?, updated_at = now()"
-                            + " where id = ? returning attempts")
-                    .params(error, id)
-                    .query(Integer.class)
-                    .single();
+            int attempts = transaction.execute(status -> recordFailure(id, error));
             if (attempts >= settings.maxAttempts()) {
-                giveUp(id, attempts, error);
+                log.warn("Mail {} failed for good after {} tries: {}", id, attempts, error);
                 return;
             }
             log.warn("Mail {} not sent (try {} of {}), will retry: {}", id, attempts, settings.maxAttempts(), error);
@@ -233,17 +234,33 @@ public class MailSending {
         }
     }
 
-    private void giveUp(long id, int attempts, String error) {
-        jdbc.sql("update mail_log set state = 'FAILED', updated_at = now() where id = ?")
-                .param(id)
-                .update();
-        jdbc.sql("select order_id, template_name from mail_log where id = ?")
-                .param(id)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .optional()
-                .ifPresent(m -> orders.raiseAlert(
-                        m.getKey(), "メール「" + m.getValue() + "」を" + attempts + "回送れませんでした: " + error, "システム (メール送信)"));
-        log.warn("Mail {} failed for good after {} tries: {}", id, attempts, error);
+    /**
+     * Counts a failed try; after the last one, marks the mail failed and raises the order's alert. One transaction
+     * (the caller's): nobody ever sees a failed mail whose order has no alert yet, nor an alert for a mail still
+     * waiting.
+     *
+     * @return the tries so far
+     */
+    private int recordFailure(long id, String error) {
+        int attempts = jdbc.sql("update mail_log set attempts = attempts + 1, last_error = ?, updated_at = now()"
+                        + " where id = ? returning attempts")
+                .params(error, id)
+                .query(Integer.class)
+                .single();
+        if (attempts >= settings.maxAttempts()) {
+            jdbc.sql("update mail_log set state = 'FAILED', updated_at = now() where id = ?")
+                    .param(id)
+                    .update();
+            jdbc.sql("select order_id, template_name from mail_log where id = ?")
+                    .param(id)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .optional()
+                    .ifPresent(m -> orders.raiseAlert(
+                            m.getKey(),
+                            "メール「" + m.getValue() + "」を" + attempts + "回送れませんでした: " + error,
+                            "システム (メール送信)"));
+        }
+        return attempts;
     }
 
     /** Why the recipient cannot be mailed, in Japanese; null when it can. */

@@ -24,41 +24,19 @@ import org.junit.jupiter.api.Test;
 class BundleBrowserTest {
 
     private static final Charset SJIS = Charset.forName("windows-31j");
-    private static final String SHOP_ID = "sptest18pj";
+    private static final String SHOP_ID = Demo.SHOP_A;
 
     @Test
     void twoOrdersOfOneBuyerAreMergedAndShipOnOneSlipRow() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "bundle-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work,
-                        Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
+        Path work = Demo.work("bundle");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
                 Browser browser = new Browser()) {
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
 
             // the sender and the B2 Cloud customer code the slips need
-            back.navigate("/settings/contractor");
-            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
-            back.locator("input[name=representative]").fill("受注 太郎");
-            back.locator("input[name=postalCode]").fill("420-0852");
-            back.locator("select[name=prefecture]").selectOption("静岡県");
-            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
-            back.locator("input[name=phone]").fill("054-000-1234");
-            back.locator("input[name=email]").fill("shop@example.jp");
-            back.locator("main button.primary").click();
-            back.navigate("/settings/carriers");
-            back.getByTestId("code-YAMATO").fill("0123456789");
-            back.getByTestId("save").click();
+            Demo.saveContractor(back);
+            Demo.saveYamatoCustomerCode(back);
 
             // 同梱 screen: look for candidates on import
             back.navigate("/orders");

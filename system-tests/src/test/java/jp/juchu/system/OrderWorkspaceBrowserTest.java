@@ -24,19 +24,11 @@ class OrderWorkspaceBrowserTest {
 
     @Test
     void theMerchantWorksTheOrderListOnTheDemoData() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "workspace-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work,
-                        Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
+        Path work = Demo.work("workspace");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
                 Browser browser = new Browser()) {
-            Page back = signIn(browser.newPage(oms.baseUrl()));
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
             awaitOrders(back);
 
             // filter: unpaid bank transfers, saved under a name and brought back with one click
@@ -97,7 +89,7 @@ class OrderWorkspaceBrowserTest {
             assertThat(back.getByTestId("memo")).hasText("お客様から電話: 1つ追加");
 
             // two people open the same order; the second to save gets the conflict and keeps what they typed
-            Page other = signIn(browser.newPage(oms.baseUrl()));
+            Page other = Demo.signIn(browser.newPage(oms.baseUrl()));
             back.navigate(orderUrl + "/edit");
             other.navigate(orderUrl + "/edit");
             back.getByTestId("memo").fill("佐藤: 先に保存");
@@ -112,19 +104,9 @@ class OrderWorkspaceBrowserTest {
 
             // a full edit of a new order: a destination added, a line added there by its product code; the totals
             // follow; then cash on delivery over both destinations, split, and shipped
-            back.navigate("/settings/contractor");
-            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
-            back.locator("input[name=representative]").fill("受注 太郎");
-            back.locator("input[name=postalCode]").fill("420-0852");
-            back.locator("select[name=prefecture]").selectOption("静岡県");
-            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
-            back.locator("input[name=phone]").fill("054-000-1234");
-            back.locator("input[name=email]").fill("shop@example.jp");
-            back.locator("main button.primary").click();
+            Demo.saveContractor(back);
             // B2 Cloud slips need the billing customer code (配達業者設定)
-            back.navigate("/settings/carriers");
-            back.getByTestId("code-YAMATO").fill("0123456789");
-            back.getByTestId("save").click();
+            Demo.saveYamatoCustomerCode(back);
             back.navigate("/orders?status=NEW");
             back.getByTestId("order-number").nth(1).click();
             String codUrl = back.url();
@@ -255,11 +237,7 @@ class OrderWorkspaceBrowserTest {
             back.locator("[data-testid=add-user] input[name=password]").fill("viewer-pass-2026");
             back.locator("[data-testid=add-user] button").click();
             assertThat(back.getByTestId("users")).containsText("mitsuki");
-            Page viewer = browser.newPage(oms.baseUrl());
-            viewer.navigate("/login");
-            viewer.locator("input[name=username]").fill("mitsuki");
-            viewer.locator("input[name=password]").fill("viewer-pass-2026");
-            viewer.locator("button[type=submit]").click();
+            Page viewer = Demo.signIn(browser.newPage(oms.baseUrl()), "mitsuki", "viewer-pass-2026");
             viewer.navigate("/orders");
             assertThat(viewer.getByTestId("order-table")).isVisible();
             assertThat(viewer.getByTestId("bulk-form")).hasCount(0);
@@ -277,14 +255,6 @@ class OrderWorkspaceBrowserTest {
             assertThat(back.getByTestId("count")).not().hasText("0");
             Browser.screenshot(back, "workspace-07-delete-preview");
         }
-    }
-
-    private static Page signIn(Page page) {
-        page.navigate("/login");
-        page.locator("input[name=username]").fill("admin");
-        page.locator("input[name=password]").fill("juchu-admin");
-        page.locator("button[type=submit]").click();
-        return page;
     }
 
     private static long yen(String text) {

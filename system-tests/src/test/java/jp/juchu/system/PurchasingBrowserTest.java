@@ -25,53 +25,27 @@ import org.junit.jupiter.api.Test;
  */
 class PurchasingBrowserTest {
 
-    private static final String SHOP_A = "sptest18pj";
-    private static final String SHOP_B = "sptest18pk";
+    private static final String SHOP_A = Demo.SHOP_A;
+    private static final String SHOP_B = Demo.SHOP_B;
     private static final String ITEM = "tea-genmai-200";
     private static final Duration START = Duration.ofMinutes(8);
 
     @Test
     void lowStockToSuggestionToPurchaseOrderToPartialReceiptAllocatesTheWaitingOrderAndUpdatesTheShop()
             throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "purchasing-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"),
-                        START);
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work,
-                        Map.of("oms.demo.enabled", "true"),
-                        START);
+        Path work = Demo.work("purchasing");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"), START);
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true"), START);
                 Browser browser = new Browser()) {
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
 
-            back.navigate("/settings/contractor");
-            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
-            back.locator("input[name=representative]").fill("受注 太郎");
-            back.locator("input[name=postalCode]").fill("420-0852");
-            back.locator("select[name=prefecture]").selectOption("静岡県");
-            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
-            back.locator("input[name=phone]").fill("054-000-1234");
-            back.locator("input[name=email]").fill("shop@example.jp");
-            back.locator("main button.primary").click();
+            Demo.saveContractor(back);
 
-            back.navigate("/stock-sync");
-            String pageA = back.locator("[data-shop=" + SHOP_A + "] [data-testid=stock-sync-open]")
-                    .getAttribute("href");
-            String pageB = back.locator("[data-shop=" + SHOP_B + "] [data-testid=stock-sync-open]")
-                    .getAttribute("href");
-            long connectionA = Long.parseLong(pageA.substring(pageA.lastIndexOf('/') + 1));
-            long connectionB = Long.parseLong(pageB.substring(pageB.lastIndexOf('/') + 1));
-            awaitImported(back, connectionA);
-            awaitImported(back, connectionB);
+            String pageA = Demo.stockSyncPage(back, SHOP_A);
+            String pageB = Demo.stockSyncPage(back, SHOP_B);
+            long connectionA = Demo.connectionId(pageA);
+            Demo.awaitImported(back, connectionA);
+            Demo.awaitImported(back, Demo.connectionId(pageB));
 
             back.navigate(pageA);
             Locator listingA = back.locator("[data-testid=sync-listing][data-item=" + ITEM + "]");
@@ -114,7 +88,7 @@ class PurchasingBrowserTest {
             assertThat(back.getByTestId("saved")).containsText(ITEM);
             assertThat(stockRow(back).getByTestId("free")).hasText("0");
 
-            Page shopB = shopAdmin(browser, shopServer, SHOP_B);
+            Page shopB = Demo.shopAdmin(browser.newPage(shopServer.baseUrl()), SHOP_B);
             await(() -> shopQuantity(shopB) == 0, "shop B never showed 0");
 
             // shop A sells what its own shelf holds (the merchant took the tea out of shop A's sync); a buyer orders 2
@@ -193,15 +167,6 @@ class PurchasingBrowserTest {
         }
     }
 
-    private static Page shopAdmin(Browser browser, AppProcess shopServer, String shopId) {
-        Page shop = browser.newPage(shopServer.baseUrl());
-        shop.navigate("/admin/login");
-        shop.locator("input[name=shopId]").fill(shopId);
-        shop.locator("input[name=password]").fill("demo-pass");
-        shop.locator("button[type=submit]").click();
-        return shop;
-    }
-
     private static Locator stockRow(Page back) {
         back.navigate("/stock?q=" + ITEM);
         return back.locator("[data-testid=stock-row]")
@@ -224,20 +189,7 @@ class PurchasingBrowserTest {
         }
     }
 
-    private static void awaitImported(Page back, long connectionId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            back.navigate("/imports/" + connectionId);
-            if (back.locator("[data-testid=import-run][data-status=SUCCEEDED]").count() > 0) {
-                return;
-            }
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("no import run of connection " + connectionId + " succeeded");
-    }
-
     private static int shopQuantity(Page shop) {
-        shop.navigate("/admin/products/" + ITEM);
-        return Integer.parseInt(shop.getByTestId("stock-").inputValue().strip());
+        return Demo.shopQuantity(shop, ITEM);
     }
 }

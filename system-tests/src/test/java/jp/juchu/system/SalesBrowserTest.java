@@ -38,20 +38,11 @@ class SalesBrowserTest {
 
     @Test
     void everyReportAndHomeDrawTheirChartOnTheDemoData() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "sales-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"));
-                AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of("oms.demo.enabled", "true"));
+        Path work = Demo.work("sales");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true"));
                 Browser browser = new Browser()) {
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
 
             awaitSales(back);
             back.navigate("/");

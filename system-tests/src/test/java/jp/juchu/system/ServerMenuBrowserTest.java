@@ -30,16 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class ServerMenuBrowserTest {
 
-    private static final String SHOP_ID = "sptest18pj";
+    private static final String SHOP_ID = Demo.SHOP_A;
 
     @Test
     void theServerMenuWorksEndToEnd() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "server-menu-" + System.currentTimeMillis());
+        Path work = Demo.work("server-menu");
         int ftpPort = AppProcess.freePort();
         int smtpPort = AppProcess.freePort();
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        try (AppProcess shopServer = Demo.shopServer(
                         work,
                         Map.of(
                                 "shop.demo.enabled",
@@ -51,11 +49,7 @@ class ServerMenuBrowserTest {
                                 "shop.mailboxes.smtp.port",
                                 Integer.toString(smtpPort)));
                 Browser browser = new Browser()) {
-            Page admin = browser.newPage(shopServer.baseUrl());
-            admin.navigate("/admin/login");
-            admin.locator("input[name=shopId]").fill(SHOP_ID);
-            admin.locator("input[name=password]").fill("demo-pass");
-            admin.locator("button[type=submit]").click();
+            Page admin = Demo.shopAdmin(browser.newPage(shopServer.baseUrl()), SHOP_ID);
 
             // サーバー → FTPアカウント: the seed's form, a bad password first
             admin.getByTestId("tab-server").click();

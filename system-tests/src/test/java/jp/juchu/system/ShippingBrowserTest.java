@@ -44,35 +44,14 @@ class ShippingBrowserTest {
     }
 
     private void shipAnOrder(GreenMail smtp) throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "shipping-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work,
-                        Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
+        Path work = Demo.work("shipping");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"));
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true", "oms.demo.rules", "false"));
                 Browser browser = new Browser()) {
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
 
             // the sender on the slips
-            back.navigate("/settings/contractor");
-            back.locator("input[name=companyName]").fill("ジュチュウ日本茶と雑貨の店");
-            back.locator("input[name=representative]").fill("受注 太郎");
-            back.locator("input[name=postalCode]").fill("420-0852");
-            back.locator("select[name=prefecture]").selectOption("静岡県");
-            back.locator("input[name=address]").fill("静岡市葵区紺屋町17-1");
-            back.locator("input[name=phone]").fill("054-000-1234");
-            back.locator("input[name=email]").fill("shop@example.jp");
-            back.getByTestId("registration-number").fill("Ｔ１２３４５６７８９０１２３");
-            back.locator("main button.primary").click();
+            Demo.saveContractor(back, "Ｔ１２３４５６７８９０１２３");
 
             // the OMS's order mails go to a real SMTP server (this test's)
             back.navigate("/settings/mail");
@@ -181,11 +160,7 @@ class ShippingBrowserTest {
                     .contains("https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=432100000000");
 
             // 発送済み with the tracking number at the shop
-            Page shop = browser.newPage(shopServer.baseUrl());
-            shop.navigate("/admin/login");
-            shop.locator("input[name=shopId]").fill("sptest18pj");
-            shop.locator("input[name=password]").fill("demo-pass");
-            shop.locator("button[type=submit]").click();
+            Page shop = Demo.shopAdmin(browser.newPage(shopServer.baseUrl()), Demo.SHOP_A);
             shop.navigate("/admin/orders/" + serial);
             assertThat(shop.locator("body")).containsText("発送済み");
             assertThat(shop.locator("body")).containsText("432100000000");

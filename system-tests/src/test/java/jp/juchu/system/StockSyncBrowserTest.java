@@ -18,56 +18,35 @@ import org.junit.jupiter.api.Test;
  */
 class StockSyncBrowserTest {
 
-    private static final String SHOP_A = "sptest18pj";
-    private static final String SHOP_B = "sptest18pk";
+    private static final String SHOP_A = Demo.SHOP_A;
+    private static final String SHOP_B = Demo.SHOP_B;
     private static final String ITEM = "tea-genmai-200";
     /** Two demo shops open on the first start: more to do than one, on a machine that may be busy. */
     private static final Duration START = Duration.ofMinutes(8);
 
     @Test
     void anOrderAtShopALowersTheStockAtShopB() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "stocksync-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
-                        work,
-                        Map.of("shop.demo.enabled", "true"),
-                        START);
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work,
-                        Map.of("oms.demo.enabled", "true"),
-                        START);
+        Path work = Demo.work("stocksync");
+        try (AppProcess shopServer = Demo.shopServer(work, Map.of("shop.demo.enabled", "true"), START);
+                AppProcess oms = Demo.oms(work, Map.of("oms.demo.enabled", "true"), START);
                 Browser browser = new Browser()) {
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
 
             // both demo shops are linked, their items mapped, the sync confirmed
             back.navigate("/stock-sync");
             assertThat(back.locator("[data-shop=" + SHOP_A + "]")).containsText("連携中");
             assertThat(back.locator("[data-shop=" + SHOP_B + "]")).containsText("連携中");
-            String pageA = back.locator("[data-shop=" + SHOP_A + "] [data-testid=stock-sync-open]")
-                    .getAttribute("href");
-            String pageB = back.locator("[data-shop=" + SHOP_B + "] [data-testid=stock-sync-open]")
-                    .getAttribute("href");
-            long connectionA = Long.parseLong(pageA.substring(pageA.lastIndexOf('/') + 1));
-            long connectionB = Long.parseLong(pageB.substring(pageB.lastIndexOf('/') + 1));
-            awaitImported(back, connectionA);
-            awaitImported(back, connectionB);
+            String pageA = Demo.stockSyncPage(back, SHOP_A);
+            String pageB = Demo.stockSyncPage(back, SHOP_B);
+            long connectionA = Demo.connectionId(pageA);
+            Demo.awaitImported(back, connectionA);
+            Demo.awaitImported(back, Demo.connectionId(pageB));
 
             // the OMS settles: the demo orders are imported and shop B holds what the OMS pushes
             int before = awaitSettled(back, pageB);
             Browser.screenshot(back, "stocksync-01-shop-b-before");
 
-            Page shopB = browser.newPage(shopServer.baseUrl());
-            shopB.navigate("/admin/login");
-            shopB.locator("input[name=shopId]").fill(SHOP_B);
-            shopB.locator("input[name=password]").fill("demo-pass");
-            shopB.locator("button[type=submit]").click();
+            Page shopB = Demo.shopAdmin(browser.newPage(shopServer.baseUrl()), SHOP_B);
             assertThat(shopQuantity(shopB)).isEqualTo(before);
 
             // a buyer orders 2 at shop A's storefront
@@ -106,19 +85,6 @@ class StockSyncBrowserTest {
         }
     }
 
-    /** Waits for the connection's first import run (the demo orders) to succeed. */
-    private static void awaitImported(Page back, long connectionId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            back.navigate("/imports/" + connectionId);
-            if (back.locator("[data-testid=import-run][data-status=SUCCEEDED]").count() > 0) {
-                return;
-            }
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("no import run of connection " + connectionId + " succeeded");
-    }
-
     /** Waits until nothing waits for shop B and its listing was pushed; the quantity pushed. */
     private static int awaitSettled(Page back, String pageB) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
@@ -140,7 +106,6 @@ class StockSyncBrowserTest {
 
     /** The item's stock as shop B's admin shows it. */
     private static int shopQuantity(Page shop) {
-        shop.navigate("/admin/products/" + ITEM);
-        return Integer.parseInt(shop.getByTestId("stock-").inputValue().strip());
+        return Demo.shopQuantity(shop, ITEM);
     }
 }

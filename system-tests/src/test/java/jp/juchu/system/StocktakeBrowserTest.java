@@ -18,15 +18,12 @@ class StocktakeBrowserTest {
 
     @Test
     void countsEnteredOnAPhoneAreAppliedAndTheLedgerShowsTheDifference() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "stocktake-" + System.currentTimeMillis());
-        try (AppProcess oms = AppProcess.start("oms", Path.of(System.getProperty("juchu.omsJar")), work, Map.of());
+        Path work = Demo.work("stocktake");
+        try (AppProcess oms = Demo.oms(work, Map.of());
                 Browser browser = new Browser()) {
             Page back = browser.newPage(oms.baseUrl());
             back.onDialog(dialog -> dialog.accept());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Demo.signIn(back);
 
             product(back, "TK-001", "煎茶 100g", "4901234567894", "800", "A-01-01");
             product(back, "TK-002", "ほうじ茶 100g", "", "500", "A-01-02");

@@ -30,19 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WalkthroughBrowserTest {
 
-    private static final String SHOP_ID = "sptest18pj";
+    private static final String SHOP_ID = Demo.SHOP_A;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void merchantLinksTheShopToTheOmsAndOrdersArriveWithoutLossOrDuplicates() throws Exception {
-        Path work = Path.of(System.getProperty("juchu.workDir"), "walkthrough-" + System.currentTimeMillis());
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        Path work = Demo.work("walkthrough");
+        try (AppProcess shopServer = Demo.shopServer(
                         work.resolve("shop"),
                         Map.of("shop.demo.enabled", "true", "shop.apikeys.demo-issues-keys", "false"));
-                AppProcess oms = AppProcess.start(
-                        "oms", Path.of(System.getProperty("juchu.omsJar")), work.resolve("oms"), Map.of());
+                AppProcess oms = Demo.oms(work.resolve("oms"), Map.of());
                 Browser browser = new Browser()) {
             String managementUrl = shopServer.baseUrl() + "/api/management";
             String itemUrl = shopServer.baseUrl() + "/api/item";
@@ -67,11 +64,7 @@ class WalkthroughBrowserTest {
             String managerKey = shop.getByTestId("manager-key").innerText().strip();
 
             // 【5】–【7】 the OMS: order management → settings → mall detail settings → Shop Serve
-            Page back = browser.newPage(oms.baseUrl());
-            back.navigate("/login");
-            back.locator("input[name=username]").fill("admin");
-            back.locator("input[name=password]").fill("juchu-admin");
-            back.locator("button[type=submit]").click();
+            Page back = Demo.signIn(browser.newPage(oms.baseUrl()));
             Browser.screenshot(back, "06-oms-home");
             back.getByTestId("menu-orders").click();
             back.getByTestId("menu-settings").click();

@@ -4,26 +4,23 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.Orders;
-import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.purchasing.internal.PurchasingSettings;
 import jp.juchu.oms.purchasing.internal.Suppliers;
+import jp.juchu.oms.stock.StockFixture;
 import jp.juchu.oms.stock.StockLedger;
 import jp.juchu.oms.stock.StockLevel;
-import jp.juchu.oms.stock.StockMovement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Suppliers, SKUs with stock and purchasing settings, and shop orders for the purchasing tests. */
+/**
+ * Suppliers and purchasing settings for the purchasing tests, over the stock's fixture for the SKUs with stock and the
+ * shop orders.
+ */
 final class PurchasingFixture {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-
     private final JdbcClient jdbc;
-    private final Orders orders;
-    private final StockLedger ledger;
+    private final StockFixture stock;
     private final TransactionTemplate tx;
     private final Suppliers suppliers;
     private final PurchasingSettings settings;
@@ -37,21 +34,15 @@ final class PurchasingFixture {
             Suppliers suppliers,
             PurchasingSettings settings) {
         this.jdbc = jdbc;
-        this.orders = orders;
-        this.ledger = ledger;
+        this.stock = new StockFixture(jdbc, orders, ledger, tx);
         this.tx = tx;
         this.suppliers = suppliers;
         this.settings = settings;
-        this.connectionId = jdbc.sql("insert into mall_connection (mall, shop_id, open_key_enc, manager_key_enc,"
-                        + " open_key_hint, manager_key_hint, management_url, item_url)"
-                        + " values ('SHOP_SERVE', ?, 'x', 'x', 'x', 'x', 'u', 'u') returning id")
-                .param("purchasing-" + unique())
-                .query(Long.class)
-                .single();
+        this.connectionId = stock.connectionId;
     }
 
     static String unique() {
-        return Long.toString(SEQ.incrementAndGet(), 36).toUpperCase();
+        return StockFixture.unique();
     }
 
     /** A supplier with this lead time and minimum order amount; returns its code. */
@@ -72,25 +63,15 @@ final class PurchasingFixture {
 
     /** A stock-managed SKU with this on hand, listed in the shop under its own code. */
     long sku(String code, int onHand) {
-        return sku(code, onHand, false);
+        return stock.sku(code, onHand);
     }
 
     long sku(String code, int onHand, boolean madeToOrder) {
-        return sku(code, "商品 " + code, onHand, madeToOrder);
+        return stock.sku(code, "商品 " + code, onHand, madeToOrder);
     }
 
     long sku(String code, String name, int onHand, boolean madeToOrder) {
-        long id = jdbc.sql("insert into product (code, name, made_to_order) values (?, ?, ?) returning id")
-                .params(code, name, madeToOrder)
-                .query(Long.class)
-                .single();
-        if (onHand != 0) {
-            ledger.book(List.of(new StockMovement(id, "ADJUST", onHand, 0, null, null, "初期在庫", "テスト")));
-        }
-        jdbc.sql("insert into listing (connection_id, item_code, product_id, multiplier) values (?, ?, ?, 1)")
-                .params(connectionId, code, id)
-                .update();
-        return id;
+        return stock.sku(code, name, onHand, madeToOrder);
     }
 
     void settings(String code, String supplier, long price, Integer reorderPoint, Integer orderUpTo, int lot) {
@@ -103,57 +84,17 @@ final class PurchasingFixture {
         tx.executeWithoutResult(s -> settings.save(code, f));
     }
 
+    /** A paid card order of this many of the item, placed an hour ago, imported; returns its id. */
     long order(String serial, String itemCode, int quantity) {
-        OffsetDateTime at = OffsetDateTime.now().minusHours(1);
-        ShopOrder.Delivery delivery = new ShopOrder.Delivery(
-                1,
-                "山田 太郎",
-                null,
-                "03-1234-5678",
-                "150-0001",
-                "東京都",
-                "渋谷区1-1",
-                null,
-                null,
-                null,
-                false,
-                null,
-                0,
-                List.of(new ShopOrder.Item(itemCode, "", "商品 " + itemCode, 1000, quantity, 10)),
-                null,
-                null,
-                null);
-        long total = 1000L * quantity;
-        ShopOrder order = new ShopOrder(
-                serial,
-                serial,
-                at,
-                at,
-                "New",
-                "Paid",
-                "NotShipped",
-                new ShopOrder.Buyer(
-                        "山田 太郎", null, serial + "@example.jp", "03-1234-5678", "150-0001", "東京都", "渋谷区", null, null),
-                "CreditCard",
-                List.of(delivery),
-                new ShopOrder.Amounts(total, 0, 0, 0, 0, 0, total, List.of()),
-                null);
-        tx.executeWithoutResult(s -> orders.applyFromShop(connectionId, List.of(new IncomingOrder(order, "{}", "v1"))));
-        return jdbc.sql("select id from oms_order where connection_id = ? and serial_code = ?")
-                .params(connectionId, serial)
-                .query(Long.class)
-                .single();
+        return stock.order(serial, OffsetDateTime.now().minusHours(1), StockFixture.item(itemCode, quantity));
     }
 
     String status(long orderId) {
-        return jdbc.sql("select workflow_status from oms_order where id = ?")
-                .param(orderId)
-                .query(String.class)
-                .single();
+        return stock.status(orderId);
     }
 
     StockLevel level(long productId) {
-        return ledger.level(productId).orElseThrow();
+        return stock.level(productId);
     }
 
     /** The live suggestions of a SKU: quantity per suggestion. */

@@ -10,8 +10,11 @@ import jp.juchu.oms.orders.ShopOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** SKUs, sets, listings and shop orders for the stock's tests, applied the way an import applies them. */
-final class StockFixture {
+/**
+ * SKUs with stock, sets, listings and shop orders, applied the way an import applies them: for the stock's tests and
+ * every other module's tests that need products with stock (purchasing).
+ */
+public final class StockFixture {
 
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -19,9 +22,9 @@ final class StockFixture {
     private final Orders orders;
     private final StockLedger ledger;
     private final TransactionTemplate tx;
-    final long connectionId;
+    public final long connectionId;
 
-    StockFixture(JdbcClient jdbc, Orders orders, StockLedger ledger, TransactionTemplate tx) {
+    public StockFixture(JdbcClient jdbc, Orders orders, StockLedger ledger, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.ledger = ledger;
@@ -34,14 +37,19 @@ final class StockFixture {
                 .single();
     }
 
-    static String unique() {
+    public static String unique() {
         return Long.toString(SEQ.incrementAndGet(), 36).toUpperCase();
     }
 
     /** A stock-managed SKU with this on hand (初期在庫), listed in the shop under its own code. */
-    long sku(String code, int onHand) {
-        long id = jdbc.sql("insert into product (code, name) values (?, ?) returning id")
-                .params(code, "商品 " + code)
+    public long sku(String code, int onHand) {
+        return sku(code, "商品 " + code, onHand, false);
+    }
+
+    /** A SKU with this name and on hand (初期在庫), made to order (受注生産) or not, listed under its own code. */
+    public long sku(String code, String name, int onHand, boolean madeToOrder) {
+        long id = jdbc.sql("insert into product (code, name, made_to_order) values (?, ?, ?) returning id")
+                .params(code, name, madeToOrder)
                 .query(Long.class)
                 .single();
         if (onHand != 0) {
@@ -70,14 +78,14 @@ final class StockFixture {
     }
 
     /** One line of an order: the shop's item code and quantity, in a shipment (お届け先). */
-    record Item(int deliveryId, String itemCode, int quantity) {}
+    public record Item(int deliveryId, String itemCode, int quantity) {}
 
-    static Item item(String itemCode, int quantity) {
+    public static Item item(String itemCode, int quantity) {
         return new Item(1, itemCode, quantity);
     }
 
     /** Imports a paid card order with these lines (in one transaction, as an import page is) and returns its id. */
-    long order(String serial, OffsetDateTime orderedAt, Item... items) {
+    public long order(String serial, OffsetDateTime orderedAt, Item... items) {
         return order(serial, orderedAt, "New", "v1", items);
     }
 
@@ -138,7 +146,7 @@ final class StockFixture {
                 null);
     }
 
-    String status(long orderId) {
+    public String status(long orderId) {
         return jdbc.sql("select workflow_status from oms_order where id = ?")
                 .param(orderId)
                 .query(String.class)
@@ -153,7 +161,7 @@ final class StockFixture {
                 .orElse("NONE");
     }
 
-    StockLevel level(long productId) {
+    public StockLevel level(long productId) {
         return ledger.level(productId).orElseThrow();
     }
 }

@@ -67,11 +67,11 @@ public class DemoOrders {
     private static final String[] NOSHI = {null, null, null, "御歳暮", "御中元", "内祝", "御礼"};
     private static final String[] REMARKS = {null, null, null, "午前中は不在です", "ギフト用に簡易包装でお願いします", "領収書希望"};
 
-    private final Orders orders;
+    private final OrderRecording orders;
     private final OrderSettings settings;
     private final Clock clock;
 
-    DemoOrders(Orders orders, OrderSettings settings, Clock clock) {
+    DemoOrders(OrderRecording orders, OrderSettings settings, Clock clock) {
         this.orders = orders;
         this.settings = settings;
         this.clock = clock;

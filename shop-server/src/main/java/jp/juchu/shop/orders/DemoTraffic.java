@@ -36,6 +36,7 @@ class DemoTraffic {
     private static final String[] STREETS = {"中央区1-1-1", "北区2-3-4 コーポ201", "南町5-6", "西が丘7-8-9", "東通り10-11"};
 
     private final Orders orders;
+    private final OrderRecording recording;
     private final Catalog catalog;
     private final TransactionTemplate transactions;
     private final DemoOrders demo;
@@ -49,6 +50,7 @@ class DemoTraffic {
 
     DemoTraffic(
             Orders orders,
+            OrderRecording recording,
             Catalog catalog,
             TransactionTemplate transactions,
             DemoOrders demo,
@@ -57,6 +59,7 @@ class DemoTraffic {
             MeterRegistry meters,
             Clock clock) {
         this.orders = orders;
+        this.recording = recording;
         this.catalog = catalog;
         this.transactions = transactions;
         this.demo = demo;
@@ -125,7 +128,7 @@ class DemoTraffic {
             for (int i = 0; i < count; i++) {
                 batch.add(demo.order(shopId, now, now, random));
             }
-            orders.record(batch);
+            recording.record(batch);
             count(shopId, "created", count);
             return count;
         }
@@ -142,7 +145,7 @@ class DemoTraffic {
             try {
                 transactions.executeWithoutResult(status -> {
                     catalog.take(shopId, lines);
-                    orders.record(List.of(order));
+                    recording.record(List.of(order));
                 });
                 // counted as soon as it is committed (the fault soak reads the count with the order table held still)
                 count(shopId, "created", 1);

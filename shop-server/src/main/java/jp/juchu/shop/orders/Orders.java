@@ -1,219 +1,37 @@
 package jp.juchu.shop.orders;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import jp.juchu.shop.system.Like;
 import jp.juchu.shop.system.TimeConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The shops' orders: recording new ones, searching them for the API and the admin, changing their states. */
+/**
+ * The shops' orders once recorded ({@link OrderRecording}): searching them for the API and the admin, changing their
+ * states, the admin's counts and the shop's ranking.
+ */
 @Service
 public class Orders {
 
-    /** Serial codes are the sequence offset into a range of their own, so they never look like order numbers. */
-    private static final long SERIAL_BASE = 7_000_000;
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final OrderRows rows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Clock clock) {
+    Orders(JdbcClient jdbc, OrderRows rows, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.rows = rows;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Records orders in batches (ids drawn up front); each gets the next order number of its day. */
-    @Transactional
-    public List<Order> record(List<NewOrder> orders) {
-        if (orders.isEmpty()) {
-            return List.of();
-        }
-        List<Long> seqs = jdbc.sql(
-                        "select nextval(pg_get_serial_sequence('shop_order', 'seq')) from generate_series(1, ?)")
-                .param(orders.size())
-                .query(Long.class)
-                .list();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Integer> nextNumbers = takeNumbers(orders);
-        List<Object[]> orderRows = new ArrayList<>();
-        List<Object[]> deliveryRows = new ArrayList<>();
-        List<Object[]> itemRows = new ArrayList<>();
-        List<Order> recorded = new ArrayList<>();
-        for (int i = 0; i < orders.size(); i++) {
-            NewOrder o = orders.get(i);
-            long seq = seqs.get(i);
-            String serial = String.valueOf(SERIAL_BASE + seq);
-            String day = dayOf(o);
-            int number = nextNumbers.merge(o.shopId() + "/" + day, 1, Integer::sum) - 1;
-            String orderNumber = day + "-" + String.format("%04d", number);
-            Order.Amounts amounts = o.amounts();
-            OffsetDateTime updatedAt = lastChange(o, now);
-            Order.Buyer b = o.buyer();
-            orderRows.add(new Object[] {
-                seq,
-                serial,
-                o.shopId(),
-                orderNumber,
-                o.orderDate(),
-                updatedAt,
-                o.orderStatus().name(),
-                o.paymentStatus().name(),
-                shippingStatus(o).name(),
-                b.name(),
-                b.nameKana(),
-                b.mailAddress(),
-                b.phone(),
-                b.postalCode(),
-                b.prefecture(),
-                b.address1(),
-                b.address2(),
-                b.memberAccount(),
-                o.payment().method().name(),
-                o.payment().cardBrand(),
-                o.payment().cardLast4(),
-                amounts.itemsTotal(),
-                amounts.shippingFee(),
-                amounts.codFee(),
-                amounts.giftWrappingFee(),
-                amounts.couponDiscount(),
-                amounts.pointsUsed(),
-                amounts.total(),
-                json.writeValueAsString(amounts.tax()),
-                o.remarks()
-            });
-            for (Order.Delivery d : o.deliveries()) {
-                deliveryRows.add(new Object[] {
-                    seq,
-                    d.deliveryId(),
-                    d.name(),
-                    d.nameKana(),
-                    d.phone(),
-                    d.postalCode(),
-                    d.prefecture(),
-                    d.address1(),
-                    d.address2(),
-                    d.deliveryDate(),
-                    d.timeSlot() == null ? null : d.timeSlot().name(),
-                    d.giftWrapping(),
-                    d.noshi(),
-                    d.shippingFee(),
-                    d.carrier() == null ? null : d.carrier().name(),
-                    d.trackingNumber(),
-                    d.shippedDate()
-                });
-                int line = 1;
-                for (Order.Item item : d.items()) {
-                    itemRows.add(new Object[] {
-                        seq,
-                        d.deliveryId(),
-                        line++,
-                        item.itemCode(),
-                        item.variation(),
-                        item.itemName(),
-                        item.unitPrice(),
-                        item.quantity(),
-                        item.taxRate()
-                    });
-                }
-            }
-            recorded.add(new Order(
-                    seq,
-                    serial,
-                    o.shopId(),
-                    orderNumber,
-                    o.orderDate(),
-                    updatedAt,
-                    o.orderStatus(),
-                    o.paymentStatus(),
-                    shippingStatus(o),
-                    b,
-                    o.payment(),
-                    o.deliveries(),
-                    amounts,
-                    o.remarks(),
-                    now));
-        }
-        jdbcTemplate.batchUpdate(INSERT_ORDER, orderRows);
-        jdbcTemplate.batchUpdate(INSERT_DELIVERY, deliveryRows);
-        jdbcTemplate.batchUpdate(INSERT_ITEM, itemRows);
-        recorded.forEach(o -> events.publishEvent(new OrderPlaced(
-                o.shopId(), o.serialCode(), o.orderNumber(), o.amounts().total(), o.updatedAt())));
-        return recorded;
-    }
-
-    /** An order recorded with a past date (demo, import) was last changed when placed, or when it shipped. */
-    private static OffsetDateTime lastChange(NewOrder o, OffsetDateTime now) {
-        OffsetDateTime orderDate = o.orderDate();
-        return o.deliveries().stream()
-                .map(Order.Delivery::shippedDate)
-                .filter(java.util.Objects::nonNull)
-                .map(d -> d.atTime(17, 0).atZone(TimeConfiguration.TOKYO).toOffsetDateTime())
-                .filter(shipped -> shipped.isBefore(now))
-                .max(OffsetDateTime::compareTo)
-                .filter(shipped -> shipped.isAfter(orderDate))
-                .orElse(orderDate);
-    }
-
-    private static ShippingStatus shippingStatus(NewOrder o) {
-        return o.deliveries().stream().allMatch(d -> d.trackingNumber() != null)
-                ? ShippingStatus.Shipped
-                : ShippingStatus.NotShipped;
-    }
-
-    /**
-     * Reserves the order numbers the batch needs, per shop and day, in one counter row each (see
-     * {@code V100__order_number_counter.sql}): the first number of each shop and day, to be counted up.
-     * The row stays locked until this transaction ends, so parallel orders never share a number, and a
-     * rollback returns the numbers.
-     */
-    private Map<String, Integer> takeNumbers(List<NewOrder> orders) {
-        Map<String, Integer> needed = new TreeMap<>();
-        for (NewOrder o : orders) {
-            needed.merge(o.shopId() + "/" + dayOf(o), 1, Integer::sum);
-        }
-        Map<String, Integer> first = new HashMap<>();
-        needed.forEach((key, count) -> {
-            int slash = key.indexOf('/');
-            int last = jdbc.sql("""
-                            insert into shop_order_number (shop_id, order_day, last_number) values (?, ?, ?)
-                            on conflict (shop_id, order_day)
-                            do update set last_number = shop_order_number.last_number + excluded.last_number
-                            returning last_number""")
-                    .params(key.substring(0, slash), key.substring(slash + 1), count)
-                    .query(Integer.class)
-                    .single();
-            first.put(key, last - count + 1);
-        });
-        return first;
-    }
-
-    private static String dayOf(NewOrder o) {
-        return o.orderDate().atZoneSameInstant(TimeConfiguration.TOKYO).format(DAY);
     }
 
     /**
@@ -252,7 +70,7 @@ public class Orders {
             pageParams.add(search.size());
         }
         // the page's seqs come from the covering index alone; only the page's rows are read
-        List<Order> orders = load(
+        List<Order> orders = rows.load(
                 "select * from shop_order where seq = any (array(select seq from shop_order where " + where + page
                         + ")) order by seq",
                 pageParams,
@@ -327,14 +145,18 @@ public class Orders {
     }
 
     public Optional<Order> find(String shopId, String serialCode) {
-        return load("select * from shop_order where shop_id = ? and serial_code = ?", List.of(shopId, serialCode), true)
+        return rows
+                .load(
+                        "select * from shop_order where shop_id = ? and serial_code = ?",
+                        List.of(shopId, serialCode),
+                        true)
                 .stream()
                 .findFirst();
     }
 
     /** A member's orders, newest first, without their deliveries. */
     public List<Order> ofMember(String shopId, String account, int limit) {
-        return load(
+        return rows.load(
                 "select * from shop_order where shop_id = ? and member_account = ? order by order_date desc, seq desc"
                         + " limit ?",
                 List.of(shopId, account, limit),
@@ -412,7 +234,7 @@ public class Orders {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Order> orders = load(
+        List<Order> orders = rows.load(
                 "select * from shop_order where " + where + " order by order_date desc, seq desc limit ? offset ?",
                 pageParams,
                 true);
@@ -547,140 +369,4 @@ public class Orders {
                 .query(Long.class)
                 .single();
     }
-
-    private List<Order> load(String sql, List<Object> params, boolean withDeliveries) {
-        Map<Long, Order> orders = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            orders.put(rs.getLong("seq"), order(rs, List.of()));
-        });
-        if (orders.isEmpty() || !withDeliveries) {
-            return List.copyOf(orders.values());
-        }
-        Long[] seqs = orders.keySet().toArray(Long[]::new);
-        Map<String, List<Order.Item>> items = new HashMap<>();
-        jdbc.sql("select * from shop_order_item where order_seq = any (?) order by order_seq, delivery_id, line_no")
-                .param(seqs)
-                .query(rs -> {
-                    items.computeIfAbsent(
-                                    rs.getLong("order_seq") + "/" + rs.getInt("delivery_id"), k -> new ArrayList<>())
-                            .add(new Order.Item(
-                                    rs.getString("item_code"),
-                                    rs.getString("variation"),
-                                    rs.getString("item_name"),
-                                    rs.getLong("unit_price"),
-                                    rs.getInt("quantity"),
-                                    rs.getInt("tax_rate")));
-                });
-        Map<Long, List<Order.Delivery>> deliveries = new HashMap<>();
-        jdbc.sql("select * from shop_order_delivery where order_seq = any (?) order by order_seq, delivery_id")
-                .param(seqs)
-                .query(rs -> {
-                    long seq = rs.getLong("order_seq");
-                    int id = rs.getInt("delivery_id");
-                    String slot = rs.getString("time_slot");
-                    String carrier = rs.getString("carrier");
-                    deliveries
-                            .computeIfAbsent(seq, k -> new ArrayList<>())
-                            .add(new Order.Delivery(
-                                    id,
-                                    rs.getString("name"),
-                                    rs.getString("kana"),
-                                    rs.getString("phone"),
-                                    rs.getString("postal_code"),
-                                    rs.getString("prefecture"),
-                                    rs.getString("address1"),
-                                    rs.getString("address2"),
-                                    rs.getObject("delivery_date", LocalDate.class),
-                                    slot == null ? null : TimeSlot.valueOf(slot),
-                                    rs.getBoolean("gift_wrapping"),
-                                    rs.getString("noshi"),
-                                    rs.getLong("shipping_fee"),
-                                    List.copyOf(items.getOrDefault(seq + "/" + id, List.of())),
-                                    carrier == null ? null : Carrier.valueOf(carrier),
-                                    rs.getString("tracking_number"),
-                                    rs.getObject("shipped_date", LocalDate.class)));
-                });
-        List<Order> result = new ArrayList<>();
-        orders.forEach((seq, o) -> result.add(withDeliveries(o, deliveries.getOrDefault(seq, List.of()))));
-        return result;
-    }
-
-    private static Order withDeliveries(Order o, List<Order.Delivery> deliveries) {
-        return new Order(
-                o.seq(),
-                o.serialCode(),
-                o.shopId(),
-                o.orderNumber(),
-                o.orderDate(),
-                o.updatedAt(),
-                o.orderStatus(),
-                o.paymentStatus(),
-                o.shippingStatus(),
-                o.buyer(),
-                o.payment(),
-                List.copyOf(deliveries),
-                o.amounts(),
-                o.remarks(),
-                o.createdAt());
-    }
-
-    private Order order(ResultSet rs, List<Order.Delivery> deliveries) throws SQLException {
-        return new Order(
-                rs.getLong("seq"),
-                rs.getString("serial_code"),
-                rs.getString("shop_id"),
-                rs.getString("order_number"),
-                rs.getObject("order_date", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                OrderStatus.valueOf(rs.getString("order_status")),
-                PaymentStatus.valueOf(rs.getString("payment_status")),
-                ShippingStatus.valueOf(rs.getString("shipping_status")),
-                new Order.Buyer(
-                        rs.getString("buyer_name"),
-                        rs.getString("buyer_kana"),
-                        rs.getString("buyer_email"),
-                        rs.getString("buyer_phone"),
-                        rs.getString("buyer_postal_code"),
-                        rs.getString("buyer_prefecture"),
-                        rs.getString("buyer_address1"),
-                        rs.getString("buyer_address2"),
-                        rs.getString("member_account")),
-                new Order.Payment(
-                        PaymentMethod.valueOf(rs.getString("payment_method")),
-                        rs.getString("card_brand"),
-                        rs.getString("card_last4")),
-                deliveries,
-                new Order.Amounts(
-                        rs.getLong("items_total"),
-                        rs.getLong("shipping_fee"),
-                        rs.getLong("cod_fee"),
-                        rs.getLong("gift_wrapping_fee"),
-                        rs.getLong("coupon_discount"),
-                        rs.getLong("points_used"),
-                        rs.getLong("total"),
-                        json.readValue(rs.getString("tax"), new TypeReference<List<Order.TaxLine>>() {})),
-                rs.getString("remarks"),
-                rs.getObject("created_at", OffsetDateTime.class));
-    }
-
-    private static final String INSERT_ORDER = """
-            insert into shop_order (seq, serial_code, shop_id, order_number, order_date, updated_at, order_status,
-                payment_status, shipping_status, buyer_name, buyer_kana, buyer_email, buyer_phone, buyer_postal_code,
-                buyer_prefecture, buyer_address1, buyer_address2, member_account, payment_method, card_brand, card_last4,
-                items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used, total, tax, remarks)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-            """;
-
-    private static final String INSERT_DELIVERY = """
-            insert into shop_order_delivery (order_seq, delivery_id, name, kana, phone, postal_code, prefecture,
-                address1, address2, delivery_date, time_slot, gift_wrapping, noshi, shipping_fee, carrier,
-                tracking_number, shipped_date)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
-    private static final String INSERT_ITEM = """
-            insert into shop_order_item (order_seq, delivery_id, line_no, item_code, variation, item_name, unit_price,
-                quantity, tax_rate)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
 }

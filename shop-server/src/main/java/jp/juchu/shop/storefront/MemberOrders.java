@@ -12,6 +12,7 @@ import jp.juchu.shop.catalog.StockLine;
 import jp.juchu.shop.customers.Members;
 import jp.juchu.shop.orders.NewOrder;
 import jp.juchu.shop.orders.Order;
+import jp.juchu.shop.orders.OrderRecording;
 import jp.juchu.shop.orders.OrderStatus;
 import jp.juchu.shop.orders.Orders;
 import jp.juchu.shop.orders.PaymentMethod;
@@ -90,13 +91,16 @@ public class MemberOrders {
     private final Catalog catalog;
     private final Members members;
     private final Orders orders;
+    private final OrderRecording recording;
     private final Coupons coupons;
     private final Clock clock;
 
-    MemberOrders(Catalog catalog, Members members, Orders orders, Coupons coupons, Clock clock) {
+    MemberOrders(
+            Catalog catalog, Members members, Orders orders, OrderRecording recording, Coupons coupons, Clock clock) {
         this.catalog = catalog;
         this.members = members;
         this.orders = orders;
+        this.recording = recording;
         this.coupons = coupons;
         this.clock = clock;
     }
@@ -116,7 +120,8 @@ public class MemberOrders {
         } catch (OutOfStock e) {
             throw new SoldOutWhileCheckingOut(e.itemName(), e);
         }
-        Order placed = orders.record(List.of(newOrder(shopId, checkout, quote))).get(0);
+        Order placed =
+                recording.record(List.of(newOrder(shopId, checkout, quote))).get(0);
         if (placed.amounts().total() != quote.total()) {
             // the confirmation page promised this total; never charge another
             throw new IllegalStateException(

@@ -29,6 +29,9 @@ class DemoTrafficTests {
     Clock clock;
 
     @Autowired
+    OrderRecording recording;
+
+    @Autowired
     jp.juchu.shop.catalog.Catalog catalog;
 
     @Autowired
@@ -41,6 +44,7 @@ class DemoTrafficTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DemoTraffic traffic = new DemoTraffic(
                 orders,
+                recording,
                 catalog,
                 transactions,
                 demo,

@@ -52,6 +52,9 @@ class OrderApiTests {
     @Autowired
     Orders orders;
 
+    @Autowired
+    OrderRecording recording;
+
     String shopId;
     IssuedKeys keys;
     final JsonMapper json = JsonMapper.builder().build();
@@ -216,7 +219,7 @@ class OrderApiTests {
 
     @Test
     void shippedWithoutATrackingNumberIsRefusedNamingTheField() throws Exception {
-        String serial = orders.record(List.of(sample())).get(0).serialCode();
+        String serial = recording.record(List.of(sample())).get(0).serialCode();
         mvc.perform(put("/api/management/v2/orders/" + serial + "/status")
                         .header("Authorization", basic(keys.managerKey()))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -227,7 +230,7 @@ class OrderApiTests {
 
     @Test
     void stateUpdateIsVisibleToTheNextRetrieve() throws Exception {
-        String serial = orders.record(List.of(sample())).get(0).serialCode();
+        String serial = recording.record(List.of(sample())).get(0).serialCode();
         OffsetDateTime before = OffsetDateTime.now();
         mvc.perform(
                         put("/api/management/v2/orders/" + serial + "/status")
@@ -248,7 +251,7 @@ class OrderApiTests {
 
     @Test
     void oneOrderBySerialCodeAndUnknownOnesAre404() throws Exception {
-        String serial = orders.record(List.of(sample())).get(0).serialCode();
+        String serial = recording.record(List.of(sample())).get(0).serialCode();
         mvc.perform(get("/api/management/v2/orders/" + serial + "/all")
                         .header("Authorization", basic(keys.managerKey())))
                 .andExpect(status().isOk())

@@ -10,6 +10,7 @@ import java.util.Locale;
 import jp.juchu.oms.products.internal.ListingEditing;
 import jp.juchu.oms.products.internal.ProductCatalog;
 import jp.juchu.oms.products.internal.ProductCsv;
+import jp.juchu.oms.products.internal.ProductCsvExport;
 import jp.juchu.oms.products.internal.SetComponents;
 import jp.juchu.oms.system.JapaneseCsv;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,9 @@ class ProductCsvTests {
 
     @Autowired
     ProductCsv csv;
+
+    @Autowired
+    ProductCsvExport export;
 
     @Autowired
     ProductCatalog catalog;
@@ -116,7 +120,7 @@ class ProductCsvTests {
         assertThat(catalog.entry(p).orElseThrow().name()).isEqualTo("髙島屋の① 羊羹");
 
         StringWriter out = new StringWriter();
-        csv.export(ProductCsv.Kind.PRODUCTS, out);
+        export.export(ProductCsv.Kind.PRODUCTS, out);
         String line = out.toString()
                 .lines()
                 .filter(l -> l.startsWith(p + ","))

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jp.juchu.oms.products.internal.ProductCsv;
+import jp.juchu.oms.products.internal.ProductCsvExport;
 import jp.juchu.oms.system.JapaneseCsv;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,9 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProductCsvController {
 
     private final ProductCsv csv;
+    private final ProductCsvExport export;
 
-    ProductCsvController(ProductCsv csv) {
+    ProductCsvController(ProductCsv csv, ProductCsvExport export) {
         this.csv = csv;
+        this.export = export;
     }
 
     @GetMapping("/products/csv")
@@ -59,7 +62,7 @@ class ProductCsvController {
         if (utf8) {
             out.write('\uFEFF');
         }
-        csv.export(kind, out);
+        export.export(kind, out);
     }
 
     @PostMapping("/products/csv")

@@ -42,12 +42,9 @@ class CheckoutBenchmark {
     void concurrentBuyersCheckingOut() throws Exception {
         int buyers = Integer.getInteger("benchmark.buyers", 8);
         int perBuyer = Integer.getInteger("benchmark.checkouts", 40);
-        Path work = Path.of(System.getProperty("juchu.workDir"), "checkout-benchmark-" + System.currentTimeMillis());
-        try (AppProcess shop = AppProcess.start(
-                "shop-server",
-                Path.of(System.getProperty("juchu.shopServerJar")),
-                work.resolve("shop"),
-                Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", "300"))) {
+        Path work = Demo.work("checkout-benchmark");
+        try (AppProcess shop = Demo.shopServer(
+                work.resolve("shop"), Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", "300"))) {
             DemoShopApi api = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), 300);
             // the product every buyer buys, registered and stocked through the management API
             assertThat(api.send(

@@ -122,6 +122,32 @@ final class Demo {
         throw new AssertionError("no import run of connection " + connectionId + " succeeded");
     }
 
+    /**
+     * A guest buys this many of the item at the shop's storefront, paying by bank transfer, and is left on the page
+     * that shows the order placed.
+     */
+    static void buyAsGuest(Page buyer, String shopId, String itemCode, int quantity) {
+        buyer.navigate("/shops/" + shopId + "/items/" + itemCode);
+        buyer.getByTestId("quantity").fill(String.valueOf(quantity));
+        buyer.getByTestId("add-to-cart").click();
+        buyer.getByTestId("to-checkout").click();
+        fillGuestBuyer(buyer);
+        buyer.getByTestId("to-confirm").click();
+        buyer.getByTestId("place-order").click();
+    }
+
+    /** The checkout form as a guest fills it: 森 さやか in Yokohama, paying by bank transfer. */
+    static void fillGuestBuyer(Page buyer) {
+        buyer.getByTestId("buyer-name").fill("森 さやか");
+        buyer.getByTestId("buyer-kana").fill("モリ サヤカ");
+        buyer.getByTestId("buyer-email").fill("sayaka.mori@example.jp");
+        buyer.getByTestId("buyer-phone").fill("045-123-4567");
+        buyer.getByTestId("buyer-postal").fill("231-0023");
+        buyer.getByTestId("buyer-prefecture").selectOption("神奈川県");
+        buyer.getByTestId("buyer-address1").fill("横浜市中区山下町1-1");
+        buyer.getByTestId("pay-BankTransfer").check();
+    }
+
     /** An item's stock as the shop admin signed in on the page shows it. */
     static int shopQuantity(Page shop, String itemCode) {
         shop.navigate("/admin/products/" + itemCode);

@@ -104,7 +104,7 @@ class FaultSoakSystemTest {
 
     @Test
     void noOrderIsLostDoubledOrStaleWhateverFails() throws Exception {
-        work = Path.of(System.getProperty("juchu.workDir"), "soak-" + System.currentTimeMillis());
+        work = Demo.work("soak");
         Instant started = Instant.now();
         String loadAtStart = ImportBenchmark.loadAverage();
         database = new HarnessDatabase(work.resolve("oms-db"));
@@ -320,9 +320,7 @@ class FaultSoakSystemTest {
     // ---- the system under test
 
     private void startShop(int ordersPerMinute) {
-        shop = AppProcess.start(
-                "shop-server",
-                Path.of(System.getProperty("juchu.shopServerJar")),
+        shop = Demo.shopServer(
                 work.resolve("shop"),
                 Map.of(
                         "shop.demo.enabled", "true",

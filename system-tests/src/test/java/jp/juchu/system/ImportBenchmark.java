@@ -37,10 +37,8 @@ class ImportBenchmark {
     void firstImportAndUnchangedSecondRun() throws Exception {
         int orders = Integer.getInteger("benchmark.orders", 100_000);
         String loadAtStart = loadAverage();
-        Path work = Path.of(System.getProperty("juchu.workDir"), "import-benchmark-" + System.currentTimeMillis());
-        try (AppProcess shop = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        Path work = Demo.work("import-benchmark");
+        try (AppProcess shop = Demo.shopServer(
                         work.resolve("shop"),
                         // the platform's per-key rate limit (120/min) would cap any client at 200 orders/s;
                         // lifted here so the figure is the import pipeline's own
@@ -55,9 +53,7 @@ class ImportBenchmark {
                                 "shop.demo.second-shop-id",
                                 ""));
                 HarnessDatabase database = new HarnessDatabase(work.resolve("oms-db"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
+                AppProcess oms = Demo.oms(
                         work.resolve("oms"),
                         Map.of(
                                 "spring.datasource.url", database.jdbcUrl(),

@@ -33,19 +33,12 @@ class NotificationFreshnessBenchmark {
     @Test
     void orderPlacedAtTheStorefrontIsInTheOmsOrderListWithinSeconds() throws Exception {
         int count = Integer.getInteger("benchmark.orders", 40);
-        Path work = Path.of(System.getProperty("juchu.workDir"), "freshness-benchmark-" + System.currentTimeMillis());
-        try (AppProcess shop = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        Path work = Demo.work("freshness-benchmark");
+        try (AppProcess shop = Demo.shopServer(
                         work.resolve("shop"),
                         Map.of("shop.demo.enabled", "true", "shop.orders.demo-orders", "300"),
                         Duration.ofMinutes(10));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
-                        work.resolve("oms"),
-                        Map.of(),
-                        Duration.ofMinutes(10))) {
+                AppProcess oms = Demo.oms(work.resolve("oms"), Map.of(), Duration.ofMinutes(10))) {
             DemoShopApi api = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), 300);
             assertThat(api.send(
                                     "PUT",

@@ -32,11 +32,9 @@ class OrderSearchBenchmark {
     @Test
     void orderSearchPagesOfOneHundred() throws Exception {
         int orders = Integer.getInteger("benchmark.orders", 1_000_000);
-        Path work = Path.of(System.getProperty("juchu.workDir"), "search-benchmark-" + System.currentTimeMillis());
+        Path work = Demo.work("search-benchmark");
         long generationStarted = System.nanoTime();
-        try (AppProcess shop = AppProcess.start(
-                "shop-server",
-                Path.of(System.getProperty("juchu.shopServerJar")),
+        try (AppProcess shop = Demo.shopServer(
                 work.resolve("shop"),
                 Map.of(
                         "shop.demo.enabled",

@@ -33,19 +33,15 @@ class PollFreshnessBenchmark {
         int minutes = Integer.getInteger("benchmark.minutes", 6);
         int ordersPerMinute = Integer.getInteger("benchmark.ordersPerMinute", 60);
         String loadAtStart = ImportBenchmark.loadAverage();
-        Path work = Path.of(System.getProperty("juchu.workDir"), "freshness-benchmark-" + System.currentTimeMillis());
-        try (AppProcess shop = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        Path work = Demo.work("freshness-benchmark");
+        try (AppProcess shop = Demo.shopServer(
                         work.resolve("shop"),
                         Map.of(
                                 "shop.demo.enabled", "true",
                                 "shop.orders.demo-orders", "300",
                                 "shop.orders.traffic-per-minute", String.valueOf(ordersPerMinute)));
                 HarnessDatabase database = new HarnessDatabase(work.resolve("oms-db"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
+                AppProcess oms = Demo.oms(
                         work.resolve("oms"),
                         Map.of(
                                 "spring.datasource.url", database.jdbcUrl(),

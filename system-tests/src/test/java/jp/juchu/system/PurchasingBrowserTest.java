@@ -94,20 +94,7 @@ class PurchasingBrowserTest {
             // shop A sells what its own shelf holds (the merchant took the tea out of shop A's sync); a buyer orders 2
             // there, which the OMS has not got: the order waits for stock
             Page buyer = browser.newPage(shopServer.baseUrl());
-            buyer.navigate("/shops/" + SHOP_A + "/items/" + ITEM);
-            buyer.getByTestId("quantity").fill("2");
-            buyer.getByTestId("add-to-cart").click();
-            buyer.getByTestId("to-checkout").click();
-            buyer.getByTestId("buyer-name").fill("森 さやか");
-            buyer.getByTestId("buyer-kana").fill("モリ サヤカ");
-            buyer.getByTestId("buyer-email").fill("sayaka.mori@example.jp");
-            buyer.getByTestId("buyer-phone").fill("045-123-4567");
-            buyer.getByTestId("buyer-postal").fill("231-0023");
-            buyer.getByTestId("buyer-prefecture").selectOption("神奈川県");
-            buyer.getByTestId("buyer-address1").fill("横浜市中区山下町1-1");
-            buyer.getByTestId("pay-BankTransfer").check();
-            buyer.getByTestId("to-confirm").click();
-            buyer.getByTestId("place-order").click();
+            Demo.buyAsGuest(buyer, SHOP_A, ITEM, 2);
             assertThat(buyer.getByTestId("order-number")).isVisible();
             back.navigate("/imports/" + connectionA);
             back.getByTestId("fetch-now").click();

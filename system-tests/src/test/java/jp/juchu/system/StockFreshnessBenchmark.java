@@ -50,20 +50,16 @@ class StockFreshnessBenchmark {
         int minutes = Integer.getInteger("benchmark.minutes", 4);
         int orderEverySeconds = Integer.getInteger("benchmark.orderEverySeconds", 12);
         String loadAtStart = ImportBenchmark.loadAverage();
-        Path work = Path.of(System.getProperty("juchu.workDir"), "stock-freshness-" + System.currentTimeMillis());
+        Path work = Demo.work("stock-freshness");
         Duration start = Duration.ofMinutes(Long.getLong("juchu.startMinutes", 8));
-        try (AppProcess shopServer = AppProcess.start(
-                        "shop-server",
-                        Path.of(System.getProperty("juchu.shopServerJar")),
+        try (AppProcess shopServer = Demo.shopServer(
                         work.resolve("shop"),
                         // the watcher's reads (one a second) must not eat the OMS's share of the platform's limit:
                         // the shop's limit is lifted, the OMS keeps its own budget of 120 requests a minute
                         Map.of("shop.demo.enabled", "true", "shop.api.rate-limit-per-minute", "100000"),
                         start);
                 HarnessDatabase database = new HarnessDatabase(work.resolve("oms-db"));
-                AppProcess oms = AppProcess.start(
-                        "oms",
-                        Path.of(System.getProperty("juchu.omsJar")),
+                AppProcess oms = Demo.oms(
                         work.resolve("oms"),
                         Map.of(
                                 "spring.datasource.url", database.jdbcUrl(),

@@ -106,14 +106,7 @@ class WalkthroughBrowserTest {
             buyer.getByTestId("item-card").first().click();
             buyer.getByTestId("add-to-cart").click();
             buyer.getByTestId("to-checkout").click();
-            buyer.getByTestId("buyer-name").fill("森 さやか");
-            buyer.getByTestId("buyer-kana").fill("モリ サヤカ");
-            buyer.getByTestId("buyer-email").fill("sayaka.mori@example.jp");
-            buyer.getByTestId("buyer-phone").fill("045-123-4567");
-            buyer.getByTestId("buyer-postal").fill("231-0023");
-            buyer.getByTestId("buyer-prefecture").selectOption("神奈川県");
-            buyer.getByTestId("buyer-address1").fill("横浜市中区山下町1-1");
-            buyer.getByTestId("pay-BankTransfer").check();
+            Demo.fillGuestBuyer(buyer);
             buyer.getByTestId("to-confirm").click();
             Browser.screenshot(buyer, "13-storefront-confirm");
             buyer.getByTestId("place-order").click();

@@ -3,102 +3,35 @@ package jp.juchu.oms.purchasing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.purchasing.internal.PurchaseOrder;
-import jp.juchu.oms.purchasing.internal.PurchaseOrders;
-import jp.juchu.oms.purchasing.internal.PurchasingSettings;
-import jp.juchu.oms.purchasing.internal.Suppliers;
-import jp.juchu.oms.settings.Contractor;
-import jp.juchu.oms.settings.ContractorInfo;
-import jp.juchu.oms.stock.StockLedger;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The purchasing pages in both languages: in English no Japanese outside the user's own data, in Japanese the pages'
  * own wording — one of each page, filled with data named in ASCII.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PurchasingPagesLanguageTests {
+class PurchasingPagesLanguageTests extends PurchasingPagesTestBase {
 
     /** Kana, kanji and Japanese punctuation; yen amounts (1,234円) are the house format in both languages. */
     private static final Pattern JAPANESE = Pattern.compile(
             "[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}\\p{InHalfwidth_and_Fullwidth_Forms}]");
 
     private static final Pattern YEN = Pattern.compile("-?[0-9][0-9,]*円");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Orders orders;
-
-    @Autowired
-    StockLedger ledger;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    Suppliers suppliers;
-
-    @Autowired
-    PurchasingSettings settings;
-
-    @Autowired
-    PurchaseOrders purchaseOrders;
-
-    @Autowired
-    ContractorInfo contractor;
-
-    PurchasingFixture fx;
-
-    @BeforeEach
-    void fixture() {
-        fx = new PurchasingFixture(jdbc, orders, ledger, tx, suppliers, settings);
-        contractor.save(new Contractor(
-                "株式会社テスト茶園", "山本 一郎", "420-0001", "静岡県", "静岡市葵区1-1", "054-000-1111", "info@tea.example.jp"));
-    }
-
-    Document page(String url, String lang, int status) throws Exception {
-        var request = get(url).with(user("staff").roles("STAFF"));
-        if (lang != null) {
-            request = request.cookie(new Cookie("juchu-lang", lang));
-        }
-        return Jsoup.parse(mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-    }
 
     /** One of each purchasing page, filled with data named in ASCII so any Japanese left is the page's own wording. */
     private Map<String, Integer> everyPurchasingPage(List<String> mine) throws Exception {

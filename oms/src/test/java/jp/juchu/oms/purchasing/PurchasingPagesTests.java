@@ -8,74 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.purchasing.internal.PurchaseOrder;
 import jp.juchu.oms.purchasing.internal.PurchaseOrderStatus;
-import jp.juchu.oms.purchasing.internal.PurchaseOrders;
-import jp.juchu.oms.purchasing.internal.PurchasingSettings;
-import jp.juchu.oms.purchasing.internal.Suppliers;
-import jp.juchu.oms.settings.Contractor;
-import jp.juchu.oms.settings.ContractorInfo;
-import jp.juchu.oms.stock.StockLedger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class PurchasingPagesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Orders orders;
-
-    @Autowired
-    StockLedger ledger;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    Suppliers suppliers;
-
-    @Autowired
-    PurchasingSettings settings;
-
-    @Autowired
-    PurchaseOrders purchaseOrders;
-
-    @Autowired
-    ContractorInfo contractor;
-
-    PurchasingFixture fx;
-
-    @BeforeEach
-    void fixture() {
-        fx = new PurchasingFixture(jdbc, orders, ledger, tx, suppliers, settings);
-        contractor.save(new Contractor(
-                "株式会社テスト茶園", "山本 一郎", "420-0001", "静岡県", "静岡市葵区1-1", "054-000-1111", "info@tea.example.jp"));
-    }
-
-    Document page(String url) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url).with(user("staff").roles("STAFF")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-    }
+/** The purchasing pages: each opens, a hostile form comes back, and the path from suggestion to receipt. */
+class PurchasingPagesTests extends PurchasingPagesTestBase {
 
     @Test
     void everyPurchasingPageOpensFromTheMenu() throws Exception {

@@ -254,6 +254,41 @@ public class Orders {
     }
 
     /**
+     * {@link #raiseAlert} for many orders at once, by one actor: the alerts in one statement, their history rows in
+     * one.
+     *
+     * @param texts the line to append, by order id
+     */
+    @Transactional
+    public void raiseAlerts(Map<Long, String> texts, String actor) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        Long[] ids = texts.keySet().toArray(Long[]::new);
+        String[] lines = texts.values().toArray(String[]::new);
+        List<Long> raised = jdbc.sql("""
+                        update oms_order o set alert = case when coalesce(o.alert, '') = '' then a.line
+                            else o.alert || chr(10) || a.line end, version = o.version + 1, updated_at = now()
+                        from unnest(?::bigint[], ?::text[]) as a(id, line)
+                        where o.id = a.id
+                        returning o.id
+                        """).params(ids, lines).query(Long.class).list();
+        java.util.Set<Long> found = new java.util.HashSet<>(raised);
+        List<Long> historyIds = new ArrayList<>();
+        List<String> historyLines = new ArrayList<>();
+        texts.forEach((id, line) -> {
+            if (found.contains(id)) {
+                historyIds.add(id);
+                historyLines.add(line);
+            }
+        });
+        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
+                        + " select a.id, 'ALERT', ?, a.line from unnest(?::bigint[], ?::text[]) as a(id, line)")
+                .params(actor, historyIds.toArray(Long[]::new), historyLines.toArray(String[]::new))
+                .update();
+    }
+
+    /**
      * Takes the lines starting with {@code prefix} off an order's alert (要確認), leaving its other lines, and records
      * it in the order's history. For a module whose own alert (e.g. 未登録商品) no longer applies.
      *

@@ -14,6 +14,8 @@ import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.support.db.LockRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AutoProcessing {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoProcessing.class);
 
     private static final String CONFIRMING = "CONFIRMING";
     private static final Set<String> PRINTING_STARTED = Set.of("PRINTED", "SHIPPED", "CANCELLED");
@@ -113,7 +117,12 @@ public class AutoProcessing {
         process(List.of(changed.orderId()), Rule.Trigger.ON_SHOP_CHANGE);
     }
 
-    /** Runs the enabled rules of one trigger on these orders, each order in its own transaction. */
+    /**
+     * Runs the enabled rules of one trigger on these orders, planned one order at a time. A plan that only moves its
+     * order waits for the next plan that does more: the moves gathered by then are made together, in one transaction
+     * ({@link RuleActions#applyMoves}); any other plan is carried out in a transaction of its own, so every order is
+     * handled in the order it was planned.
+     */
     void process(List<Long> orderIds, Rule.Trigger trigger) {
         RuleSettings settings = settings();
         if (!settings.enabled()) {
@@ -125,6 +134,7 @@ public class AutoProcessing {
             return;
         }
         Map<Long, Set<Long>> applied = applied(orderIds);
+        List<RuleActions.Planned> moves = new ArrayList<>();
         for (OrderFacts order : facts.read(orderIds)) {
             if (trigger == Rule.Trigger.ON_SHOP_CHANGE
                     && PRINTING_STARTED.contains(order.order().workflowStatus())) {
@@ -136,14 +146,48 @@ public class AutoProcessing {
                     applied.getOrDefault(order.order().id(), Set.of()),
                     builtInWaits,
                     settings.printDateDays());
-            if (plan.changesAnything()) {
-                // each order in a transaction of its own, tried again when it loses a deadlock to other work on it
+            if (!plan.changesAnything()) {
+                continue;
+            }
+            if (RuleActions.onlyMoves(plan)) {
+                moves.add(new RuleActions.Planned(order, plan));
+                continue;
+            }
+            applyMoves(moves);
+            moves.clear();
+            applyOne(order, plan);
+        }
+        applyMoves(moves);
+    }
+
+    /** One order's plan in a transaction of its own, tried again when it loses a deadlock to other work on it. */
+    private void applyOne(OrderFacts order, RulePlanner.Plan plan) {
+        LockRetry.retrying("自動処理", () -> {
+            actions.apply(order, plan);
+            return null;
+        });
+    }
+
+    /**
+     * Moves gathered from several plans, made in one transaction (tried again when it loses a deadlock). Should it
+     * fail otherwise, each is made on its own, so that one order's failure holds back no other.
+     */
+    private void applyMoves(List<RuleActions.Planned> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        if (moves.size() > 1) {
+            try {
                 LockRetry.retrying("自動処理", () -> {
-                    actions.apply(order, plan);
+                    actions.applyMoves(moves);
                     return null;
                 });
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Rules' moves of {} orders failed together; each is made on its own", moves.size(), e);
             }
         }
+        moves.forEach(planned -> applyOne(planned.facts(), planned.plan()));
     }
 
     /** At most this many orders per status are looked at by one daily run. */

@@ -14,8 +14,6 @@ import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.support.db.LockRetry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AutoProcessing {
-
-    private static final Logger log = LoggerFactory.getLogger(AutoProcessing.class);
 
     private static final String CONFIRMING = "CONFIRMING";
     private static final Set<String> PRINTING_STARTED = Set.of("PRINTED", "SHIPPED", "CANCELLED");
@@ -120,8 +116,8 @@ public class AutoProcessing {
     /**
      * Runs the enabled rules of one trigger on these orders, planned one order at a time. A plan that only moves its
      * order waits for the next plan that does more: the moves gathered by then are made together, in one transaction
-     * ({@link RuleActions#applyMoves}); any other plan is carried out in a transaction of its own, so every order is
-     * handled in the order it was planned.
+     * ({@link RuleActions#applyMoves}); any other plan is carried out on its own ({@link RuleActions#apply}), so every
+     * order is handled in the order it was planned.
      */
     void process(List<Long> orderIds, Rule.Trigger trigger) {
         RuleSettings settings = settings();
@@ -160,7 +156,10 @@ public class AutoProcessing {
         applyMoves(moves);
     }
 
-    /** One order's plan in a transaction of its own, tried again when it loses a deadlock to other work on it. */
+    /**
+     * One order's plan (in a transaction of its own unless the caller's surrounds it), tried again when it loses a
+     * deadlock to other work on it.
+     */
     private void applyOne(OrderFacts order, RulePlanner.Plan plan) {
         LockRetry.retrying("自動処理", () -> {
             actions.apply(order, plan);
@@ -169,25 +168,22 @@ public class AutoProcessing {
     }
 
     /**
-     * Moves gathered from several plans, made in one transaction (tried again when it loses a deadlock). Should it
-     * fail otherwise, each is made on its own, so that one order's failure holds back no other.
+     * Moves gathered from several plans, made in one transaction, tried again when it loses a deadlock to other work on
+     * the orders; a failure goes to the caller, as one order's failure did (the event registry keeps the publication).
      */
     private void applyMoves(List<RuleActions.Planned> moves) {
         if (moves.isEmpty()) {
             return;
         }
-        if (moves.size() > 1) {
-            try {
-                LockRetry.retrying("自動処理", () -> {
-                    actions.applyMoves(moves);
-                    return null;
-                });
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Rules' moves of {} orders failed together; each is made on its own", moves.size(), e);
-            }
+        if (moves.size() == 1) {
+            applyOne(moves.get(0).facts(), moves.get(0).plan());
+            return;
         }
-        moves.forEach(planned -> applyOne(planned.facts(), planned.plan()));
+        List<RuleActions.Planned> batch = List.copyOf(moves);
+        LockRetry.retrying("自動処理", () -> {
+            actions.applyMoves(batch);
+            return null;
+        });
     }
 
     /** At most this many orders per status are looked at by one daily run. */

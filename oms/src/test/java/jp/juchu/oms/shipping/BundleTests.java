@@ -3,6 +3,12 @@ package jp.juchu.oms.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -22,10 +28,16 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** 同梱: candidates, the print guard on every path, merging into one slip and one note, undo, the shared number. */
 @SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
+@AutoConfigureMockMvc
 class BundleTests extends LinkedShopTests {
+
+    @Autowired
+    MockMvc mvc;
 
     private static final Actor STAFF = Actor.person("出荷担当", false);
 
@@ -329,7 +341,19 @@ class BundleTests extends LinkedShopTests {
         assertThat(bundles.find(List.of(third))).containsExactly(group);
         assertThat(bundles.group(group).orElseThrow().joining()).hasSize(1);
 
-        bundles.addJoining(group, STAFF);
+        // the screens: the group shows the new order with its buttons, the list's badge says 同梱候補
+        assertThat(page("/bundles")).contains("data-testid=\"bundle-joining-member\"", prefix + "join-3", "同梱に加える");
+        assertThat(page("/bundles/orders/" + third)).contains("data-testid=\"bundle-join\"");
+        assertThat(page("/bundles/badges?order=" + third + "&order=" + first))
+                .contains("bundle-badge-" + third)
+                .contains("同梱候補")
+                .contains("同梱</a>");
+
+        // 同梱に加える on the screen
+        mvc.perform(post("/bundles/" + group + "/join")
+                        .with(user("shipper").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/bundles"));
 
         assertThat(bundles.group(group).orElseThrow().orderIds()).containsExactly(first, second, third);
         assertThat(bundles.group(group).orElseThrow().joining()).isEmpty();
@@ -391,5 +415,13 @@ class BundleTests extends LinkedShopTests {
 
         assertThat(bundles.group(group).orElseThrow().orderIds()).containsExactly(first, second, third);
         assertThat(bundles.mergedWith(third)).containsExactly(first, second);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user("shipper").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

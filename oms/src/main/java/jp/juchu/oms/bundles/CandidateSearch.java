@@ -25,6 +25,9 @@ class CandidateSearch {
     /** The buyer's open orders one search compares at most (the newest). */
     static final int SAME_BUYER = 50;
 
+    /** The buyer's merged, unprinted groups one search compares at most (the oldest). */
+    static final int MERGED_GROUPS = 10;
+
     private final JdbcClient jdbc;
     private final Orders orders;
     private final MatchKeys keys;
@@ -138,8 +141,9 @@ class CandidateSearch {
                           and not exists (select 1 from bundle_order left_out
                                           where left_out.bundle_id = b.id and left_out.order_id = ?)
                         order by b.id
+                        limit ?
                         """)
-                .params(order.connectionId(), emailKey(order), order.id())
+                .params(order.connectionId(), emailKey(order), order.id(), MERGED_GROUPS)
                 .query(Long.class)
                 .list();
         for (long group : groups) {

@@ -326,7 +326,7 @@ class StockFreshnessBenchmark {
                 minutes); both apps as `start.sh` starts them (the demo's two shops `%s` and `%s` selling the same
                 products, both linked to the OMS, their items mapped to one SKU each, the stock shared, the sync
                 confirmed), the OMS on a PostgreSQL 17 the harness runs, all on one host. The OMS keeps its default
-                request budget (120 a minute per connection) and stock-sync settings (drain every 5 s, 30 pushes a
+                request budget (120 a minute per connection) and stock-sync settings (db-scheduler looking for due work every second, the drain every 2 s, 30 pushes a
                 minute per shop); the shop's own limit is lifted for the watcher's reads only. One unit ordered at shop
                 A's storefront every %d s, the items %s in turn, for %d minutes per mode; shop B's stock of those items
                 read over its management API every second. Timed from the place request returning until shop B's

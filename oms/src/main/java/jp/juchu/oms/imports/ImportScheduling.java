@@ -78,7 +78,11 @@ class ImportScheduling {
         return ImportTrigger.SCHEDULED;
     }
 
-    /** Again after the interval while automatic fetch is on and the key was not refused; otherwise done. */
+    /**
+     * Again one interval after this run was due (at a fixed rate: "every minute" means a look every minute, not a
+     * minute after the last run ended), at once when the run took longer, while automatic fetch is on and the key
+     * was not refused; otherwise done.
+     */
     private static CompletionHandler<String> nextRun(
             MallConnections connections, ImportRecords records, long connectionId) {
         return connections
@@ -86,8 +90,19 @@ class ImportScheduling {
                 .filter(MallConnection::autoFetch)
                 .filter(c -> !records.suspended(connectionId))
                 .<CompletionHandler<String>>map(c -> (complete, operations) -> operations.reschedule(
-                        complete, Instant.now().plus(Duration.ofMinutes(c.fetchIntervalMinutes())), "SCHEDULED"))
+                        complete,
+                        nextDue(
+                                complete.getExecution().executionTime,
+                                Duration.ofMinutes(c.fetchIntervalMinutes()),
+                                Instant.now()),
+                        "SCHEDULED"))
                 .orElse((complete, operations) -> operations.remove());
+    }
+
+    /** One interval after the run was due, never in the past. */
+    static Instant nextDue(Instant due, Duration interval, Instant now) {
+        Instant next = due.plus(interval);
+        return next.isBefore(now) ? now : next;
     }
 
     @Bean

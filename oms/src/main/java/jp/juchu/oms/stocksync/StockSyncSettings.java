@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("oms.stocksync")
 public record StockSyncSettings(
-        @DefaultValue("5s") Duration drainInterval,
+        @DefaultValue("2s") Duration drainInterval,
         @DefaultValue("30") int pushesPerMinute,
         @DefaultValue("3") int conflictRetries,
         @DefaultValue("10s") Duration backoffBase,

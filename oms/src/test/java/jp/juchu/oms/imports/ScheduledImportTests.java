@@ -48,12 +48,15 @@ class ScheduledImportTests {
             assertThat(history.runs(id))
                     .first()
                     .satisfies(run -> assertThat(run.trigger()).isEqualTo("SCHEDULED"));
+            // at a fixed rate: the next run is due one interval after this one was due, not after it ended
+            ImportRun first = history.runs(id).get(0);
             assertThat(jdbc.sql(
                                     "select execution_time from scheduled_tasks where task_name = 'order-import' and task_instance = ?")
                             .param(String.valueOf(id))
                             .query(java.time.OffsetDateTime.class)
                             .single())
-                    .isAfter(java.time.OffsetDateTime.now().plusMinutes(25));
+                    .isAfter(java.time.OffsetDateTime.now().plusMinutes(25))
+                    .isBeforeOrEqualTo(first.startedAt().plusMinutes(30));
 
             shop.place("sch-late", FakeShop.now(), 1);
             assertThat(history.runNow(id)).isTrue();
@@ -62,6 +65,15 @@ class ScheduledImportTests {
                     .first()
                     .satisfies(run -> assertThat(run.trigger()).isEqualTo("MANUAL"));
         }
+    }
+
+    @Test
+    void aRunThatTookLongerThanTheIntervalIsFollowedAtOnceNotLater() {
+        Instant due = Instant.parse("2026-12-05T03:00:00Z");
+        assertThat(ImportScheduling.nextDue(due, Duration.ofMinutes(1), due.plusSeconds(2)))
+                .isEqualTo(due.plusSeconds(60));
+        assertThat(ImportScheduling.nextDue(due, Duration.ofMinutes(1), due.plusSeconds(90)))
+                .isEqualTo(due.plusSeconds(90));
     }
 
     private void awaitOrders(long connectionId, long expected) throws InterruptedException {

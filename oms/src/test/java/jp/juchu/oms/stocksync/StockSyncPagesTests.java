@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The sync page of a shop: preview and confirmation, a listing's rule, refusals. */
-@SpringBootTest(properties = "oms.stocksync.drain-interval=1h")
+@SpringBootTest
 @AutoConfigureMockMvc
 class StockSyncPagesTests {
 

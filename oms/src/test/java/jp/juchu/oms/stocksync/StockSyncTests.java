@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The push from the OMS's free stock to a shop, against a shop's stock API over HTTP. */
-@SpringBootTest(properties = {"oms.stocksync.drain-interval=1h", "oms.stocksync.pushes-per-minute=6000"})
+@SpringBootTest(properties = "oms.stocksync.pushes-per-minute=6000")
 class StockSyncTests {
 
     private static final AtomicInteger N = new AtomicInteger();

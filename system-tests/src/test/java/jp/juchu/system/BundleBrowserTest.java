@@ -116,6 +116,32 @@ class BundleBrowserTest {
             assertThat(back.getByTestId("bundle-done")).containsText("まとめました");
             assertThat(group.getByTestId("bundle-undo")).isVisible();
 
+            // a third order of the buyer to the same address before printing waits to join the merged group
+            String third = placeOrder(buyer, "横浜市中区山下町1-1");
+            back.navigate("/settings/mall-details");
+            back.getByTestId("connection-imports").first().click();
+            back.getByTestId("fetch-now").click();
+            Locator joining =
+                    back.getByTestId("bundle-joining-member").filter(new Locator.FilterOptions().setHasText(third));
+            deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (Instant.now().isBefore(deadline)) {
+                back.navigate("/bundles");
+                back.waitForLoadState();
+                if (joining.count() == 1) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertThat(joining).hasCount(1);
+            back.navigate(joining.locator("a").getAttribute("href"));
+            back.getByTestId("status-select").selectOption("READY_TO_SHIP");
+            back.getByTestId("change-status").click();
+            assertThat(back.getByTestId("saved-message")).isVisible();
+            back.getByTestId("menu-bundles").click();
+            group.getByTestId("bundle-join").click();
+            assertThat(back.getByTestId("bundle-done")).containsText("加えました");
+            assertThat(group.getByTestId("bundle-member")).hasCount(3);
+
             // one slip row for the two orders
             back.navigate("/shipping");
             assertThat(back.locator("[data-testid=candidate][data-order='" + second + "'] [data-testid=bundled-with]"))

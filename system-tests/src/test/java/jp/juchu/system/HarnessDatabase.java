@@ -32,8 +32,12 @@ final class HarnessDatabase implements AutoCloseable {
 
     private void start() {
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean("juchu.pgStatements")) {
+                // -Djuchu.pgStatements=true: every statement counted (a measure that load does not change)
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -98,7 +98,9 @@ class ImportBenchmark {
             int stockPerSku = Integer.getInteger("benchmark.stockPerSku", 20_000);
             List<String> skus = DemoProducts.register(session, connection, stockPerSku);
 
+            resetStatements(database);
             Result first = run(session, database, connection, "/run", 1);
+            writeStatements(database, orders, work.resolve("pg_stat_statements.txt"));
             Result second = run(session, database, connection, "/refetch", 2);
 
             assertThat(first.created()).isEqualTo(orders);
@@ -211,6 +213,46 @@ class ImportBenchmark {
             Thread.sleep(500);
         }
         throw new AssertionError("the import's event publications were not completed in time");
+    }
+
+    /** With {@code -Djuchu.pgStatements=true}: forgets the statements counted so far (the setup's). */
+    private static void resetStatements(HarnessDatabase database) throws Exception {
+        if (!Boolean.getBoolean("juchu.pgStatements")) {
+            return;
+        }
+        try (java.sql.Connection db = database.connect();
+                java.sql.Statement sql = db.createStatement()) {
+            sql.execute("create extension if not exists pg_stat_statements");
+            sql.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * With {@code -Djuchu.pgStatements=true}: the statements the first import and its work ran, most called first,
+     * with calls per order, written to {@code file} and the total printed.
+     */
+    private static void writeStatements(HarnessDatabase database, int orders, Path file) throws Exception {
+        if (!Boolean.getBoolean("juchu.pgStatements")) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        long total = 0;
+        try (java.sql.Connection db = database.connect();
+                java.sql.Statement sql = db.createStatement();
+                java.sql.ResultSet rs = sql.executeQuery("""
+                        select calls, round(total_exec_time) ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 300)
+                        from pg_stat_statements order by calls desc
+                        """)) {
+            while (rs.next()) {
+                total += rs.getLong(1);
+                out.append(String.format(
+                        "%10d %8.3f/order %8d ms %10d rows  %s%n",
+                        rs.getLong(1), rs.getLong(1) / (double) orders, rs.getLong(2), rs.getLong(3), rs.getString(4)));
+            }
+        }
+        String head = String.format("statements: %d, %.2f per order%n", total, total / (double) orders);
+        java.nio.file.Files.writeString(file, head + out);
+        System.out.print(head);
     }
 
     /**

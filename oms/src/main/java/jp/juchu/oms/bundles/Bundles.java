@@ -50,14 +50,18 @@ public class Bundles {
         }
     }
 
-    /** A group of orders found to ship together, with its open members in id order. */
+    /**
+     * A group of orders found to ship together, with its open members in id order, and — for a merged group — the new
+     * orders that match it and wait to be added (joining).
+     */
     public record Group(
             long id,
             State state,
             OffsetDateTime foundAt,
             String decidedBy,
             OffsetDateTime decidedAt,
-            List<Member> members) {
+            List<Member> members,
+            List<Member> joining) {
 
         public List<Long> orderIds() {
             return members.stream().map(Member::orderId).toList();
@@ -84,6 +88,15 @@ public class Bundles {
 
         public String orderNumbers() {
             return members.stream().map(Member::orderNumber).collect(Collectors.joining("、"));
+        }
+
+        public String joiningNumbers() {
+            return joining.stream().map(Member::orderNumber).collect(Collectors.joining("、"));
+        }
+
+        /** Whether the order waits to be added to this merged group. */
+        public boolean joins(long orderId) {
+            return joining.stream().anyMatch(m -> m.orderId() == orderId);
         }
     }
 
@@ -190,18 +203,105 @@ public class Bundles {
         jdbc.sql("update bundle set state = 'CANDIDATE', decided_by = ?, decided_at = now() where id = ?")
                 .params(actor.name(), groupId)
                 .update();
+        // orders that waited to join the group are candidates of it like the others
+        jdbc.sql("update bundle_order set joining = false where bundle_id = ? and open")
+                .param(groupId)
+                .update();
         note(group, actor, "同梱を取り消しました: 同梱 #" + groupId + " (" + group.orderNumbers() + ")");
         audit.record(actor.name(), "BUNDLE_UNDONE", "bundle:" + groupId, group.orderNumbers());
     }
 
     /**
-     * A rule's 同梱する: looks for candidates for the order and merges its candidate group.
+     * 同梱に加える: the orders waiting to join a merged group are added to it — the group then ships them too, on its one
+     * slip, 納品書 and picking entry, and shares its tracking number with them. The group must not be printed, and each
+     * order must still be open and match the group.
+     *
+     * @throws IllegalArgumentException naming what keeps an order from being added
+     */
+    @Transactional
+    public Group addJoining(long groupId, Actor actor) {
+        Group group = locked(groupId, State.MERGED, "同梱していません");
+        if (group.joining().isEmpty()) {
+            throw new IllegalArgumentException("同梱 #" + groupId + " に加える受注はありません");
+        }
+        Optional<Member> printed =
+                group.members().stream().filter(Member::printed).findFirst();
+        if (printed.isPresent()) {
+            throw new IllegalArgumentException("受注番号 " + printed.get().orderNumber() + " は「"
+                    + printed.get().workflowStatusName() + "」です。印刷した同梱には加えられません。「加えない」を選んでください");
+        }
+        List<Long> all = new ArrayList<>(group.orderIds());
+        all.addAll(group.joining().stream().map(Member::orderId).toList());
+        List<OrderDetail> details = orders.withLines(all);
+        Map<Long, String> now = keys.of(details);
+        String first = now.get(group.orderIds().get(0));
+        for (OrderDetail order : details) {
+            if (!group.joins(order.id())) {
+                continue;
+            }
+            if (!MatchKey.bundleable(order)) {
+                throw new IllegalArgumentException("受注番号 " + order.orderNumber() + " は同梱できません ("
+                        + order.workflowStatusName() + ")。「加えない」を選んでください");
+            }
+            if (first == null || !first.equals(now.get(order.id()))) {
+                throw new IllegalArgumentException("受注番号 " + order.orderNumber() + " はお届け先・配送方法・支払方法などが同梱 #" + groupId
+                        + " と違うため加えられません。「加えない」を選んでください");
+            }
+        }
+        jdbc.sql("update bundle_order set joining = false where bundle_id = ? and open and joining")
+                .param(groupId)
+                .update();
+        jdbc.sql("update bundle set decided_by = ?, decided_at = now() where id = ?")
+                .params(actor.name(), groupId)
+                .update();
+        Group joined = group(groupId).orElseThrow();
+        note(joined, actor, "同梱に加えました: 同梱 #" + groupId + " (" + joined.orderNumbers() + ")");
+        audit.record(
+                actor.name(),
+                "BUNDLE_JOINED",
+                "bundle:" + groupId,
+                group.joiningNumbers() + " → " + joined.orderNumbers());
+        return joined;
+    }
+
+    /** 加えない: the orders waiting to join a merged group ship on their own and are not proposed for it again. */
+    @Transactional
+    public void declineJoining(long groupId, Actor actor) {
+        Group group = locked(groupId, State.MERGED, "同梱していません");
+        if (group.joining().isEmpty()) {
+            throw new IllegalArgumentException("同梱 #" + groupId + " に加える受注はありません");
+        }
+        jdbc.sql("update bundle_order set open = false where bundle_id = ? and open and joining")
+                .param(groupId)
+                .update();
+        for (Member m : group.joining()) {
+            orders.recordHistory(
+                    m.orderId(),
+                    "BUNDLE",
+                    actor.name(),
+                    "同梱 #" + groupId + " (" + group.orderNumbers() + ") に加えないことにしました");
+        }
+        audit.record(actor.name(), "BUNDLE_JOIN_DECLINED", "bundle:" + groupId, group.joiningNumbers());
+    }
+
+    /**
+     * A rule's 同梱する: looks for candidates for the order and merges its candidate group (or adds it to the merged
+     * group it matches).
      *
      * @return what happened, in words for the rule's log
      */
     @Transactional
     public String findAndMerge(long orderId, Actor actor) {
         find(List.of(orderId));
+        Optional<Group> joins = groupOf(orderId).filter(g -> g.joins(orderId));
+        if (joins.isPresent()) {
+            try {
+                addJoining(joins.get().id(), actor);
+                return "同梱 #" + joins.get().id() + " に加えました (" + joins.get().orderNumbers() + ")";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
         Optional<Group> group = groupOf(orderId).filter(g -> g.state() == State.CANDIDATE);
         if (group.isEmpty()) {
             return groupOf(orderId).map(g -> "同梱 #" + g.id() + " に入っています").orElse("同梱できる受注はありません");
@@ -222,7 +322,7 @@ public class Bundles {
     /** The other orders merged with this one (they share its slip and tracking number); empty when none. */
     public List<Long> mergedWith(long orderId) {
         return groupOf(orderId)
-                .filter(g -> g.state() == State.MERGED)
+                .filter(g -> g.state() == State.MERGED && !g.joins(orderId))
                 .map(g -> g.orderIds().stream().filter(id -> id != orderId).toList())
                 .orElse(List.of());
     }
@@ -237,7 +337,8 @@ public class Bundles {
                         select mine.order_id, theirs.order_id from bundle_order mine
                         join bundle b on b.id = mine.bundle_id and b.state = 'MERGED'
                         join bundle_order theirs on theirs.bundle_id = mine.bundle_id and theirs.open
-                        where mine.open and mine.order_id = any (?)
+                                                    and not theirs.joining
+                        where mine.open and not mine.joining and mine.order_id = any (?)
                         order by theirs.order_id
                         """).param(orderIds.toArray(Long[]::new)).query(rs -> {
             merged.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
@@ -265,7 +366,9 @@ public class Bundles {
                 .stream()
                 .map(this::group)
                 .flatMap(Optional::stream)
-                .filter(g -> g.members().size() > 1 || state == State.DECLINED)
+                .filter(g -> g.members().size() > 1
+                        || state == State.DECLINED
+                        || !g.joining().isEmpty())
                 .toList();
     }
 
@@ -280,7 +383,7 @@ public class Bundles {
         Map<Long, Optional<Group>> groups = new HashMap<>();
         Map<Long, Group> result = new HashMap<>();
         ids.forEach((order, group) -> groups.computeIfAbsent(group, this::group)
-                .filter(g -> g.members().size() > 1)
+                .filter(g -> g.members().size() > 1 || !g.joining().isEmpty())
                 .ifPresent(g -> result.put(order, g)));
         return result;
     }
@@ -294,21 +397,23 @@ public class Bundles {
                         rs.getObject(3, OffsetDateTime.class),
                         rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class),
+                        List.of(),
                         List.of()))
                 .optional();
-        return head.map(g -> new Group(g.id(), g.state(), g.foundAt(), g.decidedBy(), g.decidedAt(), members(g)));
+        return head.map(g -> new Group(
+                g.id(), g.state(), g.foundAt(), g.decidedBy(), g.decidedAt(), members(g, false), members(g, true)));
     }
 
-    private List<Member> members(Group g) {
+    private List<Member> members(Group g, boolean joining) {
         return jdbc.sql("""
                         select o.id as order_id, o.order_number, o.ordered_at, o.buyer_name, o.payment_method,
                                o.workflow_status, s.name as workflow_status_name, o.total, o.shipping_fee
                         from bundle_order bo join oms_order o on o.id = bo.order_id
                         join workflow_status s on s.code = o.workflow_status
-                        where bo.bundle_id = ? and (bo.open or ?)
+                        where bo.bundle_id = ? and (bo.open or ?) and bo.joining = ?
                         order by o.id
                         """)
-                .params(g.id(), g.state() == State.DECLINED)
+                .params(g.id(), g.state() == State.DECLINED && !joining, joining)
                 .query(Member.class)
                 .list();
     }

@@ -25,6 +25,9 @@ class CandidateSearch {
     /** The buyer's open orders one search compares at most (the newest). */
     static final int SAME_BUYER = 50;
 
+    /** The buyer's merged, unprinted groups one search compares at most (the oldest). */
+    static final int MERGED_GROUPS = 10;
+
     private final JdbcClient jdbc;
     private final Orders orders;
     private final MatchKeys keys;
@@ -58,7 +61,11 @@ class CandidateSearch {
 
     private Optional<Long> findFor(OrderDetail order, String key) {
         if (openGroupId(order.id()).isPresent()) {
-            return openGroupId(order.id()).filter(id -> candidate(id));
+            return openGroupId(order.id()).filter(id -> candidate(id) || joining(order.id()));
+        }
+        Optional<Long> merged = joinMerged(order, key);
+        if (merged.isPresent()) {
+            return merged;
         }
         List<Long> sameBuyer = jdbc.sql("""
                         select o.id from oms_order o
@@ -118,6 +125,51 @@ class CandidateSearch {
         return Optional.of(group);
     }
 
+    /**
+     * A merged group of the buyer that is not printed yet and matches: the order joins it as a candidate (joining),
+     * until someone adds it to the group or leaves it out. A group it was left out of before is not proposed again.
+     */
+    private Optional<Long> joinMerged(OrderDetail order, String key) {
+        List<Long> groups = jdbc.sql("""
+                        select distinct b.id from bundle b
+                        join bundle_order bo on bo.bundle_id = b.id and bo.open and not bo.joining
+                        join oms_order o on o.id = bo.order_id
+                        where b.state = 'MERGED' and b.connection_id = ? and coalesce(lower(o.buyer_email), '') = ?
+                          and not exists (select 1 from bundle_order p join oms_order po on po.id = p.order_id
+                                          where p.bundle_id = b.id and p.open
+                                            and po.workflow_status in ('PRINTED', 'SHIPPED'))
+                          and not exists (select 1 from bundle_order left_out
+                                          where left_out.bundle_id = b.id and left_out.order_id = ?)
+                        order by b.id
+                        limit ?
+                        """)
+                .params(order.connectionId(), emailKey(order), order.id(), MERGED_GROUPS)
+                .query(Long.class)
+                .list();
+        for (long group : groups) {
+            List<Long> members = jdbc.sql(
+                            "select order_id from bundle_order where bundle_id = ? and open and not joining order by order_id")
+                    .param(group)
+                    .query(Long.class)
+                    .list();
+            Map<Long, String> theirs = keys.of(orders.withLines(members));
+            if (!members.isEmpty() && members.stream().allMatch(id -> key.equals(theirs.get(id)))) {
+                jdbc.sql("insert into bundle_order (bundle_id, order_id, joining) values (?, ?, true)")
+                        .params(group, order.id())
+                        .update();
+                String numbers = jdbc.sql("select string_agg(o.order_number, '、' order by o.id) from bundle_order bo"
+                                + " join oms_order o on o.id = bo.order_id where bo.bundle_id = ? and bo.open"
+                                + " and not bo.joining")
+                        .param(group)
+                        .query(String.class)
+                        .single();
+                orders.recordHistory(order.id(), "BUNDLE", "同梱", "同梱 #" + group + " (" + numbers + ") に加える候補");
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String emailKey(OrderDetail order) {
         return order.buyerEmail() == null ? "" : order.buyerEmail().toLowerCase(Locale.ROOT);
     }
@@ -127,6 +179,13 @@ class CandidateSearch {
                 .param(orderId)
                 .query(Long.class)
                 .optional();
+    }
+
+    private boolean joining(long orderId) {
+        return jdbc.sql("select joining from bundle_order where order_id = ? and open")
+                .param(orderId)
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean candidate(long groupId) {

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import jp.juchu.oms.audit.AuditLog;
@@ -189,6 +191,9 @@ public class OrderWorkflow {
         });
     }
 
+    /** A rule's move of one order (自動処理): made only while the order is still in {@code from}. */
+    public record Route(long orderId, String from, String to, String note, Actor actor) {}
+
     /**
      * A rule's move (自動処理): made only while the order is still in {@code from} (a person may have moved it since
      * the rule looked), to a status, or on hold with {@code note} as the reason.
@@ -198,26 +203,59 @@ public class OrderWorkflow {
      */
     @Transactional
     public Optional<String> route(long orderId, String from, String to, String note, Actor actor) {
-        Map<String, String> names = names();
-        if (!names.containsKey(to)) {
-            return Optional.of("ステータスがありません: " + to);
+        return Optional.ofNullable(
+                routeAll(List.of(new Route(orderId, from, to, note, actor))).get(orderId));
+    }
+
+    /**
+     * Rules' moves of many orders at once (an imported page routed), each under the guards of {@link #route}: the
+     * orders are locked in one statement, in id order, each move is checked on its own, then the moved orders are
+     * updated and their history written in one statement each. Each move is still announced as an {@link
+     * OrderStatusChanged}.
+     *
+     * @return why each order that did not move did not, by order id (an order that moved, or was there already, is
+     *     not in it)
+     * @throws IllegalArgumentException when an order is routed twice
+     */
+    @Transactional
+    public Map<Long, String> routeAll(Collection<Route> routes) {
+        Map<Long, Route> byId = new TreeMap<>();
+        for (Route route : routes) {
+            if (byId.put(route.orderId(), route) != null) {
+                throw new IllegalArgumentException("受注が二度指定されています: " + route.orderId());
+            }
         }
-        boolean hold = Transitions.ON_HOLD.equals(to);
-        Outcome outcome = eachLocked(List.of(orderId), order -> {
-            if (!order.status().equals(from)) {
-                return Step.refused("受注はもう「" + names.getOrDefault(from, from) + "」ではありません");
+        Map<String, String> names = names();
+        Map<Long, String> refused = new LinkedHashMap<>();
+        List<Long> known = byId.values().stream()
+                .filter(route -> names.containsKey(route.to()))
+                .map(Route::orderId)
+                .toList();
+        Map<Long, Transitions.OrderState> states = lockedStates(known);
+        List<Move> moves = new ArrayList<>();
+        for (Route route : byId.values()) {
+            long id = route.orderId();
+            String to = route.to();
+            Transitions.OrderState order = states.get(id);
+            if (!names.containsKey(to)) {
+                refused.put(id, "ステータスがありません: " + to);
+            } else if (order == null) {
+                refused.put(id, "受注が見つかりません");
+            } else if (!order.status().equals(route.from())) {
+                refused.put(id, "受注はもう「" + names.getOrDefault(route.from(), route.from()) + "」ではありません");
+            } else {
+                Optional<String> refusal = refusal(order, to, route.actor(), false, names);
+                if (refusal.isPresent()) {
+                    refused.put(id, refusal.get());
+                } else if (!order.status().equals(to)) {
+                    boolean hold = Transitions.ON_HOLD.equals(to);
+                    moves.add(new Move(
+                            order, to, route.actor(), false, hold ? route.note() : null, hold ? null : route.note()));
+                }
             }
-            Optional<String> refusal = refusal(order, to, actor, false, names);
-            if (refusal.isPresent()) {
-                return Step.refused(refusal.get());
-            }
-            if (order.status().equals(to)) {
-                return Step.UNCHANGED;
-            }
-            apply(order, to, actor, false, hold ? note : null, hold ? null : note, names);
-            return Step.MOVED;
-        });
-        return outcome.refused().stream().findFirst().map(Refusal::reason);
+        }
+        applyAll(moves, names);
+        return refused;
     }
 
     /** What one order's step did: refused with a reason, moved, or left as it was. */
@@ -433,33 +471,84 @@ public class OrderWorkflow {
             String holdReason,
             String note,
             Map<String, String> names) {
-        boolean holding = Transitions.ON_HOLD.equals(to);
+        applyAll(List.of(new Move(order, to, actor, approvesShippingBeforePayment, holdReason, note)), names);
+    }
+
+    /** One order's move, checked: where to, by whom, and what the history says besides. */
+    private record Move(
+            Transitions.OrderState order,
+            String to,
+            Actor actor,
+            boolean approvesShippingBeforePayment,
+            String holdReason,
+            String note) {
+
+        boolean holding() {
+            return Transitions.ON_HOLD.equals(to);
+        }
+    }
+
+    /**
+     * Makes checked moves: the orders updated in one statement, their history rows written in one, then each move
+     * announced (and a person's recorded in the audit log).
+     */
+    private void applyAll(List<Move> moves, Map<String, String> names) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        int n = moves.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        String[] holdReasons = new String[n];
+        String[] heldFrom = new String[n];
+        Boolean[] approves = new Boolean[n];
+        String[] actors = new String[n];
+        String[] kinds = new String[n];
+        String[] whys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Move move = moves.get(i);
+            Transitions.OrderState order = move.order();
+            ids[i] = order.id();
+            statuses[i] = move.to();
+            holdReasons[i] = move.holding() ? move.holdReason() : null;
+            heldFrom[i] = move.holding() ? order.status() : null;
+            approves[i] = move.approvesShippingBeforePayment();
+            actors[i] = move.actor().name();
+            kinds[i] = "STATUS";
+            whys[i] = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
+                    + names.getOrDefault(move.to(), move.to())
+                    + (move.approvesShippingBeforePayment() ? " (入金前の出荷を承認)" : "")
+                    + (move.holding() ? " (理由: " + move.holdReason() + ")" : "")
+                    + (move.note() == null ? "" : " (" + move.note() + ")");
+        }
         jdbc.sql("""
-                        update oms_order set workflow_status = ?, hold_reason = ?, held_from = ?,
-                            ship_before_payment_by = case when ? then ? else ship_before_payment_by end,
-                            ship_before_payment_at = case when ? then now() else ship_before_payment_at end,
-                            version = version + 1, updated_at = now()
-                        where id = ?
+                        update oms_order o set workflow_status = m.status, hold_reason = m.hold_reason,
+                            held_from = m.held_from,
+                            ship_before_payment_by = case when m.approves then m.actor else o.ship_before_payment_by end,
+                            ship_before_payment_at = case when m.approves then now() else o.ship_before_payment_at end,
+                            version = o.version + 1, updated_at = now()
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                            as m(id, status, hold_reason, held_from, approves, actor)
+                        where o.id = m.id
                         """)
-                .params(
-                        to,
-                        holding ? holdReason : null,
-                        holding ? order.status() : null,
-                        approvesShippingBeforePayment,
-                        actor.name(),
-                        approvesShippingBeforePayment,
-                        order.id())
+                .params(ids, statuses, holdReasons, heldFrom, approves, actors)
                 .update();
-        String why = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
-                + names.getOrDefault(to, to)
-                + (approvesShippingBeforePayment ? " (入金前の出荷を承認)" : "")
-                + (holding ? " (理由: " + holdReason + ")" : "")
-                + (note == null ? "" : " (" + note + ")");
-        history(order.id(), "STATUS", actor, why);
-        events.publishEvent(new OrderStatusChanged(order.id(), order.status(), to, actor.name(), Instant.now()));
-        if (actor.isPerson()) {
-            audit.record(
-                    actor.name(), holding ? "ORDER_HELD" : "ORDER_STATUS_CHANGED", "order:" + order.orderNumber(), why);
+        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
+                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
+                .params(ids, kinds, actors, whys)
+                .update();
+        Instant at = Instant.now();
+        for (int i = 0; i < n; i++) {
+            Move move = moves.get(i);
+            Transitions.OrderState order = move.order();
+            events.publishEvent(new OrderStatusChanged(order.id(), order.status(), move.to(), actors[i], at));
+            if (move.actor().isPerson()) {
+                audit.record(
+                        actors[i],
+                        move.holding() ? "ORDER_HELD" : "ORDER_STATUS_CHANGED",
+                        "order:" + order.orderNumber(),
+                        whys[i]);
+            }
         }
     }
 
@@ -470,23 +559,41 @@ public class OrderWorkflow {
     }
 
     private Optional<Transitions.OrderState> state(long orderId, boolean lock) {
-        return jdbc.sql("""
-                        select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
-                               shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
-                               ship_before_payment_by is not null as ship_before_payment, held_from
-                        from oms_order where id = ?
-                        """.formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"))
-                        + (lock ? " for update" : ""))
+        return jdbc.sql(STATE + " where id = ?" + (lock ? " for update" : ""))
                 .param(orderId)
-                .query((rs, n) -> new Transitions.OrderState(
-                        rs.getLong("id"),
-                        rs.getString("order_number"),
-                        rs.getString("workflow_status"),
-                        rs.getBoolean("shop_cancelled"),
-                        rs.getBoolean("unpaid_prepaid"),
-                        rs.getBoolean("ship_before_payment"),
-                        rs.getString("held_from")))
+                .query(OrderWorkflow::orderState)
                 .optional();
+    }
+
+    /** These orders' states, their rows locked in id order (as {@link #eachLocked} locks them one by one). */
+    private Map<Long, Transitions.OrderState> lockedStates(Collection<Long> orderIds) {
+        Map<Long, Transitions.OrderState> states = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql(STATE + " where id = any (?) order by id for update")
+                .param(orderIds.toArray(Long[]::new))
+                .query(OrderWorkflow::orderState)
+                .list()
+                .forEach(state -> states.put(state.id(), state));
+        return states;
+    }
+
+    private static final String STATE = """
+            select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
+                   shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
+                   ship_before_payment_by is not null as ship_before_payment, held_from
+            from oms_order""".formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"));
+
+    private static Transitions.OrderState orderState(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Transitions.OrderState(
+                rs.getLong("id"),
+                rs.getString("order_number"),
+                rs.getString("workflow_status"),
+                rs.getBoolean("shop_cancelled"),
+                rs.getBoolean("unpaid_prepaid"),
+                rs.getBoolean("ship_before_payment"),
+                rs.getString("held_from"));
     }
 
     private Map<String, String> names() {

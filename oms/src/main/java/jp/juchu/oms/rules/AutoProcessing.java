@@ -113,7 +113,12 @@ public class AutoProcessing {
         process(List.of(changed.orderId()), Rule.Trigger.ON_SHOP_CHANGE);
     }
 
-    /** Runs the enabled rules of one trigger on these orders, each order in its own transaction. */
+    /**
+     * Runs the enabled rules of one trigger on these orders, planned one order at a time. A plan that only moves its
+     * order waits for the next plan that does more: the moves gathered by then are made together, in one transaction
+     * ({@link RuleActions#applyMoves}); any other plan is carried out on its own ({@link RuleActions#apply}), so every
+     * order is handled in the order it was planned.
+     */
     void process(List<Long> orderIds, Rule.Trigger trigger) {
         RuleSettings settings = settings();
         if (!settings.enabled()) {
@@ -125,6 +130,7 @@ public class AutoProcessing {
             return;
         }
         Map<Long, Set<Long>> applied = applied(orderIds);
+        List<RuleActions.Planned> moves = new ArrayList<>();
         for (OrderFacts order : facts.read(orderIds)) {
             if (trigger == Rule.Trigger.ON_SHOP_CHANGE
                     && PRINTING_STARTED.contains(order.order().workflowStatus())) {
@@ -136,14 +142,48 @@ public class AutoProcessing {
                     applied.getOrDefault(order.order().id(), Set.of()),
                     builtInWaits,
                     settings.printDateDays());
-            if (plan.changesAnything()) {
-                // each order in a transaction of its own, tried again when it loses a deadlock to other work on it
-                LockRetry.retrying("自動処理", () -> {
-                    actions.apply(order, plan);
-                    return null;
-                });
+            if (!plan.changesAnything()) {
+                continue;
             }
+            if (RuleActions.onlyMoves(plan)) {
+                moves.add(new RuleActions.Planned(order, plan));
+                continue;
+            }
+            applyMoves(moves);
+            moves.clear();
+            applyOne(order, plan);
         }
+        applyMoves(moves);
+    }
+
+    /**
+     * One order's plan (in a transaction of its own unless the caller's surrounds it), tried again when it loses a
+     * deadlock to other work on it.
+     */
+    private void applyOne(OrderFacts order, RulePlanner.Plan plan) {
+        LockRetry.retrying("自動処理", () -> {
+            actions.apply(order, plan);
+            return null;
+        });
+    }
+
+    /**
+     * Moves gathered from several plans, made in one transaction, tried again when it loses a deadlock to other work on
+     * the orders; a failure goes to the caller, as one order's failure did (the event registry keeps the publication).
+     */
+    private void applyMoves(List<RuleActions.Planned> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        if (moves.size() == 1) {
+            applyOne(moves.get(0).facts(), moves.get(0).plan());
+            return;
+        }
+        List<RuleActions.Planned> batch = List.copyOf(moves);
+        LockRetry.retrying("自動処理", () -> {
+            actions.applyMoves(batch);
+            return null;
+        });
     }
 
     /** At most this many orders per status are looked at by one daily run. */

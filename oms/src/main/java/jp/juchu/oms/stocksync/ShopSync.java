@@ -3,8 +3,8 @@ package jp.juchu.oms.stocksync;
 import java.time.OffsetDateTime;
 
 /**
- * A shop's stock sync: confirmed by the merchant (the first push waits for it), stopped on a refused key, or waiting
- * after a rate limit or an outage.
+ * A shop's stock sync: switched on or off by the merchant (オプション設定), confirmed by the merchant (the first push
+ * waits for it), stopped on a refused key, or waiting after a rate limit or an outage.
  */
 public record ShopSync(
         long connectionId,
@@ -14,7 +14,8 @@ public record ShopSync(
         int failures,
         OffsetDateTime waitUntil,
         String lastError,
-        OffsetDateTime lastErrorAt) {
+        OffsetDateTime lastErrorAt,
+        boolean enabled) {
 
     public boolean confirmed() {
         return confirmedAt != null;
@@ -26,6 +27,6 @@ public record ShopSync(
 
     /** Whether the worker may push now. */
     public boolean active(OffsetDateTime now) {
-        return confirmed() && !stopped() && (waitUntil == null || !waitUntil.isAfter(now));
+        return enabled && confirmed() && !stopped() && (waitUntil == null || !waitUntil.isAfter(now));
     }
 }

@@ -360,7 +360,15 @@ public class StockSync {
         return records.latestComparison(connectionId).map(records::differences).orElse(List.of());
     }
 
-    /** Shops whose sync the merchant confirmed: the daily comparison covers them. */
+    /**
+     * Switches the shop's stock sync on or off (オプション設定 › 在庫連携). Off, nothing is pushed to the shop and what
+     * waits stays in the outbox until it is on again; the daily comparison leaves it out.
+     */
+    public void enable(long connectionId, boolean enabled) {
+        records.enable(connectionId, enabled);
+    }
+
+    /** Shops whose sync the merchant confirmed and has on: the daily comparison covers them. */
     public List<Long> confirmedConnections() {
         return records.confirmedConnections();
     }

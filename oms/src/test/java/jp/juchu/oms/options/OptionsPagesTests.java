@@ -14,6 +14,9 @@ import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.rules.AutoProcessing;
 import jp.juchu.oms.rules.RuleSettings;
+import jp.juchu.oms.stock.AllocationTimingSwitch;
+import jp.juchu.oms.stock.StockSettings.AllocationTiming;
+import jp.juchu.oms.stocksync.StockSync;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +47,16 @@ class OptionsPagesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AllocationTimingSwitch allocation;
+
+    @Autowired
+    StockSync stockSync;
+
     @AfterEach
     void off() {
         processing.saveSettings(new RuleSettings(false, 14), "テスト");
+        allocation.change(AllocationTiming.ON_IMPORT, "テスト");
     }
 
     long shop() {
@@ -129,5 +139,62 @@ class OptionsPagesTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/settings/options").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
         assertThat(processing.settings().enabled()).isFalse();
+    }
+
+    @Test
+    void theAllocationTimingAndEachShopsStockSyncAreSwitchedHere() throws Exception {
+        long shop = shop();
+        mvc.perform(post("/settings/options/allocation")
+                        .param("timing", "AFTER_CONFIRMATION")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/options"))
+                .andExpect(flash().attribute("message", "引当のタイミングを「確認待ちを抜けた時」にしました"));
+        assertThat(allocation.current()).isEqualTo(AllocationTiming.AFTER_CONFIRMATION);
+        mvc.perform(post("/settings/options/shops/" + shop)
+                        .param("autoFetch", "true")
+                        .param("writeBack", "true")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/options"));
+        assertThat(stockSync.shop(shop).enabled()).isFalse();
+
+        Document page = Jsoup.parse(
+                mvc.perform(get("/settings/options").with(user("admin").roles("ADMIN")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select("[data-testid=options-allocation-AFTER_CONFIRMATION]")
+                        .hasAttr("checked"))
+                .isTrue();
+        assertThat(page.select("[data-testid=options-allocation-ON_IMPORT]").hasAttr("checked"))
+                .isFalse();
+        assertThat(page.select("input[form=shop-" + shop + "][name=stockSync]").hasAttr("checked"))
+                .isFalse();
+        // the stock sync pages say so
+        assertThat(mvc.perform(get("/stock-sync/" + shop).with(user("admin").roles("ADMIN")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("data-testid=\"sync-off\"");
+
+        mvc.perform(post("/settings/options/shops/" + shop)
+                        .param("stockSync", "true")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/options"));
+        assertThat(stockSync.shop(shop).enabled()).isTrue();
+
+        mvc.perform(post("/settings/options/allocation")
+                        .param("timing", "SOMETIME")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "引当のタイミング: 一覧から選んでください"));
+        mvc.perform(post("/settings/options/allocation")
+                        .param("timing", "ON_IMPORT")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(allocation.current()).isEqualTo(AllocationTiming.AFTER_CONFIRMATION);
     }
 }

@@ -53,6 +53,52 @@ class WorkflowPathsTests {
     }
 
     @Test
+    void rulesMovesOfManyOrdersAtOnceKeepEachOrdersGuards() {
+        long ready = order("route-ready", "CreditCard", "Paid");
+        long held = order("route-held", "CreditCard", "Paid");
+        long unpaid = order("route-unpaid", "BankTransfer", "Unpaid");
+        long movedMeanwhile = order("route-moved", "CreditCard", "Paid");
+        workflow.move(movedMeanwhile, "CONFIRMING", Actor.person("staff", false), false);
+        Actor rule = Actor.rule("まとめて");
+
+        java.util.Map<Long, String> refused = workflow.routeAll(List.of(
+                new OrderWorkflow.Route(ready, "NEW", "READY_TO_SHIP", "ルールA", rule),
+                new OrderWorkflow.Route(held, "NEW", "ON_HOLD", "ブラックリスト", rule),
+                new OrderWorkflow.Route(unpaid, "NEW", "READY_TO_SHIP", "ルールA", rule),
+                new OrderWorkflow.Route(movedMeanwhile, "NEW", "READY_TO_SHIP", "ルールA", rule),
+                new OrderWorkflow.Route(-1, "NEW", "READY_TO_SHIP", "ルールA", rule)));
+
+        assertThat(refused)
+                .containsOnlyKeys(unpaid, movedMeanwhile, -1L)
+                .containsEntry(movedMeanwhile, "受注はもう「新規受付」ではありません")
+                .containsEntry(-1L, "受注が見つかりません");
+        assertThat(refused.get(unpaid)).contains("入金が確認できていない受注です");
+        assertThat(status(ready)).isEqualTo("READY_TO_SHIP");
+        assertThat(status(held)).isEqualTo("ON_HOLD");
+        assertThat(status(unpaid)).isEqualTo("NEW");
+        assertThat(status(movedMeanwhile)).isEqualTo("CONFIRMING");
+        assertThat(jdbc.sql("select hold_reason || '/' || held_from from oms_order where id = ?")
+                        .param(held)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ブラックリスト/NEW");
+        assertThat(jdbc.sql("select summary from order_history where order_id = ? and kind = 'STATUS'")
+                        .param(ready)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ステータス: 新規受付 → 出荷待ち (ルールA)");
+        assertThat(jdbc.sql("select count(*) from order_history where order_id = any (?) and kind = 'STATUS'")
+                        .param(new Long[] {unpaid})
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThatThrownBy(() -> workflow.routeAll(List.of(
+                        new OrderWorkflow.Route(unpaid, "NEW", "READY_TO_SHIP", "x", rule),
+                        new OrderWorkflow.Route(unpaid, "NEW", "ON_HOLD", "x", rule))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aBulkChangeAppliesWhatTheRulesAllowAndNamesEachRefusal() throws Exception {
         long paid = order("bulk-paid", "CreditCard", "Paid");
         long unpaid = order("bulk-unpaid", "BankTransfer", "Unpaid");

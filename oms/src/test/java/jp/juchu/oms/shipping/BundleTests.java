@@ -3,6 +3,12 @@ package jp.juchu.oms.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -22,10 +28,16 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** 同梱: candidates, the print guard on every path, merging into one slip and one note, undo, the shared number. */
 @SpringBootTest(properties = "db-scheduler.polling-interval=200ms")
+@AutoConfigureMockMvc
 class BundleTests extends LinkedShopTests {
+
+    @Autowired
+    MockMvc mvc;
 
     private static final Actor STAFF = Actor.person("出荷担当", false);
 
@@ -301,5 +313,115 @@ class BundleTests extends LinkedShopTests {
         } finally {
             jdbc.sql("update bundle_setting set find_on_import = false").update();
         }
+    }
+
+    @Test
+    void aNewOrderMatchingAMergedGroupJoinsItOnOneSlipAndShareItsTrackingNumber() throws Exception {
+        long first = order("join-1", SAME);
+        long second = order("join-2", SAME);
+        bundles.find(List.of(second));
+        long group = candidateOf(first);
+        bundles.merge(group, STAFF);
+
+        // a third order of the buyer to the same place, while the group is not printed
+        long third = order("join-3", SAME);
+        assertThat(bundles.find(List.of(third))).containsExactly(group);
+        Bundles.Group merged = bundles.group(group).orElseThrow();
+        assertThat(merged.state()).isEqualTo(Bundles.State.MERGED);
+        assertThat(merged.orderIds()).containsExactly(first, second);
+        assertThat(merged.joining()).extracting(Bundles.Member::orderId).containsExactly(third);
+        assertThat(bundles.openGroups(List.of(third))).containsKey(third);
+        // undecided: neither the group nor the new order prints, and the new order is not on the group's slip yet
+        assertThat(bundles.mergedWith(third)).isEmpty();
+        assertThat(bundles.mergedWith(first)).containsExactly(second);
+        assertThat(workflow.printRefusals(List.of(first, third)))
+                .containsOnlyKeys(first, third)
+                .allSatisfy((id, reason) -> assertThat(reason).contains("同梱に加える候補があります"));
+        // searching again changes nothing
+        assertThat(bundles.find(List.of(third))).containsExactly(group);
+        assertThat(bundles.group(group).orElseThrow().joining()).hasSize(1);
+
+        // the screens: the group shows the new order with its buttons, the list's badge says 同梱候補
+        assertThat(page("/bundles")).contains("data-testid=\"bundle-joining-member\"", prefix + "join-3", "同梱に加える");
+        assertThat(page("/bundles/orders/" + third)).contains("data-testid=\"bundle-join\"");
+        assertThat(page("/bundles/badges?order=" + third + "&order=" + first))
+                .contains("bundle-badge-" + third)
+                .contains("同梱候補")
+                .contains("同梱</a>");
+
+        // 同梱に加える on the screen
+        mvc.perform(post("/bundles/" + group + "/join")
+                        .with(user("shipper").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/bundles"));
+
+        assertThat(bundles.group(group).orElseThrow().orderIds()).containsExactly(first, second, third);
+        assertThat(bundles.group(group).orElseThrow().joining()).isEmpty();
+        assertThat(workflow.printRefusals(List.of(first, second, third))).isEmpty();
+        SlipExports.Batch batch = exports.record(Carrier.YAMATO, List.of(third), false, STAFF);
+        assertThat(batch.orders()).isEqualTo(3);
+        assertThat(batch.rows()).isEqualTo(1);
+        assertThat(deliveryNotes.write(exports.ordersToShip(batch.id()), new ByteArrayOutputStream()))
+                .isEqualTo(1);
+        assertThat(pickingLists.write(
+                        PickingLists.Layout.PER_ORDER, exports.ordersToShip(batch.id()), new ByteArrayOutputStream()))
+                .isEqualTo(1);
+        String file = String.join("\r\n", String.join(",", B2CloudLayout.HEADER), "J" + first + "-1,0,0,223456789012")
+                + "\r\n";
+        TrackingImports.Result result =
+                trackingImports.importFile(Carrier.YAMATO, "b2.csv", file.getBytes(SJIS), false, STAFF);
+        assertThat(result.applied()).isEqualTo(3);
+        assertThat(orders.detail(third).orElseThrow().shipments().get(0).trackingNumber())
+                .isEqualTo("223456789012");
+    }
+
+    @Test
+    void aNewOrderLeftOutOfAMergedGroupPrintsAloneAndIsNotProposedAgainNorForAPrintedGroup() {
+        long first = order("apart-1", SAME);
+        long second = order("apart-2", SAME);
+        bundles.find(List.of(second));
+        long group = candidateOf(first);
+        bundles.merge(group, STAFF);
+        long third = order("apart-3", SAME);
+        bundles.find(List.of(third));
+
+        bundles.declineJoining(group, STAFF);
+
+        assertThat(bundles.group(group).orElseThrow().joining()).isEmpty();
+        assertThat(bundles.groupOf(third)).isEmpty();
+        assertThat(workflow.printRefusals(List.of(first, third))).isEmpty();
+        assertThat(bundles.find(List.of(third))).isEmpty();
+        assertThatThrownBy(() -> bundles.addJoining(group, STAFF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("加える受注はありません");
+
+        // once the group is printed, a new order of the buyer does not join it
+        exports.record(Carrier.YAMATO, List.of(first), false, STAFF);
+        long fourth = order("apart-4", SAME);
+        bundles.find(List.of(fourth));
+        assertThat(bundles.group(group).orElseThrow().joining()).isEmpty();
+    }
+
+    @Test
+    void aRulesMergeAddsTheNewOrderToTheMergedGroup() {
+        long first = order("rulejoin-1", SAME);
+        long second = order("rulejoin-2", SAME);
+        bundles.find(List.of(second));
+        long group = candidateOf(first);
+        bundles.merge(group, STAFF);
+        long third = order("rulejoin-3", SAME);
+
+        assertThat(bundles.findAndMerge(third, Actor.rule("同梱ルール"))).startsWith("同梱 #" + group + " に加えました");
+
+        assertThat(bundles.group(group).orElseThrow().orderIds()).containsExactly(first, second, third);
+        assertThat(bundles.mergedWith(third)).containsExactly(first, second);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user("shipper").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

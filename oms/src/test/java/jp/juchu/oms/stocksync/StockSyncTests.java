@@ -220,4 +220,26 @@ class StockSyncTests {
         assertThat(shop.stock.get(setItem)).isEqualTo(3);
         assertThat(shop.stock.get(item)).isEqualTo(5);
     }
+
+    @Test
+    void aShopSwitchedOffGetsNothingPushedAndKeepsItsOutboxUntilSwitchedOnAgain() {
+        sync.confirm(connectionId, "admin");
+        sync.drain(connectionId);
+        shop.stock.put(item, 7);
+        sync.enable(connectionId, false);
+        book(30, 0);
+
+        assertThat(sync.drain(connectionId)).isZero();
+        sync.drainAll();
+        assertThat(shop.stock.get(item)).isEqualTo(7);
+        assertThat(waiting()).isEqualTo(1);
+        assertThat(sync.shop(connectionId).enabled()).isFalse();
+        assertThat(sync.confirmedConnections()).doesNotContain(connectionId);
+
+        sync.enable(connectionId, true);
+        sync.drain(connectionId);
+        assertThat(shop.stock.get(item)).isEqualTo(15);
+        assertThat(waiting()).isZero();
+        assertThat(sync.confirmedConnections()).contains(connectionId);
+    }
 }

@@ -66,6 +66,28 @@ class BundleController {
         return decide(id, back, redirect, "bundle.declined", () -> bundles.decline(id, actor(user)));
     }
 
+    /** 同梱に加える: the new orders matching a merged group join it. */
+    @PostMapping("/bundles/{id}/join")
+    @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
+    String join(
+            @PathVariable long id,
+            @RequestParam(required = false) Long back,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return decide(id, back, redirect, "bundle.joined", () -> bundles.addJoining(id, actor(user)));
+    }
+
+    /** 加えない: they ship on their own. */
+    @PostMapping("/bundles/{id}/join-decline")
+    @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
+    String declineJoin(
+            @PathVariable long id,
+            @RequestParam(required = false) Long back,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return decide(id, back, redirect, "bundle.joinDeclined", () -> bundles.declineJoining(id, actor(user)));
+    }
+
     @PostMapping("/bundles/{id}/undo")
     @PreAuthorize("hasAnyRole('ADMIN','STAFF')")
     String undo(
@@ -93,7 +115,9 @@ class BundleController {
         model.addAttribute("orderId", orderId);
         model.addAttribute(
                 "group",
-                bundles.groupOf(orderId).filter(g -> g.members().size() > 1).orElse(null));
+                bundles.groupOf(orderId)
+                        .filter(g -> g.members().size() > 1 || !g.joining().isEmpty())
+                        .orElse(null));
         return "bundles/order-panel";
     }
 

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Automatic mails: when an order enters a status (a status change by any path, or a new order arriving as 新規受付),
@@ -67,8 +70,36 @@ class AutomaticMails {
      */
     @EventListener
     void moved(OrderStatusChanged changed) {
-        if (templates.anyAutomaticOn(changed.to())) {
+        if (automaticOn(changed.to())) {
             events.publishEvent(new StatusEntered(changed.orderId(), changed.to(), changed.at()));
+        }
+    }
+
+    /**
+     * Whether an automatic template is on for the status: asked once per status in a transaction, since one
+     * transaction may move a whole page of orders (the rules' routing of an import).
+     */
+    private boolean automaticOn(String status) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return templates.anyAutomaticOn(status);
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof AutomaticStatuses known && known.owner == this) {
+                return known.on.computeIfAbsent(status, templates::anyAutomaticOn);
+            }
+        }
+        AutomaticStatuses known = new AutomaticStatuses(this);
+        TransactionSynchronizationManager.registerSynchronization(known);
+        return known.on.computeIfAbsent(status, templates::anyAutomaticOn);
+    }
+
+    /** What one transaction learnt of the statuses with an automatic template on. */
+    private static final class AutomaticStatuses implements TransactionSynchronization {
+        private final AutomaticMails owner;
+        private final Map<String, Boolean> on = new HashMap<>();
+
+        AutomaticStatuses(AutomaticMails owner) {
+            this.owner = owner;
         }
     }
 

@@ -133,7 +133,10 @@ class Chapters {
         return sections.stream().filter(s -> s.chapter().equals(chapter)).toList();
     }
 
-    /** Sections whose title or text holds every word of the query (full and half width, kana folded). */
+    /**
+     * Sections whose title or text holds every word of the query (full and half width, kana folded): those whose title
+     * holds them first, then the others, each in the manual's order, at most {@value #MAX_HITS}.
+     */
     List<Hit> search(String query) {
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY) {
@@ -145,17 +148,18 @@ class Chapters {
         if (words.isEmpty()) {
             return List.of();
         }
-        List<Hit> hits = new ArrayList<>();
+        List<Hit> inTitle = new ArrayList<>();
+        List<Hit> inText = new ArrayList<>();
         for (Section s : sections) {
-            String folded = KanaFold.fold(s.title() + " " + s.text());
+            String title = KanaFold.fold(s.title());
+            String folded = title + " " + KanaFold.fold(s.text());
             if (words.stream().allMatch(folded::contains)) {
-                hits.add(new Hit(s, excerpt(s.text(), KanaFold.fold(s.text()), words.get(0))));
-                if (hits.size() == MAX_HITS) {
-                    break;
-                }
+                Hit hit = new Hit(s, excerpt(s.text(), KanaFold.fold(s.text()), words.get(0)));
+                (words.stream().allMatch(title::contains) ? inTitle : inText).add(hit);
             }
         }
-        return hits;
+        inTitle.addAll(inText);
+        return List.copyOf(inTitle.subList(0, Math.min(MAX_HITS, inTitle.size())));
     }
 
     private static String excerpt(String text, String folded, String word) {

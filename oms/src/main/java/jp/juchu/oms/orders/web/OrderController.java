@@ -7,6 +7,8 @@ import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.OrderFilter;
+import jp.juchu.oms.orders.OrderListSettings;
+import jp.juchu.oms.orders.OrderListSettingsStore;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.SavedSearches;
@@ -28,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrderController {
 
-    static final int PAGE_SIZE = 50;
     static final List<String> PAYMENTS = jp.juchu.oms.orders.PaymentMethods.ALL;
 
     /** The status form's choices that are not a status: 保留 (with a reason) and 保留解除. */
@@ -40,12 +41,19 @@ class OrderController {
     private final OrderWorkflow workflow;
     private final SavedSearches savedSearches;
     private final MallConnections connections;
+    private final OrderListSettingsStore listSettings;
 
-    OrderController(Orders orders, OrderWorkflow workflow, SavedSearches savedSearches, MallConnections connections) {
+    OrderController(
+            Orders orders,
+            OrderWorkflow workflow,
+            SavedSearches savedSearches,
+            MallConnections connections,
+            OrderListSettingsStore listSettings) {
         this.orders = orders;
         this.workflow = workflow;
         this.savedSearches = savedSearches;
         this.connections = connections;
+        this.listSettings = listSettings;
     }
 
     @GetMapping("/orders")
@@ -66,9 +74,23 @@ class OrderController {
             @RequestParam(defaultValue = "0") int page,
             Authentication user,
             Model model) {
-        OrderFilter filter =
-                new OrderFilter(status, keyword, from, to, payment, alerts, shop, paid, shipped, item, min, max, sort);
-        model.addAttribute("orders", orders.list(filter, Math.max(0, page), PAGE_SIZE));
+        // その他設定: the page size, and the sort when none is chosen
+        OrderListSettings shown = listSettings.current();
+        OrderFilter filter = new OrderFilter(
+                status,
+                keyword,
+                from,
+                to,
+                payment,
+                alerts,
+                shop,
+                paid,
+                shipped,
+                item,
+                min,
+                max,
+                sort == null || sort.isBlank() ? shown.defaultSort() : sort);
+        model.addAttribute("orders", orders.list(filter, Math.max(0, page), shown.pageSize()));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("counts", orders.statusCounts());

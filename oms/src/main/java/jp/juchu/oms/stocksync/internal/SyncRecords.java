@@ -155,11 +155,19 @@ public class SyncRecords {
 
     public ShopSync shop(long connectionId) {
         return jdbc.sql("select connection_id, confirmed_at, confirmed_by, stopped_message, failures, wait_until,"
-                        + " last_error, last_error_at from stock_sync_shop where connection_id = ?")
+                        + " last_error, last_error_at, enabled from stock_sync_shop where connection_id = ?")
                 .param(connectionId)
                 .query(ShopSync.class)
                 .optional()
-                .orElse(new ShopSync(connectionId, null, null, null, 0, null, null, null));
+                .orElse(new ShopSync(connectionId, null, null, null, 0, null, null, null, true));
+    }
+
+    /** The shop's stock sync on or off (オプション設定). */
+    public void enable(long connectionId, boolean enabled) {
+        ensureShop(connectionId);
+        jdbc.sql("update stock_sync_shop set enabled = ? where connection_id = ?")
+                .params(enabled, connectionId)
+                .update();
     }
 
     private void ensureShop(long connectionId) {
@@ -258,8 +266,8 @@ public class SyncRecords {
     }
 
     public List<Long> confirmedConnections() {
-        return jdbc.sql(
-                        "select connection_id from stock_sync_shop where confirmed_at is not null order by connection_id")
+        return jdbc.sql("select connection_id from stock_sync_shop where confirmed_at is not null and enabled"
+                        + " order by connection_id")
                 .query(Long.class)
                 .list();
     }

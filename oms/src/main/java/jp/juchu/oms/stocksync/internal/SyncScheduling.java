@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Instant;
 import java.time.ZoneId;
+import jp.juchu.oms.stocksync.ShopSync;
 import jp.juchu.oms.stocksync.StockSync;
 import jp.juchu.oms.stocksync.StockSyncSettings;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +53,8 @@ class SyncScheduling {
     OneTimeTask<String> stockSyncCompare(StockSync sync) {
         return Tasks.oneTime(COMPARE).execute((instance, context) -> {
             long connectionId = Long.parseLong(instance.getId());
-            if (sync.shop(connectionId).confirmed() && !sync.shop(connectionId).stopped()) {
+            ShopSync shop = sync.shop(connectionId);
+            if (shop.enabled() && shop.confirmed() && !shop.stopped()) {
                 sync.compare(connectionId, "MANUAL".equals(instance.getData()) ? "MANUAL" : "DAILY");
             }
         });

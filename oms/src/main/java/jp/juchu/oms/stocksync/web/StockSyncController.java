@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StockSyncController {
 
     static final int PREVIEW_LIMIT = 200;
+    static final String OFF = "このショップの在庫連携はオフです (オプション設定)。オンにすると送信待ちの商品を送信します。";
     private static final Map<String, String> FIELDS = Map.of(
             "sharePercent", "共有率 (%)",
             "reserve", "確保数",
@@ -51,14 +52,14 @@ class StockSyncController {
         this.audit = audit;
     }
 
-    record ShopRow(MallConnection connection, int waiting, boolean confirmed, boolean stopped) {}
+    record ShopRow(MallConnection connection, int waiting, boolean confirmed, boolean stopped, boolean enabled) {}
 
     @GetMapping("/stock-sync")
     String shops(Model model) {
         List<ShopRow> rows = connections.all().stream()
                 .map(c -> {
                     var shop = sync.shop(c.id());
-                    return new ShopRow(c, sync.waitingCount(c.id()), shop.confirmed(), shop.stopped());
+                    return new ShopRow(c, sync.waitingCount(c.id()), shop.confirmed(), shop.stopped(), shop.enabled());
                 })
                 .toList();
         model.addAttribute("shops", rows);
@@ -114,6 +115,10 @@ class StockSyncController {
             redirect.addFlashAttribute("error", "最初の送信の前に、変更内容を確認してください。");
             return "redirect:/stock-sync/" + connectionId;
         }
+        if (!sync.shop(connectionId).enabled()) {
+            redirect.addFlashAttribute("error", OFF);
+            return "redirect:/stock-sync/" + connectionId;
+        }
         int marked = sync.markAll(connectionId);
         redirect.addFlashAttribute("message", marked + "件の商品を送信待ちにしました。");
         return "redirect:/stock-sync/" + connectionId;
@@ -125,6 +130,8 @@ class StockSyncController {
         connection(connectionId);
         if (!sync.shop(connectionId).confirmed()) {
             redirect.addFlashAttribute("error", "最初の送信の前に、変更内容を確認してください。");
+        } else if (!sync.shop(connectionId).enabled()) {
+            redirect.addFlashAttribute("error", OFF);
         } else if (comparisons.compareNow(connectionId)) {
             redirect.addFlashAttribute("message", "照合を開始しました。結果はこのページに表示されます。");
         } else {

@@ -1,10 +1,7 @@
 package jp.juchu.oms.orders;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +9,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import jp.juchu.oms.audit.AuditLog;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An order's workflow (受注ステータス), the one way to change it. Every path — the order page, bulk changes, hold and
- * release, the slip export (→ 印刷済み), tracking numbers (→ 出荷済み), the shop's own changes on import — asks here,
+ * release, the slip export (→ 印刷済み), tracking numbers (→ 出荷済み, through {@link OrderTracking}), the shop's own changes on import — asks here,
  * and the rules ({@link Transitions}, the table in {@code docs/order-workspace.md}) refuse what they forbid, naming the
  * order and the reason. Every move is written to the order's history; a person's also to the audit log.
  */
@@ -43,18 +37,11 @@ public class OrderWorkflow {
         }
     }
 
-    /** A tracking number given to a shipment: whether anything changed, replaced a number, and shipped the order. */
-    public record TrackingRecorded(boolean changed, boolean overwritten, boolean orderShipped) {}
-
-    private final JdbcClient jdbc;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final StatusWrites writes;
     private final List<PrintGuard> printGuards;
 
-    OrderWorkflow(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, List<PrintGuard> printGuards) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.events = events;
+    OrderWorkflow(StatusWrites writes, List<PrintGuard> printGuards) {
+        this.writes = writes;
         this.printGuards = List.copyOf(printGuards);
     }
 
@@ -106,7 +93,7 @@ public class OrderWorkflow {
     /** {@link #move(long, String, Actor, boolean)} with a note for the history (e.g. which slip export). */
     @Transactional
     public void move(long orderId, String to, Actor actor, boolean shipBeforePayment, String note) {
-        if (state(orderId, false).isEmpty()) {
+        if (writes.state(orderId, false).isEmpty()) {
             throw new IllegalArgumentException("受注がありません: " + orderId);
         }
         Outcome outcome = moveAll(List.of(orderId), to, actor, shipBeforePayment, note);
@@ -126,7 +113,7 @@ public class OrderWorkflow {
         if (Transitions.ON_HOLD.equals(to)) {
             throw new IllegalArgumentException("保留にするには理由を入力してください");
         }
-        Map<String, String> names = names();
+        Map<String, String> names = writes.names();
         if (!names.containsKey(to)) {
             throw new IllegalArgumentException("ステータスがありません: " + to);
         }
@@ -143,7 +130,7 @@ public class OrderWorkflow {
                     && order.unpaidPrepaid()
                     && !order.shipBeforePayment()
                     && Transitions.Stage.of(to).shipping();
-            apply(order, to, actor, approves, null, note, names);
+            writes.apply(order, to, actor, approves, null, note, names);
             return Step.MOVED;
         });
     }
@@ -155,7 +142,7 @@ public class OrderWorkflow {
         if (clean.isEmpty() || clean.length() > 200) {
             throw new IllegalArgumentException("保留の理由を1〜200文字で入力してください");
         }
-        Map<String, String> names = names();
+        Map<String, String> names = writes.names();
         return eachLocked(orderIds, order -> {
             if (order.status().equals(Transitions.ON_HOLD)) {
                 return Step.refused("すでに保留中です");
@@ -165,7 +152,7 @@ public class OrderWorkflow {
             if (refusal.isPresent()) {
                 return Step.refused(refusal.get());
             }
-            apply(order, Transitions.ON_HOLD, actor, false, clean, null, names);
+            writes.apply(order, Transitions.ON_HOLD, actor, false, clean, null, names);
             return Step.MOVED;
         });
     }
@@ -173,7 +160,7 @@ public class OrderWorkflow {
     /** 保留解除: returns held orders to the status they were held in, if the rules still allow it. */
     @Transactional
     public Outcome release(Collection<Long> orderIds, Actor actor) {
-        Map<String, String> names = names();
+        Map<String, String> names = writes.names();
         return eachLocked(orderIds, order -> {
             if (!order.status().equals(Transitions.ON_HOLD)) {
                 return Step.refused("保留中ではありません");
@@ -186,7 +173,7 @@ public class OrderWorkflow {
             if (refusal.isPresent()) {
                 return Step.refused(refusal.get());
             }
-            apply(order, back, actor, false, null, "保留解除", names);
+            writes.apply(order, back, actor, false, null, "保留解除", names);
             return Step.MOVED;
         });
     }
@@ -225,14 +212,14 @@ public class OrderWorkflow {
                 throw new IllegalArgumentException("受注が二度指定されています: " + route.orderId());
             }
         }
-        Map<String, String> names = names();
+        Map<String, String> names = writes.names();
         Map<Long, String> refused = new LinkedHashMap<>();
         List<Long> known = byId.values().stream()
                 .filter(route -> names.containsKey(route.to()))
                 .map(Route::orderId)
                 .toList();
-        Map<Long, Transitions.OrderState> states = lockedStates(known);
-        List<Move> moves = new ArrayList<>();
+        Map<Long, Transitions.OrderState> states = writes.lockedStates(known);
+        List<StatusWrites.Move> moves = new ArrayList<>();
         for (Route route : byId.values()) {
             long id = route.orderId();
             String to = route.to();
@@ -249,12 +236,12 @@ public class OrderWorkflow {
                     refused.put(id, refusal.get());
                 } else if (!order.status().equals(to)) {
                     boolean hold = Transitions.ON_HOLD.equals(to);
-                    moves.add(new Move(
+                    moves.add(new StatusWrites.Move(
                             order, to, route.actor(), false, hold ? route.note() : null, hold ? null : route.note()));
                 }
             }
         }
-        applyAll(moves, names);
+        writes.applyAll(moves, names);
         return refused;
     }
 
@@ -273,7 +260,7 @@ public class OrderWorkflow {
         List<Long> moved = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (long id : new TreeSet<>(orderIds)) {
-            Optional<Transitions.OrderState> found = state(id, true);
+            Optional<Transitions.OrderState> found = writes.state(id, true);
             if (found.isEmpty()) {
                 refused.add(new Refusal(id, "#" + id, "受注が見つかりません"));
                 continue;
@@ -290,71 +277,11 @@ public class OrderWorkflow {
 
     /** Whether the rules would let this actor move the order to {@code to} now (without 入金前に出荷する). */
     public Optional<Refusal> check(long orderId, String to, Actor actor) {
-        Map<String, String> names = names();
-        return state(orderId, false)
+        Map<String, String> names = writes.names();
+        return writes.state(orderId, false)
                 .map(order -> refusal(order, to, actor, false, names)
                         .map(reason -> new Refusal(orderId, order.orderNumber(), reason)))
                 .orElseGet(() -> Optional.of(new Refusal(orderId, "#" + orderId, "受注が見つかりません")));
-    }
-
-    /**
-     * Why a shipment of an order may not take this tracking number now; empty when it may (or already has it). The
-     * order must be in 出荷待ち or 印刷済み and allowed to ship (not cancelled here or at the shop, not held, paid
-     * or with 入金前に出荷する recorded); a shipment with another number takes a new one only with {@code overwrite}.
-     */
-    public Optional<String> trackingRefusal(
-            long orderId, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
-        return state(orderId, false)
-                .map(order -> trackingRefusal(order, deliveryId, trackingNumber, overwrite, actor))
-                .orElse(Optional.of("受注が見つかりません"));
-    }
-
-    /**
-     * Gives a shipment its tracking number, under the rules of {@link #trackingRefusal}. When every shipment of the
-     * order has one, the order moves to 出荷済み. The same number again changes nothing.
-     *
-     * @throws TransitionRefused when the rules refuse it
-     */
-    @Transactional
-    public TrackingRecorded recordTracking(
-            long orderId,
-            int deliveryId,
-            String carrier,
-            String trackingNumber,
-            LocalDate shippedDate,
-            boolean overwrite,
-            Actor actor) {
-        Transitions.OrderState order =
-                state(orderId, true).orElseThrow(() -> new IllegalArgumentException("受注がありません: " + orderId));
-        Optional<String> refusal = trackingRefusal(order, deliveryId, trackingNumber, overwrite, actor);
-        if (refusal.isPresent()) {
-            throw new TransitionRefused(new Refusal(orderId, order.orderNumber(), refusal.get()));
-        }
-        String before = trackingNumber(orderId, deliveryId).orElse(null);
-        if (trackingNumber.equals(before)) {
-            return new TrackingRecorded(false, false, Transitions.SHIPPED.equals(order.status()));
-        }
-        jdbc.sql("update shipment set carrier = ?, tracking_number = ?, shipped_date = ?"
-                        + " where order_id = ? and delivery_id = ?")
-                .params(carrier, trackingNumber, shippedDate, orderId, deliveryId)
-                .update();
-        String summary = before == null
-                ? "お届け先" + deliveryId + " の伝票番号 " + trackingNumber + " (" + carrier + ")"
-                : "お届け先" + deliveryId + " の伝票番号を上書き: " + before + " → " + trackingNumber + " (" + carrier + ")";
-        history(orderId, "SHIPPING", actor, summary);
-        events.publishEvent(new TrackingNumberRecorded(orderId, deliveryId, carrier, shippedDate));
-        if (before != null && actor.isPerson()) {
-            audit.record(actor.name(), "TRACKING_OVERWRITTEN", "order:" + order.orderNumber(), summary);
-        }
-        boolean complete = jdbc.sql("select not exists (select 1 from shipment where order_id = ?"
-                        + " and coalesce(tracking_number, shop_tracking_number) is null)")
-                .param(orderId)
-                .query(Boolean.class)
-                .single();
-        if (complete && !Transitions.SHIPPED.equals(order.status())) {
-            apply(order, Transitions.SHIPPED, actor, false, null, "伝票番号の取込", names());
-        }
-        return new TrackingRecorded(true, before != null, complete);
     }
 
     /**
@@ -364,14 +291,14 @@ public class OrderWorkflow {
      * @return whether the order moved
      */
     boolean cancelledAtShop(long orderId, Actor system) {
-        Map<String, String> names = names();
-        return state(orderId, true)
+        Map<String, String> names = writes.names();
+        return writes.state(orderId, true)
                 .filter(order -> Transitions.refusal(
                                 order, Transitions.CANCELLED, system, false, false, c -> names.getOrDefault(c, c))
                         .isEmpty())
                 .filter(order -> !order.status().equals(Transitions.CANCELLED))
                 .map(order -> {
-                    apply(order, Transitions.CANCELLED, system, false, null, "ショップでキャンセル", names);
+                    writes.apply(order, Transitions.CANCELLED, system, false, null, "ショップでキャンセル", names);
                     return true;
                 })
                 .orElse(false);
@@ -384,8 +311,8 @@ public class OrderWorkflow {
      * @return the status it left, when it moved
      */
     public Optional<String> awaitStock(long orderId, Actor system, String note) {
-        Map<String, String> names = names();
-        return state(orderId, true)
+        Map<String, String> names = writes.names();
+        return writes.state(orderId, true)
                 .filter(order -> !order.shopCancelled())
                 .filter(order -> !order.status().equals(Transitions.AWAITING_STOCK))
                 .filter(order -> {
@@ -393,7 +320,7 @@ public class OrderWorkflow {
                     return stage == Transitions.Stage.OPEN || stage == Transitions.Stage.READY_TO_SHIP;
                 })
                 .map(order -> {
-                    apply(order, Transitions.AWAITING_STOCK, system, false, null, note, names);
+                    writes.apply(order, Transitions.AWAITING_STOCK, system, false, null, note, names);
                     return order.status();
                 });
     }
@@ -405,9 +332,9 @@ public class OrderWorkflow {
      * @return whether it moved
      */
     public boolean stockAllocated(long orderId, String to, Actor system) {
-        Map<String, String> names = names();
+        Map<String, String> names = writes.names();
         Optional<Transitions.OrderState> found =
-                state(orderId, true).filter(order -> order.status().equals(Transitions.AWAITING_STOCK));
+                writes.state(orderId, true).filter(order -> order.status().equals(Transitions.AWAITING_STOCK));
         if (found.isEmpty()) {
             return false;
         }
@@ -419,188 +346,7 @@ public class OrderWorkflow {
                                 .isEmpty()
                 ? to
                 : Transitions.NEW;
-        apply(order, target, system, false, null, "在庫を引き当てました", names);
+        writes.apply(order, target, system, false, null, "在庫を引き当てました", names);
         return true;
-    }
-
-    private Optional<String> trackingRefusal(
-            Transitions.OrderState order, int deliveryId, String trackingNumber, boolean overwrite, Actor actor) {
-        boolean shipmentExists = jdbc.sql(
-                        "select exists (select 1 from shipment where order_id = ? and delivery_id = ?)")
-                .params(order.id(), deliveryId)
-                .query(Boolean.class)
-                .single();
-        if (!shipmentExists) {
-            return Optional.of("お届け先" + deliveryId + " が見つかりません");
-        }
-        Optional<String> before = trackingNumber(order.id(), deliveryId);
-        if (before.isPresent() && before.get().equals(trackingNumber)) {
-            return Optional.empty();
-        }
-        if (before.isPresent() && !overwrite) {
-            return Optional.of("お届け先" + deliveryId + " にはすでに伝票番号 " + before.get() + " があります。置き換えるには「上書きする」を選んでください");
-        }
-        Map<String, String> names = names();
-        Transitions.Stage stage = Transitions.Stage.of(order.status());
-        if (stage == Transitions.Stage.SHIPPED) {
-            if (order.shopCancelled()) {
-                return Optional.of("ショップでキャンセルされた受注です");
-            }
-            // a shipped order takes only a replacement for a number it has
-            return before.isPresent() ? Optional.empty() : Optional.of("出荷済みの受注です");
-        }
-        if (stage == Transitions.Stage.OPEN) {
-            return Optional.of("出荷待ち・印刷済みの受注ではありません (いまは「" + names.get(order.status()) + "」)");
-        }
-        return Transitions.refusal(order, Transitions.SHIPPED, actor, false, false, c -> names.getOrDefault(c, c));
-    }
-
-    private Optional<String> trackingNumber(long orderId, int deliveryId) {
-        return jdbc.sql("select tracking_number from shipment where order_id = ? and delivery_id = ?"
-                        + " and tracking_number is not null")
-                .params(orderId, deliveryId)
-                .query(String.class)
-                .optional();
-    }
-
-    private void apply(
-            Transitions.OrderState order,
-            String to,
-            Actor actor,
-            boolean approvesShippingBeforePayment,
-            String holdReason,
-            String note,
-            Map<String, String> names) {
-        applyAll(List.of(new Move(order, to, actor, approvesShippingBeforePayment, holdReason, note)), names);
-    }
-
-    /** One order's move, checked: where to, by whom, and what the history says besides. */
-    private record Move(
-            Transitions.OrderState order,
-            String to,
-            Actor actor,
-            boolean approvesShippingBeforePayment,
-            String holdReason,
-            String note) {
-
-        boolean holding() {
-            return Transitions.ON_HOLD.equals(to);
-        }
-    }
-
-    /**
-     * Makes checked moves: the orders updated in one statement, their history rows written in one, then each move
-     * announced (and a person's recorded in the audit log).
-     */
-    private void applyAll(List<Move> moves, Map<String, String> names) {
-        if (moves.isEmpty()) {
-            return;
-        }
-        int n = moves.size();
-        Long[] ids = new Long[n];
-        String[] statuses = new String[n];
-        String[] holdReasons = new String[n];
-        String[] heldFrom = new String[n];
-        Boolean[] approves = new Boolean[n];
-        String[] actors = new String[n];
-        String[] kinds = new String[n];
-        String[] whys = new String[n];
-        for (int i = 0; i < n; i++) {
-            Move move = moves.get(i);
-            Transitions.OrderState order = move.order();
-            ids[i] = order.id();
-            statuses[i] = move.to();
-            holdReasons[i] = move.holding() ? move.holdReason() : null;
-            heldFrom[i] = move.holding() ? order.status() : null;
-            approves[i] = move.approvesShippingBeforePayment();
-            actors[i] = move.actor().name();
-            kinds[i] = "STATUS";
-            whys[i] = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
-                    + names.getOrDefault(move.to(), move.to())
-                    + (move.approvesShippingBeforePayment() ? " (入金前の出荷を承認)" : "")
-                    + (move.holding() ? " (理由: " + move.holdReason() + ")" : "")
-                    + (move.note() == null ? "" : " (" + move.note() + ")");
-        }
-        jdbc.sql("""
-                        update oms_order o set workflow_status = m.status, hold_reason = m.hold_reason,
-                            held_from = m.held_from,
-                            ship_before_payment_by = case when m.approves then m.actor else o.ship_before_payment_by end,
-                            ship_before_payment_at = case when m.approves then now() else o.ship_before_payment_at end,
-                            version = o.version + 1, updated_at = now()
-                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
-                            as m(id, status, hold_reason, held_from, approves, actor)
-                        where o.id = m.id
-                        """)
-                .params(ids, statuses, holdReasons, heldFrom, approves, actors)
-                .update();
-        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
-                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
-                .params(ids, kinds, actors, whys)
-                .update();
-        Instant at = Instant.now();
-        for (int i = 0; i < n; i++) {
-            Move move = moves.get(i);
-            Transitions.OrderState order = move.order();
-            events.publishEvent(new OrderStatusChanged(order.id(), order.status(), move.to(), actors[i], at));
-            if (move.actor().isPerson()) {
-                audit.record(
-                        actors[i],
-                        move.holding() ? "ORDER_HELD" : "ORDER_STATUS_CHANGED",
-                        "order:" + order.orderNumber(),
-                        whys[i]);
-            }
-        }
-    }
-
-    private void history(long orderId, String kind, Actor actor, String summary) {
-        jdbc.sql(Orders.INSERT_HISTORY)
-                .params(orderId, kind, actor.name(), summary)
-                .update();
-    }
-
-    private Optional<Transitions.OrderState> state(long orderId, boolean lock) {
-        return jdbc.sql(STATE + " where id = ?" + (lock ? " for update" : ""))
-                .param(orderId)
-                .query(OrderWorkflow::orderState)
-                .optional();
-    }
-
-    /** These orders' states, their rows locked in id order (as {@link #eachLocked} locks them one by one). */
-    private Map<Long, Transitions.OrderState> lockedStates(Collection<Long> orderIds) {
-        Map<Long, Transitions.OrderState> states = new HashMap<>();
-        if (orderIds.isEmpty()) {
-            return states;
-        }
-        jdbc.sql(STATE + " where id = any (?) order by id for update")
-                .param(orderIds.toArray(Long[]::new))
-                .query(OrderWorkflow::orderState)
-                .list()
-                .forEach(state -> states.put(state.id(), state));
-        return states;
-    }
-
-    private static final String STATE = """
-            select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
-                   shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
-                   ship_before_payment_by is not null as ship_before_payment, held_from
-            from oms_order""".formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"));
-
-    private static Transitions.OrderState orderState(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Transitions.OrderState(
-                rs.getLong("id"),
-                rs.getString("order_number"),
-                rs.getString("workflow_status"),
-                rs.getBoolean("shop_cancelled"),
-                rs.getBoolean("unpaid_prepaid"),
-                rs.getBoolean("ship_before_payment"),
-                rs.getString("held_from"));
-    }
-
-    private Map<String, String> names() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("select code, name from workflow_status").query(rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-        });
-        return names;
     }
 }

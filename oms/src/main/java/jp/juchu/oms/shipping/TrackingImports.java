@@ -13,7 +13,7 @@ import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderDetail;
-import jp.juchu.oms.orders.OrderWorkflow;
+import jp.juchu.oms.orders.OrderTracking;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.TransitionRefused;
 import jp.juchu.oms.system.JapaneseCsv;
@@ -43,7 +43,7 @@ public class TrackingImports {
             List.of("伝票番号", "お問合せ送り状NO", "お問い合せ送り状No", "問合せ番号", "送り状番号", "お問い合わせ番号");
 
     private final Orders orders;
-    private final OrderWorkflow workflow;
+    private final OrderTracking tracking;
     private final WriteBacks writeBacks;
     private final Bundles bundles;
     private final JdbcClient jdbc;
@@ -53,7 +53,7 @@ public class TrackingImports {
 
     TrackingImports(
             Orders orders,
-            OrderWorkflow workflow,
+            OrderTracking tracking,
             WriteBacks writeBacks,
             Bundles bundles,
             JdbcClient jdbc,
@@ -61,7 +61,7 @@ public class TrackingImports {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.orders = orders;
-        this.workflow = workflow;
+        this.tracking = tracking;
         this.writeBacks = writeBacks;
         this.bundles = bundles;
         this.jdbc = jdbc;
@@ -158,7 +158,7 @@ public class TrackingImports {
         int shipped = 0;
         for (Line line : lines) {
             // the workflow checks again under the order's lock: a change since the check above refuses the whole file
-            OrderWorkflow.TrackingRecorded recorded = workflow.recordTracking(
+            OrderTracking.TrackingRecorded recorded = tracking.recordTracking(
                     line.orderId(), line.deliveryId(), carrier.name(), line.slip(), today, overwrite, actor);
             if (!recorded.changed()) {
                 continue;
@@ -276,7 +276,7 @@ public class TrackingImports {
             }
             long orderId = Long.parseLong(ref.group(1));
             int deliveryId = Integer.parseInt(ref.group(2));
-            Optional<String> refusal = workflow.trackingRefusal(orderId, deliveryId, slip, overwrite, actor);
+            Optional<String> refusal = tracking.trackingRefusal(orderId, deliveryId, slip, overwrite, actor);
             if (refusal.isPresent()) {
                 return Optional.of(line + "行目: お客様管理番号 " + reference + ": " + refusal.get());
             }
@@ -290,7 +290,7 @@ public class TrackingImports {
                     continue;
                 }
                 int otherDelivery = member.get().shipments().get(0).deliveryId();
-                Optional<String> refused = workflow.trackingRefusal(other, otherDelivery, slip, overwrite, actor);
+                Optional<String> refused = tracking.trackingRefusal(other, otherDelivery, slip, overwrite, actor);
                 if (refused.isPresent()) {
                     return Optional.of(line + "行目: お客様管理番号 " + reference + ": 同梱した受注番号 "
                             + member.get().orderNumber() + ": " + refused.get());

@@ -20,6 +20,7 @@ import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.OrderTracking;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.ShopOrder;
@@ -39,6 +40,7 @@ final class MailFixture {
     final String prefix = "M" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     final Orders orders;
     final OrderWorkflow workflow;
+    final OrderTracking tracking;
     final MailTemplates templates;
     final MailServers servers;
     final JdbcClient jdbc;
@@ -47,12 +49,14 @@ final class MailFixture {
     MailFixture(
             Orders orders,
             OrderWorkflow workflow,
+            OrderTracking tracking,
             MailTemplates templates,
             MailServers servers,
             MallConnections connections,
             JdbcClient jdbc) {
         this.orders = orders;
         this.workflow = workflow;
+        this.tracking = tracking;
         this.templates = templates;
         this.servers = servers;
         this.jdbc = jdbc;
@@ -193,8 +197,8 @@ final class MailFixture {
     /** 出荷待ち, then a Yamato number for destination 1 and a Sagawa one for 2: the order is 出荷済み. */
     void ship(long orderId) {
         workflow.move(orderId, "READY_TO_SHIP", STAFF, false);
-        workflow.recordTracking(orderId, 1, "YAMATO", "1234-5678-9012", LocalDate.now(), false, STAFF);
-        workflow.recordTracking(orderId, 2, "SAGAWA", "400012345678", LocalDate.now(), false, STAFF);
+        tracking.recordTracking(orderId, 1, "YAMATO", "1234-5678-9012", LocalDate.now(), false, STAFF);
+        tracking.recordTracking(orderId, 2, "SAGAWA", "400012345678", LocalDate.now(), false, STAFF);
     }
 
     /** The messages the SMTP server received for this address. */

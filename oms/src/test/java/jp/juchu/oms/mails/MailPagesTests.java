@@ -21,6 +21,7 @@ import jp.juchu.oms.mails.internal.MailKind;
 import jp.juchu.oms.mails.internal.MailServers;
 import jp.juchu.oms.mails.internal.MailTemplates;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.OrderTracking;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,9 @@ class MailPagesTests {
     OrderWorkflow workflow;
 
     @Autowired
+    OrderTracking tracking;
+
+    @Autowired
     MailTemplates templates;
 
     @Autowired
@@ -65,7 +69,7 @@ class MailPagesTests {
 
     @BeforeEach
     void noSmtpServer() {
-        f = new MailFixture(orders, workflow, templates, servers, connections, jdbc);
+        f = new MailFixture(orders, workflow, tracking, templates, servers, connections, jdbc);
         jdbc.sql("delete from mail_server").update();
     }
 

@@ -16,6 +16,7 @@ import jp.juchu.oms.mails.internal.ShopSender;
 import jp.juchu.oms.mails.internal.TemplateDraft;
 import jp.juchu.oms.mails.internal.TemplateText;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.OrderTracking;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.settings.Contractor;
@@ -43,6 +44,9 @@ class OrderMailTests {
     OrderWorkflow workflow;
 
     @Autowired
+    OrderTracking tracking;
+
+    @Autowired
     MailTemplates templates;
 
     @Autowired
@@ -64,7 +68,7 @@ class OrderMailTests {
 
     @BeforeAll
     void startSmtp() {
-        f = new MailFixture(orders, workflow, templates, servers, connections, jdbc);
+        f = new MailFixture(orders, workflow, tracking, templates, servers, connections, jdbc);
         f.start();
         contractor.save(new Contractor(
                 "株式会社テスト茶園", "山本 一郎", "420-0001", "静岡県", "静岡市葵区1-1", "054-000-1111", "info@tea.example.jp"));

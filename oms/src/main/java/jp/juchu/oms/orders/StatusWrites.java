@@ -1,0 +1,176 @@
+package jp.juchu.oms.orders;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.juchu.oms.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the workflow writes what its rules allowed: the orders' states read (and locked) as {@link Transitions} needs
+ * them, the checked moves written set-based with their history, announced and audited. Only {@link OrderWorkflow} and
+ * {@link OrderTracking} decide what to move; this class never checks a rule.
+ */
+@Component
+class StatusWrites {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    StatusWrites(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Makes one checked move. */
+    void apply(
+            Transitions.OrderState order,
+            String to,
+            Actor actor,
+            boolean approvesShippingBeforePayment,
+            String holdReason,
+            String note,
+            Map<String, String> names) {
+        applyAll(List.of(new Move(order, to, actor, approvesShippingBeforePayment, holdReason, note)), names);
+    }
+
+    /** One order's move, checked: where to, by whom, and what the history says besides. */
+    record Move(
+            Transitions.OrderState order,
+            String to,
+            Actor actor,
+            boolean approvesShippingBeforePayment,
+            String holdReason,
+            String note) {
+
+        boolean holding() {
+            return Transitions.ON_HOLD.equals(to);
+        }
+    }
+
+    /**
+     * Makes checked moves: the orders updated in one statement, their history rows written in one, then each move
+     * announced (and a person's recorded in the audit log).
+     */
+    void applyAll(List<Move> moves, Map<String, String> names) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        int n = moves.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        String[] holdReasons = new String[n];
+        String[] heldFrom = new String[n];
+        Boolean[] approves = new Boolean[n];
+        String[] actors = new String[n];
+        String[] kinds = new String[n];
+        String[] whys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Move move = moves.get(i);
+            Transitions.OrderState order = move.order();
+            ids[i] = order.id();
+            statuses[i] = move.to();
+            holdReasons[i] = move.holding() ? move.holdReason() : null;
+            heldFrom[i] = move.holding() ? order.status() : null;
+            approves[i] = move.approvesShippingBeforePayment();
+            actors[i] = move.actor().name();
+            kinds[i] = "STATUS";
+            whys[i] = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
+                    + names.getOrDefault(move.to(), move.to())
+                    + (move.approvesShippingBeforePayment() ? " (入金前の出荷を承認)" : "")
+                    + (move.holding() ? " (理由: " + move.holdReason() + ")" : "")
+                    + (move.note() == null ? "" : " (" + move.note() + ")");
+        }
+        jdbc.sql("""
+                        update oms_order o set workflow_status = m.status, hold_reason = m.hold_reason,
+                            held_from = m.held_from,
+                            ship_before_payment_by = case when m.approves then m.actor else o.ship_before_payment_by end,
+                            ship_before_payment_at = case when m.approves then now() else o.ship_before_payment_at end,
+                            version = o.version + 1, updated_at = now()
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                            as m(id, status, hold_reason, held_from, approves, actor)
+                        where o.id = m.id
+                        """)
+                .params(ids, statuses, holdReasons, heldFrom, approves, actors)
+                .update();
+        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
+                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
+                .params(ids, kinds, actors, whys)
+                .update();
+        Instant at = Instant.now();
+        for (int i = 0; i < n; i++) {
+            Move move = moves.get(i);
+            Transitions.OrderState order = move.order();
+            events.publishEvent(new OrderStatusChanged(order.id(), order.status(), move.to(), actors[i], at));
+            if (move.actor().isPerson()) {
+                audit.record(
+                        actors[i],
+                        move.holding() ? "ORDER_HELD" : "ORDER_STATUS_CHANGED",
+                        "order:" + order.orderNumber(),
+                        whys[i]);
+            }
+        }
+    }
+
+    /** One line of the order's history. */
+    void history(long orderId, String kind, Actor actor, String summary) {
+        jdbc.sql(Orders.INSERT_HISTORY)
+                .params(orderId, kind, actor.name(), summary)
+                .update();
+    }
+
+    /** The order's state as the rules read it, its row locked when asked. */
+    Optional<Transitions.OrderState> state(long orderId, boolean lock) {
+        return jdbc.sql(STATE + " where id = ?" + (lock ? " for update" : ""))
+                .param(orderId)
+                .query(StatusWrites::orderState)
+                .optional();
+    }
+
+    /** These orders' states, their rows locked in id order (as the workflow locks them one by one). */
+    Map<Long, Transitions.OrderState> lockedStates(Collection<Long> orderIds) {
+        Map<Long, Transitions.OrderState> states = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql(STATE + " where id = any (?) order by id for update")
+                .param(orderIds.toArray(Long[]::new))
+                .query(StatusWrites::orderState)
+                .list()
+                .forEach(state -> states.put(state.id(), state));
+        return states;
+    }
+
+    private static final String STATE = """
+            select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
+                   shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
+                   ship_before_payment_by is not null as ship_before_payment, held_from
+            from oms_order""".formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"));
+
+    private static Transitions.OrderState orderState(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Transitions.OrderState(
+                rs.getLong("id"),
+                rs.getString("order_number"),
+                rs.getString("workflow_status"),
+                rs.getBoolean("shop_cancelled"),
+                rs.getBoolean("unpaid_prepaid"),
+                rs.getBoolean("ship_before_payment"),
+                rs.getString("held_from"));
+    }
+
+    /** The workflow statuses' names by code (the merchant may rename them). */
+    Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select code, name from workflow_status").query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
+    }
+}

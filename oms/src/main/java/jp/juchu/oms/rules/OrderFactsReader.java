@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.juchu.oms.customers.Customers;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
@@ -80,7 +82,7 @@ class OrderFactsReader {
                 .flatMap(Optional::stream)
                 .flatMap(List::stream)
                 .map(Products.Component::productId)
-                .collect(java.util.stream.Collectors.toSet())));
+                .collect(Collectors.toSet())));
         Map<Long, List<String>> shopCarriers = orders.shopCarriers(orderIds);
         Map<Long, Map<Long, Integer>> needs = new HashMap<>();
         List<OrderFacts> facts = details.stream()
@@ -193,7 +195,7 @@ class OrderFactsReader {
         for (OrderDetail order : details) {
             for (OrderDetail.Shipment shipment : order.shipments()) {
                 for (OrderDetail.Item item : shipment.items()) {
-                    items.computeIfAbsent(order.connectionId(), c -> new java.util.LinkedHashSet<>())
+                    items.computeIfAbsent(order.connectionId(), c -> new LinkedHashSet<>())
                             .add(new Listings.ItemKey(item.itemCode(), item.variation()));
                 }
             }

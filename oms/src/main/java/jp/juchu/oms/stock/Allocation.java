@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -476,7 +477,7 @@ class Allocation {
                 for (OrderLines.Line line : order.lines()) {
                     Listings.ItemKey item = new Listings.ItemKey(line.itemCode(), line.variation());
                     if (!items.containsKey(key(order.connectionId(), item))) {
-                        wanted.computeIfAbsent(order.connectionId(), c -> new java.util.LinkedHashSet<>())
+                        wanted.computeIfAbsent(order.connectionId(), c -> new LinkedHashSet<>())
                                 .add(item);
                     }
                 }

@@ -1,6 +1,7 @@
 package jp.juchu.oms.sales;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public class SalesFacts {
         jdbc.sql("select pg_advisory_xact_lock(" + ALL + ")")
                 .query(Object.class)
                 .list();
+        OffsetDateTime feesChanged = feesChangedAt();
         jdbc.sql("delete from sales_line").update();
         jdbc.sql(compute("true")).update();
         jdbc.sql("delete from sales_order f where not exists (select 1 from oms_order o where o.id = f.order_id)")
@@ -106,10 +108,61 @@ public class SalesFacts {
         jdbc.sql("delete from sales_day").update();
         jdbc.sql("delete from sales_month").update();
         FactRollups.take(jdbc, "true", "true", 1, null);
+        feesApplied(feesChanged);
         long facts =
                 jdbc.sql("select count(*) from sales_order").query(Long.class).single();
         log.info("Sales facts rebuilt: {} orders in {} ms", facts, (System.nanoTime() - started) / 1_000_000);
         return facts;
+    }
+
+    /**
+     * The fee settings changed: recomputes the facts of the orders whose fees the settings now make different (a
+     * thousand a transaction, as a month's rebuild), then records that the facts hold the settings — unless they
+     * changed again meanwhile, which leaves 収支 saying that its orders mix two settings.
+     *
+     * @return the orders recomputed
+     */
+    public long applyFees() {
+        OffsetDateTime changed = feesChangedAt();
+        List<Long> ids = jdbc.sql("with fe as (" + fees("sales_order") + ")"
+                        + " select f.order_id from sales_order f join fe on fe.order_id = f.order_id"
+                        + " where (f.mall_share, f.mall_per_order, f.payment_fee, f.carriage)"
+                        + " is distinct from (fe.mall_share, fe.mall_per_order, fe.payment_fee, fe.carriage)"
+                        + " order by 1")
+                .query(Long.class)
+                .list();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<Long> batch = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+            transactions.executeWithoutResult(status -> refresh(batch));
+        }
+        feesApplied(changed);
+        log.info("Sales facts: fees of {} orders recomputed after a change of the fee settings", ids.size());
+        return ids.size();
+    }
+
+    /** Whether some facts may hold fees of settings that have changed since (収支 says so). */
+    @Transactional(readOnly = true)
+    public boolean feesPending() {
+        return jdbc.sql("select count(*) from sales_fee_state where changed_at is not null"
+                                + " and (applied_at is null or applied_at < changed_at)")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private OffsetDateTime feesChangedAt() {
+        return jdbc.sql("select changed_at from sales_fee_state")
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The facts now hold the fee settings as they were when {@code changed} was read (not if changed since). */
+    private void feesApplied(OffsetDateTime changed) {
+        jdbc.sql(
+                        "update sales_fee_state set applied_at = clock_timestamp() where changed_at is not distinct from ?::timestamptz")
+                .param(changed)
+                .update();
     }
 
     /**
@@ -184,10 +237,12 @@ public class SalesFacts {
                 .forEach(differingOrders::add);
         List<String> differingDays = jdbc.sql("""
                         with r as (select basis, day, connection_id, workflow_status, sum(orders) as orders,
-                                          sum(units) as units, sum(sales_incl) as sales, sum(cost) as cost
+                                          sum(units) as units, sum(sales_incl) as sales, sum(cost) as cost,
+                                          sum(mall_share + mall_per_order + payment_fee + carriage) as fees
                                    from sales_day group by 1, 2, 3, 4),
                              f as (select b.basis, b.day, f.connection_id, f.workflow_status, count(*) as orders,
-                                          sum(f.units) as units, sum(f.sales_incl) as sales, sum(f.cost) as cost
+                                          sum(f.units) as units, sum(f.sales_incl) as sales, sum(f.cost) as cost,
+                                          sum(f.mall_share + f.mall_per_order + f.payment_fee + f.carriage) as fees
                                    from sales_order f
                                    cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on),
                                                               ('P', f.paid_on)) as b (basis, day)
@@ -197,6 +252,7 @@ public class SalesFacts {
                              and f.connection_id = r.connection_id and f.workflow_status = r.workflow_status
                         where coalesce(r.orders, 0) <> coalesce(f.orders, 0) or coalesce(r.units, 0) <> coalesce(f.units, 0)
                            or coalesce(r.sales, 0) <> coalesce(f.sales, 0) or coalesce(r.cost, 0) <> coalesce(f.cost, 0)
+                           or coalesce(r.fees, 0) <> coalesce(f.fees, 0)
                         order by 1 limit 20
                         """).query(String.class).list();
         List<String> differing = new ArrayList<>(differingDays);
@@ -278,6 +334,7 @@ public class SalesFacts {
                                                        else '[]'::jsonb end) t) tx on true
                     where %s
                 ),
+                fees as (%s),
                 lines as (
                     select s.order_id, i.id as item_id, i.item_code, coalesce(btrim(i.variation), '') as variation,
                            i.name, i.quantity, i.unit_price * i.quantity as amount, i.tax_rate,
@@ -297,13 +354,16 @@ public class SalesFacts {
                 inserted as (
                     insert into sales_line (order_id, item_id, connection_id, ordered_on, shipped_on, paid_on,
                                             workflow_status, item_code, variation, name, product_id, product_code,
-                                            product_kind, units, amount_incl, amount_excl, tax_rate, cost)
+                                            product_kind, units, amount_incl, amount_excl, tax_rate, cost, fees)
                     select l.order_id, l.item_id, o.connection_id, o.ordered_on, o.shipped_on, o.paid_on,
                            o.workflow_status, l.item_code, l.variation, l.name, l.product_id, l.product_code,
                            l.product_kind, l.quantity, l.amount,
                            l.amount - floor(l.amount * l.tax_rate::numeric / (100 + l.tax_rate))::bigint,
-                           l.tax_rate, l.cost
-                    from lines l join ord o on o.order_id = l.order_id
+                           l.tax_rate, l.cost,
+                           coalesce((fe.mall_share + fe.mall_per_order + fe.payment_fee + fe.carriage)
+                                        * l.amount::numeric
+                                        / nullif(sum(l.amount) over (partition by l.order_id), 0), 0)
+                    from lines l join ord o on o.order_id = l.order_id join fees fe on fe.order_id = l.order_id
                 ),
                 per_order as (
                     select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
@@ -311,12 +371,13 @@ public class SalesFacts {
                 insert into sales_order (order_id, connection_id, ordered_on, ordered_hour, shipped_on, paid_on,
                                          workflow_status, prefecture, payment_method, carrier, shipments, units,
                                          sales_incl, sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points,
-                                         cost, refreshed_at)
+                                         cost, mall_share, mall_per_order, payment_fee, carriage, refreshed_at)
                 select o.order_id, o.connection_id, o.ordered_on, o.ordered_hour, o.shipped_on, o.paid_on,
                        o.workflow_status, o.prefecture, o.payment_method, left(o.carrier, 20), o.shipments,
                        coalesce(p.units, 0), o.sales_incl, o.sales_incl - o.tax, o.tax_10, o.tax_8, o.shipping_fee,
-                       o.cod_fee, o.coupon_discount, o.points_used, coalesce(p.cost, 0), now()
-                from ord o left join per_order p on p.order_id = o.order_id
+                       o.cod_fee, o.coupon_discount, o.points_used, coalesce(p.cost, 0), fe.mall_share,
+                       fe.mall_per_order, fe.payment_fee, fe.carriage, now()
+                from ord o join fees fe on fe.order_id = o.order_id left join per_order p on p.order_id = o.order_id
                 on conflict (order_id) do update set
                     connection_id = excluded.connection_id, ordered_on = excluded.ordered_on,
                     ordered_hour = excluded.ordered_hour, shipped_on = excluded.shipped_on,
@@ -326,7 +387,29 @@ public class SalesFacts {
                     sales_incl = excluded.sales_incl, sales_excl = excluded.sales_excl, tax_10 = excluded.tax_10,
                     tax_8 = excluded.tax_8, shipping = excluded.shipping, cod_fee = excluded.cod_fee,
                     discount = excluded.discount, points = excluded.points, cost = excluded.cost,
-                    refreshed_at = excluded.refreshed_at
-                """.formatted(where);
+                    mall_share = excluded.mall_share, mall_per_order = excluded.mall_per_order,
+                    payment_fee = excluded.payment_fee, carriage = excluded.carriage, refreshed_at = excluded.refreshed_at
+                """.formatted(where, fees("ord"));
+    }
+
+    /**
+     * The one rule for an order's fees (収支), from the fee settings as they are now: the shop's share of sales and
+     * fee per order, the payment method's share and fee, the carrier's cost per parcel, each share rounded down per
+     * order. {@code orders} is a relation with order_id, connection_id, sales_incl, payment_method, carrier and
+     * shipments.
+     */
+    private static String fees(String orders) {
+        return """
+                select o.order_id,
+                       floor(o.sales_incl * coalesce(sf.percent_bp, 0) / 10000.0)::bigint as mall_share,
+                       coalesce(sf.per_order, 0) as mall_per_order,
+                       (floor(o.sales_incl * coalesce(pf.percent_bp, 0) / 10000.0) + coalesce(pf.per_order, 0))::bigint
+                           as payment_fee,
+                       coalesce(cc.per_shipment, 0) * o.shipments as carriage
+                from %s o
+                left join sales_shop_fee sf on sf.connection_id = o.connection_id
+                left join sales_payment_fee pf on pf.payment_method = o.payment_method
+                left join sales_carrier_cost cc on cc.carrier = left(o.carrier, 20)
+                """.formatted(orders);
     }
 }

@@ -58,6 +58,12 @@ class SalesReportTests {
     @Autowired
     jp.juchu.oms.purchasing.internal.PurchasingSettings purchasingSettings;
 
+    @Autowired
+    jp.juchu.oms.sales.internal.SalesSettings settings;
+
+    @Autowired
+    SalesFacts facts;
+
     SalesFixture shop;
 
     @BeforeEach
@@ -269,7 +275,7 @@ class SalesReportTests {
                         .param("payPerOrder.CashOnDelivery", "330")
                         .with(user("sato").roles("STAFF"))
                         .with(csrf()))
-                .andExpect(flash().attribute("message", "手数料・配送費を保存しました"));
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.startsWith("手数料・配送費を保存しました")));
 
         Document profit = page("/sales/profit?" + march());
         assertThat(total(profit, "売上(税抜)")).isEqualTo("6,183円");
@@ -285,6 +291,56 @@ class SalesReportTests {
                         .map(tr -> tr.select("td").get(6).text())
                         .toList())
                 .containsExactlyInAnyOrder("12,723円", "19,576円");
+    }
+
+    @Test
+    void aChangeOfFeeSettingsIsRecomputedInTheFactsAndProfitSaysSoWhileOrdersMixTwoSettings() throws Exception {
+        MockHttpServletRequestBuilder tenPercent = post("/sales/settings/fees")
+                .param("fixed." + shop.shop(), "0")
+                .param("percent." + shop.shop(), "10")
+                .param("perOrder." + shop.shop(), "0")
+                .with(user("sato").roles("STAFF"))
+                .with(csrf());
+        mvc.perform(tenPercent)
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.endsWith("件の受注の手数料を再計算しました)")));
+        // 10 % of 2,660 and 4,100
+        assertThat(total(page("/sales/profit?" + march()), "モール販売手数料")).isEqualTo("676円");
+        assertThat(total(page("/sales/profit-products?" + march()), "按分した手数料・配送費"))
+                .isEqualTo("676円");
+        mvc.perform(tenPercent).andExpect(flash().attribute("message", "手数料・配送費を保存しました"));
+
+        mvc.perform(post("/sales/settings/fees")
+                        .param("fixed." + shop.shop(), "0")
+                        .param("percent." + shop.shop(), "5")
+                        .param("perOrder." + shop.shop(), "0")
+                        .with(user("sato").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.endsWith("件の受注の手数料を再計算しました)")));
+        Document profit = page("/sales/profit?" + march());
+        assertThat(total(profit, "モール販売手数料")).isEqualTo("338円");
+        assertThat(profit.text()).doesNotContain("まだ一部の受注に反映されていません");
+        // a partial month reads the line facts: the same shares
+        assertThat(total(
+                        page("/sales/profit-products?from=2025-03-05&to=2025-03-20&shop=" + shop.shop()),
+                        "按分した手数料・配送費"))
+                .isEqualTo("338円");
+
+        // a change the facts have not taken yet (a recomputation cut short): 収支 says its orders mix two settings
+        settings.setFees(
+                java.util.Map.of(shop.shop(), new jp.juchu.oms.sales.internal.SalesSettings.ShopFee(0, 2000, 0)),
+                java.util.Map.of(),
+                java.util.Map.of());
+        for (String report : List.of("profit", "profit-products")) {
+            Document stale = page("/sales/" + report + "?" + march());
+            assertThat(stale.text()).contains("まだ一部の受注に反映されていません");
+        }
+        assertThat(total(page("/sales/profit?" + march()), "モール販売手数料")).isEqualTo("338円");
+        facts.rebuildAll();
+        Document rebuilt = page("/sales/profit?" + march());
+        assertThat(rebuilt.text()).doesNotContain("まだ一部の受注に反映されていません");
+        // 20 %
+        assertThat(total(rebuilt, "モール販売手数料")).isEqualTo("1,352円");
+        assertThat(facts.check().matches()).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.juchu.oms.sales.SalesFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,35 +18,24 @@ import org.springframework.transaction.annotation.Transactional;
  * 収支: sales (tax excluded) less cost, each shop's fees (monthly fixed, a share of sales, per order), the payment
  * methods' fees and the carriers' costs — per shop, and per product with every order's costs allocated to its lines
  * in proportion to their price and each shop's fixed fee in proportion to the product's share of the shop's sales.
+ * Each order's fees and each line's share are worked out with the facts ({@code SalesFacts}), so 収支 reads the daily
+ * rollup (per shop) and the monthly one (per product, whole months; the line facts for the days outside them).
  */
 @Component
 public class ProfitReports {
 
-    /**
-     * The costs of each order of the period, by one rule: the shop's share of sales and fee per order, the payment
-     * method's share and fee, the carrier's cost per parcel (each share rounded down per order).
-     */
-    private static final String ORDER_COSTS = """
-            with o as (
-                select f.order_id, f.connection_id, f.sales_incl, f.sales_excl, f.cost,
-                       floor(f.sales_incl * coalesce(sf.percent_bp, 0) / 10000.0)::bigint as mall_share,
-                       coalesce(sf.per_order, 0) as mall_per_order,
-                       (floor(f.sales_incl * coalesce(pf.percent_bp, 0) / 10000.0) + coalesce(pf.per_order, 0))::bigint
-                           as payment_fee,
-                       coalesce(cc.per_shipment, 0) * f.shipments as carriage
-                from sales_order f
-                left join sales_shop_fee sf on sf.connection_id = f.connection_id
-                left join sales_payment_fee pf on pf.payment_method = f.payment_method
-                left join sales_carrier_cost cc on cc.carrier = f.carrier
-                where %s)
-            """;
+    /** Said first in 収支 while some orders' fees were computed from settings that have changed since. */
+    static final String FEES_PENDING =
+            "手数料・配送費の設定の変更が、まだ一部の受注に反映されていません (変更前と変更後の設定で計算した受注が混ざっています)。" + "売上データ → 集計の確認・再集計 で全期間を再集計すると揃います";
 
     private final JdbcClient jdbc;
     private final Shops shops;
     private final SalesSettings settings;
+    private final SalesFacts facts;
 
-    ProfitReports(JdbcClient jdbc, Shops shops, SalesSettings settings) {
+    ProfitReports(JdbcClient jdbc, Shops shops, SalesSettings settings, SalesFacts facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
         this.shops = shops;
         this.settings = settings;
     }
@@ -74,12 +64,12 @@ public class ProfitReports {
 
     @Transactional(readOnly = true)
     public Report byShop(ReportFilter filter) {
-        ReportFilter.Where where = filter.on("f");
+        ReportFilter.Where where = filter.onDays("d", filter.from(), filter.to());
         Map<Long, String> names = shops.names();
         Map<Long, long[]> figures = new LinkedHashMap<>();
-        jdbc.sql(ORDER_COSTS.formatted(where.sql())
-                        + " select connection_id, count(*), sum(sales_excl), sum(cost), sum(mall_share),"
-                        + " sum(mall_per_order), sum(payment_fee), sum(carriage) from o group by 1 order by 3 desc")
+        jdbc.sql("select connection_id, sum(orders), sum(sales_excl), sum(cost), sum(mall_share),"
+                        + " sum(mall_per_order), sum(payment_fee), sum(carriage) from sales_day d where "
+                        + where.sql() + " group by 1 having sum(orders) <> 0 order by 3 desc")
                 .params(where.params())
                 .query(rs -> {
                     long[] f = new long[7];
@@ -134,7 +124,17 @@ public class ProfitReports {
                         List.of(
                                 new Report.Series("利益", "bar", null, profits),
                                 new Report.Series("手数料・配送費", "bar", null, costs))),
-                List.of("モール固定費は月額を期間の日数で按分、販売手数料・決済手数料は税込売上に対する率で受注ごとに切り捨て", "手数料・配送費は 売上データ → 目標・費用の設定 で登録します"));
+                notes("モール固定費は月額を期間の日数で按分、販売手数料・決済手数料は税込売上に対する率で受注ごとに切り捨て", "手数料・配送費は 売上データ → 目標・費用の設定 で登録します"));
+    }
+
+    /** The report's notes, after the warning that the orders mix two fee settings when they do. */
+    private List<String> notes(String... notes) {
+        List<String> all = new ArrayList<>();
+        if (facts.feesPending()) {
+            all.add(FEES_PENDING);
+        }
+        all.addAll(List.of(notes));
+        return all;
     }
 
     private static long profit(long[] line) {
@@ -152,7 +152,6 @@ public class ProfitReports {
     /** 商品別収支: each order's fees and carriage shared over its lines by price, fixed fees by share of the shop. */
     @Transactional(readOnly = true)
     public Report byProduct(ReportFilter filter) {
-        ReportFilter.Where where = filter.on("f");
         record Part(
                 String code,
                 String name,
@@ -162,19 +161,28 @@ public class ProfitReports {
                 long salesExcl,
                 long cost,
                 double fees) {}
-        List<Part> parts = jdbc.sql(ORDER_COSTS.formatted(where.sql()) + """
-                        , lines as (
-                            select coalesce(l.product_code, l.item_code) as code, l.name, o.connection_id, l.units,
-                                   l.amount_incl, l.amount_excl, coalesce(l.cost, 0) as cost,
-                                   (o.mall_share + o.mall_per_order + o.payment_fee + o.carriage)
-                                       * l.amount_incl::numeric
-                                       / nullif(sum(l.amount_incl) over (partition by l.order_id), 0) as fees
-                            from sales_line l join o on o.order_id = l.order_id)
-                        select code, max(name), connection_id, sum(units), sum(amount_incl), sum(amount_excl),
-                               sum(cost), coalesce(sum(fees), 0)
-                        from lines group by code, connection_id
-                        """)
-                .params(where.params())
+        List<String> sources = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        LocalDate[] months = filter.wholeMonths();
+        if (months != null) {
+            ReportFilter.Where where = filter.onMonths("m", months[0], months[1]);
+            sources.add("select m.value as code, m.name, m.connection_id, m.orders, m.units, m.sales_incl,"
+                    + " m.sales_excl, m.cost, m.fees from sales_month m where m.dim = 'PRODUCT' and " + where.sql());
+            params.addAll(where.params());
+        }
+        for (ReportFilter edge : filter.edges()) {
+            ReportFilter.Where where = edge.on("l");
+            sources.add("select coalesce(l.product_code, l.item_code) as code, max(l.name) as name, l.connection_id,"
+                    + " count(distinct l.order_id) as orders, sum(l.units) as units, sum(l.amount_incl) as sales_incl,"
+                    + " sum(l.amount_excl) as sales_excl, sum(l.cost) as cost, sum(l.fees) as fees"
+                    + " from sales_line l where " + where.sql() + " group by 1, 3");
+            params.addAll(where.params());
+        }
+        List<Part> parts = jdbc.sql("select code, max(name), connection_id, sum(units), sum(sales_incl),"
+                        + " sum(sales_excl), coalesce(sum(cost), 0), coalesce(sum(fees), 0) from ("
+                        + String.join(" union all ", sources) + ") x group by code, connection_id"
+                        + " having sum(orders) <> 0")
+                .params(params)
                 .query((rs, n) -> new Part(
                         rs.getString(1),
                         rs.getString(2),
@@ -253,6 +261,6 @@ public class ProfitReports {
                 rows,
                 totals,
                 new Report.Chart("bar", "円", categories, List.of(new Report.Series("利益", "bar", null, values))),
-                List.of("受注ごとの手数料・配送費は明細の金額の比で、モール固定費はショップの売上に占める比で各商品に按分しています"));
+                notes("受注ごとの手数料・配送費は明細の金額の比で、モール固定費はショップの売上に占める比で各商品に按分しています"));
     }
 }

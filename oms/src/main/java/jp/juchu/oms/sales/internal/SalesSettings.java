@@ -2,9 +2,11 @@ package jp.juchu.oms.sales.internal;
 
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +93,16 @@ public class SalesSettings {
         return costs;
     }
 
-    /** Saves every fee of the profit report at once. */
+    /**
+     * Saves every fee of the profit report at once. When what an order costs changes (a share of sales, a fee per
+     * order or parcel — not a monthly fixed fee, which 収支 reads from the settings), the change is recorded, so that
+     * 収支 says its orders mix two settings until the facts take the new ones ({@code SalesFacts.applyFees}).
+     *
+     * @return whether the fees of orders changed
+     */
     @Transactional
-    public void setFees(Map<Long, ShopFee> shops, Map<String, PaymentFee> payments, Map<String, Long> carriers) {
+    public boolean setFees(Map<Long, ShopFee> shops, Map<String, PaymentFee> payments, Map<String, Long> carriers) {
+        Set<String> before = orderFees();
         shops.forEach((shop, fee) -> jdbc.sql("""
                         insert into sales_shop_fee (connection_id, monthly_fixed, percent_bp, per_order)
                         values (?, ?, ?, ?) on conflict (connection_id) do update set
@@ -112,6 +121,33 @@ public class SalesSettings {
                         insert into sales_carrier_cost (carrier, per_shipment) values (?, ?)
                         on conflict (carrier) do update set per_shipment = excluded.per_shipment
                         """).params(carrier, cost).update());
+        boolean changed = !before.equals(orderFees());
+        if (changed) {
+            jdbc.sql("update sales_fee_state set changed_at = clock_timestamp()")
+                    .update();
+        }
+        return changed;
+    }
+
+    /** The settings an order's fees are computed from, those that cost something. */
+    private Set<String> orderFees() {
+        Set<String> fees = new HashSet<>();
+        shopFees().forEach((shop, fee) -> {
+            if (fee.percentBp() != 0 || fee.perOrder() != 0) {
+                fees.add("shop " + shop + " " + fee.percentBp() + " " + fee.perOrder());
+            }
+        });
+        paymentFees().forEach((method, fee) -> {
+            if (fee.percentBp() != 0 || fee.perOrder() != 0) {
+                fees.add("payment " + method + " " + fee.percentBp() + " " + fee.perOrder());
+            }
+        });
+        carrierCosts().forEach((carrier, cost) -> {
+            if (cost != 0) {
+                fees.add("carrier " + carrier + " " + cost);
+            }
+        });
+        return fees;
     }
 
     /** The shops that have a goal in any of these months. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -101,15 +102,17 @@ class SalesController {
         model.addAttribute("reports", locale.getLanguage().equals("en") ? tabs : REPORTS);
         model.addAttribute("current", report);
         model.addAttribute("shops", names);
-        model.addAttribute("statuses", orders.statuses());
+        List<Orders.WorkflowStatus> statuses = orders.statuses();
+        model.addAttribute("statuses", statuses);
         model.addAttribute("query", query);
         model.addAttribute("usesMonth", report.equals("daily") || report.equals("monthly"));
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         try {
-            Report r = language.in(build(report, query, names), locale);
+            ReportFilter filter = filter(query, names, statuses);
+            Report r = language.in(build(report, query, filter), locale);
             model.addAttribute("report", r);
             model.addAttribute("chartJson", json.writeValueAsString(r.chart()));
-            model.addAttribute("filter", filter(query, names));
+            model.addAttribute("filter", filter);
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
@@ -133,7 +136,8 @@ class SalesController {
             if (!"utf8".equals(encoding) && !"sjis".equals(encoding)) {
                 throw new IllegalArgumentException("文字コードは UTF-8 (BOM付き) か Shift_JIS を選んでください");
             }
-            ReportCsv.write(language.in(build(report, query, shops.names()), locale), utf8, bytes);
+            ReportFilter filter = filter(query, shops.names(), orders.statuses());
+            ReportCsv.write(language.in(build(report, query, filter), locale), utf8, bytes);
         } catch (IllegalArgumentException e) {
             // the page again, with the reason
             String page = report(report, query, model, locale, response);
@@ -156,15 +160,14 @@ class SalesController {
         }
     }
 
-    private ReportFilter filter(ReportQuery query, Map<Long, String> names) {
-        Set<String> statuses = orders.statuses().stream()
-                .map(Orders.WorkflowStatus::code)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        return query.filter(LocalDate.now(clock), statuses, names.keySet());
+    /** What the query asks for, read once per request (the statuses and shops are those the page shows). */
+    private ReportFilter filter(ReportQuery query, Map<Long, String> names, List<Orders.WorkflowStatus> statuses) {
+        Set<String> codes =
+                statuses.stream().map(Orders.WorkflowStatus::code).collect(Collectors.toCollection(LinkedHashSet::new));
+        return query.filter(LocalDate.now(clock), codes, names.keySet());
     }
 
-    private Report build(String report, ReportQuery query, Map<Long, String> names) {
-        ReportFilter filter = filter(query, names);
+    private Report build(String report, ReportQuery query, ReportFilter filter) {
         YearMonth thisMonth = YearMonth.now(clock);
         return switch (report) {
             case "daily" -> periods.daily(query.monthOr(thisMonth), filter);

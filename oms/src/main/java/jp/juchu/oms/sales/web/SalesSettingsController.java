@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.PaymentMethods;
+import jp.juchu.oms.sales.SalesFacts;
 import jp.juchu.oms.sales.internal.SalesSettings;
 import jp.juchu.oms.sales.internal.Shops;
 import jp.juchu.oms.shipping.Carrier;
@@ -28,9 +29,11 @@ class SalesSettingsController {
     private final Shops shops;
     private final AuditLog audit;
     private final Clock clock;
+    private final SalesFacts facts;
 
-    SalesSettingsController(SalesSettings settings, Shops shops, AuditLog audit, Clock clock) {
+    SalesSettingsController(SalesSettings settings, Shops shops, AuditLog audit, Clock clock, SalesFacts facts) {
         this.settings = settings;
+        this.facts = facts;
         this.shops = shops;
         this.audit = audit;
         this.clock = clock;
@@ -146,13 +149,18 @@ class SalesSettingsController {
                                     c.label() + " の配送費 (1個)", form.getFirst("carrier." + c.name()), 999_999)));
                 }
             }
-            settings.setFees(shopFees, paymentFees, carriers);
+            boolean ordersChanged = settings.setFees(shopFees, paymentFees, carriers);
             audit.record(
                     principal.getName(),
                     "SALES_FEES_CHANGED",
                     "sales:fees",
                     "ショップ " + shopFees.size() + "件 / 支払方法 " + paymentFees.size() + "件 / 配送業者 " + carriers.size() + "件");
-            redirect.addFlashAttribute("message", "手数料・配送費を保存しました");
+            if (ordersChanged) {
+                long recomputed = facts.applyFees();
+                redirect.addFlashAttribute("message", "手数料・配送費を保存しました (%,d件の受注の手数料を再計算しました)".formatted(recomputed));
+            } else {
+                redirect.addFlashAttribute("message", "手数料・配送費を保存しました");
+            }
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -196,33 +196,51 @@ class CustomerLinking {
 
     /**
      * A matched customer keeps what it has; what it lacks (say a phone number) it takes from the order — in the
-     * page's order, so the first order with a phone number gives it.
+     * page's order, so the first order with a phone number gives it. The page's orders are folded per customer
+     * first (each field: the first order that has it), then written in one statement for the whole page.
      */
     private void fillEmptyFields(List<OrderDetail> filling, Map<Long, Long> customerOf, Map<Long, MatchKeys> keys) {
         if (filling.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate(
-                """
-                update customer set kana = coalesce(nullif(kana, ''), ?), email = coalesce(nullif(email, ''), ?),
-                    email_key = coalesce(email_key, ?), phone = coalesce(nullif(phone, ''), ?),
-                    phone_key = coalesce(phone_key, ?), postal_code = coalesce(nullif(postal_code, ''), ?),
-                    prefecture = coalesce(nullif(prefecture, ''), ?), address = coalesce(nullif(address, ''), ?)
-                where id = ?
-                """,
-                filling.stream()
-                        .map(order -> new Object[] {
-                            blankToNull(order.buyerKana()),
-                            blankToNull(order.buyerEmail()),
-                            keys.get(order.id()).email(),
-                            blankToNull(order.buyerPhone()),
-                            keys.get(order.id()).phone(),
-                            blankToNull(order.buyerPostalCode()),
-                            blankToNull(order.buyerPrefecture()),
-                            address(order),
-                            customerOf.get(order.id())
-                        })
-                        .toList());
+        Map<Long, String[]> fills = new LinkedHashMap<>();
+        for (OrderDetail order : filling) {
+            MatchKeys k = keys.get(order.id());
+            String[] values = {
+                blankToNull(order.buyerKana()),
+                blankToNull(order.buyerEmail()),
+                k.email(),
+                blankToNull(order.buyerPhone()),
+                k.phone(),
+                blankToNull(order.buyerPostalCode()),
+                blankToNull(order.buyerPrefecture()),
+                address(order)
+            };
+            String[] fill = fills.computeIfAbsent(customerOf.get(order.id()), c -> new String[values.length]);
+            for (int i = 0; i < values.length; i++) {
+                if (fill[i] == null) {
+                    fill[i] = values[i];
+                }
+            }
+        }
+        Object[] columns = new Object[9];
+        columns[0] = fills.keySet().toArray(Long[]::new);
+        for (int i = 0; i < 8; i++) {
+            int field = i;
+            columns[i + 1] = fills.values().stream().map(f -> f[field]).toArray(String[]::new);
+        }
+        jdbc.sql("""
+                        update customer c set kana = coalesce(nullif(c.kana, ''), f.kana),
+                            email = coalesce(nullif(c.email, ''), f.email), email_key = coalesce(c.email_key, f.email_key),
+                            phone = coalesce(nullif(c.phone, ''), f.phone), phone_key = coalesce(c.phone_key, f.phone_key),
+                            postal_code = coalesce(nullif(c.postal_code, ''), f.postal_code),
+                            prefecture = coalesce(nullif(c.prefecture, ''), f.prefecture),
+                            address = coalesce(nullif(c.address, ''), f.address)
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[])
+                            as f(id, kana, email, email_key, phone, phone_key, postal_code, prefecture, address)
+                        where c.id = f.id
+                        """).params(columns).update();
     }
 
     /** An order linked to a blacklisted customer gets an alert (要確認) naming the customer and the reason. */

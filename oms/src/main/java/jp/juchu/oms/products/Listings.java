@@ -1,8 +1,13 @@
 package jp.juchu.oms.products;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.juchu.oms.malls.MallConnection;
@@ -41,22 +46,88 @@ public class Listings {
      * @param variation the variation as the order line names it; blank when the item has none
      */
     public Optional<List<Products.Component>> resolve(long connectionId, String itemCode, String variation) {
-        String v = variation == null ? "" : variation.strip();
-        Optional<List<Products.Component>> listed = jdbc.sql("select l.product_id, l.multiplier, p.code, p.kind"
-                        + " from listing l join product p on p.id = l.product_id"
-                        + " where l.connection_id = ? and l.item_code = ? and l.variation = ?")
-                .params(connectionId, itemCode, v)
-                .query((rs, n) -> components(
-                        rs.getLong("product_id"), rs.getString("code"), rs.getString("kind"), rs.getInt("multiplier")))
-                .optional();
-        if (listed.isPresent() || !v.isEmpty() || !ownChannel(connectionId)) {
-            return listed;
-        }
-        return jdbc.sql("select id, code, kind from product where code = ?")
-                .param(itemCode)
-                .query((rs, n) -> components(rs.getLong("id"), rs.getString("code"), rs.getString("kind"), 1))
-                .optional();
+        ItemKey key = new ItemKey(itemCode, variation);
+        return resolveAll(connectionId, List.of(key)).get(key);
     }
+
+    /**
+     * {@link #resolve} for many items of one connection at once, in at most three queries whatever their number (an
+     * import's page resolves its items this way).
+     *
+     * @return every item given, with its SKUs or empty when it is not mapped
+     */
+    public Map<ItemKey, Optional<List<Products.Component>>> resolveAll(long connectionId, Collection<ItemKey> items) {
+        Set<ItemKey> keys = new LinkedHashSet<>(items);
+        Map<ItemKey, Listed> listed = new HashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.sql("select i.item_code, i.variation, l.product_id, l.multiplier, p.kind, p.code"
+                            + " from unnest(?::text[], ?::text[]) as i(item_code, variation)"
+                            + " join listing l on l.connection_id = ? and l.item_code = i.item_code"
+                            + " and l.variation = i.variation join product p on p.id = l.product_id")
+                    .params(
+                            keys.stream().map(ItemKey::itemCode).toArray(String[]::new),
+                            keys.stream().map(ItemKey::variation).toArray(String[]::new),
+                            connectionId)
+                    .query(rs -> {
+                        listed.put(
+                                new ItemKey(rs.getString(1), rs.getString(2)),
+                                new Listed(rs.getLong(3), rs.getString(6), rs.getString(5), rs.getInt(4)));
+                    });
+        }
+        // in the merchant's own channels an item code without a listing may be a product's code
+        List<String> byCode = keys.stream()
+                .filter(k -> !listed.containsKey(k) && k.variation().isEmpty())
+                .map(ItemKey::itemCode)
+                .distinct()
+                .toList();
+        if (!byCode.isEmpty() && ownChannel(connectionId)) {
+            jdbc.sql("select id, code, kind from product where code = any (?)")
+                    .param(byCode.toArray(String[]::new))
+                    .query(rs -> {
+                        listed.put(
+                                new ItemKey(rs.getString(2), ""),
+                                new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), 1));
+                    });
+        }
+        Map<Long, List<Products.Component>> setComponents = new HashMap<>();
+        Long[] sets = listed.values().stream()
+                .filter(l -> "SET".equals(l.kind()))
+                .map(Listed::productId)
+                .distinct()
+                .toArray(Long[]::new);
+        if (sets.length > 0) {
+            jdbc.sql("select c.set_id, c.component_id, p.code, c.quantity from product_set_component c"
+                            + " join product p on p.id = c.component_id where c.set_id = any (?)"
+                            + " order by c.set_id, p.code")
+                    .param(sets)
+                    .query(rs -> {
+                        setComponents
+                                .computeIfAbsent(rs.getLong(1), s -> new ArrayList<>())
+                                .add(new Products.Component(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                    });
+        }
+        Map<ItemKey, Optional<List<Products.Component>>> resolved = new LinkedHashMap<>();
+        for (ItemKey key : keys) {
+            Listed l = listed.get(key);
+            if (l == null) {
+                resolved.put(key, Optional.empty());
+            } else if ("SET".equals(l.kind())) {
+                resolved.put(
+                        key,
+                        Optional.of(setComponents.getOrDefault(l.productId(), List.of()).stream()
+                                .map(c -> new Products.Component(
+                                        c.productId(), c.code(), Math.multiplyExact(c.quantity(), l.multiplier())))
+                                .toList()));
+            } else {
+                resolved.put(
+                        key, Optional.of(List.of(new Products.Component(l.productId(), l.code(), l.multiplier()))));
+            }
+        }
+        return resolved;
+    }
+
+    /** What an item is listed as (or, in the own channels, the product its code is): a SKU or set, times how many. */
+    private record Listed(long productId, String code, String kind, int multiplier) {}
 
     /** Of these items of one connection, those that {@link #resolve} cannot resolve. */
     public Set<ItemKey> unmapped(long connectionId, Collection<ItemKey> items) {
@@ -77,19 +148,6 @@ public class Listings {
                 .query(ItemKey.class)
                 .list();
         return new HashSet<>(found);
-    }
-
-    private List<Products.Component> components(long productId, String code, String kind, int multiplier) {
-        if ("SET".equals(kind)) {
-            return jdbc.sql(
-                            "select c.component_id as product_id, p.code, c.quantity * ? as quantity from product_set_component c"
-                                    + " join product p on p.id = c.component_id where c.set_id = ?"
-                                    + " order by p.code")
-                    .params(multiplier, productId)
-                    .query(Products.Component.class)
-                    .list();
-        }
-        return List.of(new Products.Component(productId, code, multiplier));
     }
 
     private boolean ownChannel(long connectionId) {

@@ -26,6 +26,19 @@ public class Products {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(Product.class).optional();
     }
 
+    /** These products (SKU or set) that exist, by id, read in one query. */
+    public Map<Long, Product> findAll(Collection<Long> ids) {
+        Map<Long, Product> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(SELECT + " where id = any (?)")
+                    .param(ids.toArray(Long[]::new))
+                    .query(Product.class)
+                    .list()
+                    .forEach(product -> found.put(product.id(), product));
+        }
+        return found;
+    }
+
     public Optional<Product> byCode(String code) {
         return jdbc.sql(SELECT + " where code = ?")
                 .param(code)

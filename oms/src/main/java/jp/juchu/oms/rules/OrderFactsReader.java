@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.juchu.oms.customers.Customers;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
@@ -74,9 +76,13 @@ class OrderFactsReader {
                 .toList());
         Map<Long, String> sources = new HashMap<>();
         LocalDate today = LocalDate.now(TOKYO);
-        Map<Long, Product> known = new HashMap<>();
         Map<String, PaymentKinds.Kind> kinds = new HashMap<>();
-        Map<ShopItem, Optional<List<Products.Component>>> resolved = new HashMap<>();
+        Map<ShopItem, Optional<List<Products.Component>>> resolved = resolveAll(details);
+        Map<Long, Product> known = new HashMap<>(products.findAll(resolved.values().stream()
+                .flatMap(Optional::stream)
+                .flatMap(List::stream)
+                .map(Products.Component::productId)
+                .collect(Collectors.toSet())));
         Map<Long, List<String>> shopCarriers = orders.shopCarriers(orderIds);
         Map<Long, Map<Long, Integer>> needs = new HashMap<>();
         List<OrderFacts> facts = details.stream()
@@ -182,6 +188,23 @@ class OrderFactsReader {
 
     /** A shop's item, the key a batch resolves each listing once by (orders of one page share their items). */
     private record ShopItem(long shop, Listings.ItemKey item) {}
+
+    /** The page's items resolved at once, a few queries per shop, not one per item. */
+    private Map<ShopItem, Optional<List<Products.Component>>> resolveAll(List<OrderDetail> details) {
+        Map<Long, Set<Listings.ItemKey>> items = new LinkedHashMap<>();
+        for (OrderDetail order : details) {
+            for (OrderDetail.Shipment shipment : order.shipments()) {
+                for (OrderDetail.Item item : shipment.items()) {
+                    items.computeIfAbsent(order.connectionId(), c -> new LinkedHashSet<>())
+                            .add(new Listings.ItemKey(item.itemCode(), item.variation()));
+                }
+            }
+        }
+        Map<ShopItem, Optional<List<Products.Component>>> resolved = new HashMap<>();
+        items.forEach((shop, keys) -> listings.resolveAll(shop, keys)
+                .forEach((key, components) -> resolved.put(new ShopItem(shop, key), components)));
+        return resolved;
+    }
 
     private Product product(long id) {
         return products.find(id).orElse(null);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,10 +109,14 @@ class Allocation {
         Resolver resolver = new Resolver();
         StockLedger.Batch batch = new StockLedger.Batch();
         List<Object[]> newLines = new ArrayList<>();
-        List<Object[]> allocatedState = new ArrayList<>();
+        List<Long> allocatedState = new ArrayList<>();
         List<Long> allocated = new ArrayList<>();
         Map<Long, List<Line>> toAllocate = new LinkedHashMap<>();
         java.util.SortedSet<Long> skus = new java.util.TreeSet<>();
+        resolver.prefetch(orders.stream()
+                .filter(o -> states.containsKey(o.id())
+                        && PENDING.equals(states.get(o.id()).state()))
+                .toList());
         for (OrderLines.Order order : orders) {
             State state = states.get(order.id());
             if (state == null || !(PENDING.equals(state.state()) || SHORT.equals(state.state()))) {
@@ -144,7 +149,7 @@ class Allocation {
             }
             boolean waiting = AWAITING_STOCK.equals(order.status());
             if (complete && !waiting) {
-                allocatedState.add(new Object[] {order.id()});
+                allocatedState.add(order.id());
                 allocated.add(order.id());
                 continue;
             }
@@ -164,9 +169,12 @@ class Allocation {
             }
         }
         flushLines(newLines);
-        jdbcTemplate.batchUpdate(
-                "update order_allocation set state = 'ALLOCATED', updated_at = now()" + " where order_id = ?",
-                allocatedState);
+        if (!allocatedState.isEmpty()) {
+            // one statement for the page's orders allocated in full, not one per order
+            jdbc.sql("update order_allocation set state = 'ALLOCATED', updated_at = now() where order_id = any (?)")
+                    .param(allocatedState.toArray(Long[]::new))
+                    .update();
+        }
         ledger.flush(batch);
         return allocated;
     }
@@ -459,13 +467,49 @@ class Allocation {
                                     .orElse(false)));
         }
 
+        /**
+         * Reads at once the listings of these orders' items and the products they resolve to: a page of orders
+         * costs a few queries, not one per item and one per product.
+         */
+        void prefetch(List<OrderLines.Order> orders) {
+            Map<Long, Set<Listings.ItemKey>> wanted = new LinkedHashMap<>();
+            for (OrderLines.Order order : orders) {
+                for (OrderLines.Line line : order.lines()) {
+                    Listings.ItemKey item = new Listings.ItemKey(line.itemCode(), line.variation());
+                    if (!items.containsKey(key(order.connectionId(), item))) {
+                        wanted.computeIfAbsent(order.connectionId(), c -> new LinkedHashSet<>())
+                                .add(item);
+                    }
+                }
+            }
+            Set<Long> productIds = new java.util.TreeSet<>();
+            wanted.forEach((connectionId, keys) -> listings.resolveAll(connectionId, keys)
+                    .forEach((item, components) -> {
+                        items.put(key(connectionId, item), components);
+                        components.ifPresent(cs -> cs.forEach(c -> productIds.add(c.productId())));
+                    }));
+            productIds.removeIf(managed::containsKey);
+            Map<Long, Product> found = products.findAll(productIds);
+            for (Long id : productIds) {
+                Product p = found.get(id);
+                managed.put(id, p != null && p.stockManaged());
+                unreleased.put(
+                        id,
+                        p != null && p.releaseDate() != null && p.releaseDate().isAfter(today));
+            }
+        }
+
+        private static String key(long connectionId, Listings.ItemKey item) {
+            return connectionId + "\u0000" + item.itemCode() + "\u0000" + item.variation();
+        }
+
         List<Line> lines(OrderLines.Order order) {
             List<Line> lines = new ArrayList<>();
             for (OrderLines.Line line : order.lines()) {
                 String variation =
                         line.variation() == null ? "" : line.variation().strip();
                 Optional<List<Products.Component>> components = items.computeIfAbsent(
-                        order.connectionId() + "\u0000" + line.itemCode() + "\u0000" + variation,
+                        key(order.connectionId(), new Listings.ItemKey(line.itemCode(), variation)),
                         k -> listings.resolve(order.connectionId(), line.itemCode(), variation));
                 if (components.isEmpty()) {
                     continue;

@@ -195,6 +195,49 @@ class ProductMasterTests {
     }
 
     @Test
+    void aPagesItemsResolvedAtOnceGetEachItsOwnSkusSetsAndUnmappedAlike() {
+        String a = ProductFixture.code("a");
+        String b = ProductFixture.code("b");
+        long aId = catalog.create(ProductFixture.sku(a, "A"), "担当者");
+        long bId = catalog.create(ProductFixture.sku(b, "B"), "担当者");
+        String set = ProductFixture.code("set");
+        long setId = catalog.create(ProductFixture.set(set, "詰め合わせ"), "担当者");
+        sets.replace(setId, List.of(new SetComponents.Line(a, 2), new SetComponents.Line(b, 1)), "担当者");
+        long shop = ProductFixture.shop(jdbc);
+        listingEditing.add(new ListingEditing.Mapping(shop, "tea", "", a, 1), "担当者");
+        listingEditing.add(new ListingEditing.Mapping(shop, "tea", "大", a, 2), "担当者");
+        listingEditing.add(new ListingEditing.Mapping(shop, "gift-box", "", set, 3), "担当者");
+        long manual = connections.ownChannel(Mall.MANUAL).id();
+
+        Map<Listings.ItemKey, java.util.Optional<List<Products.Component>>> page = listings.resolveAll(
+                shop,
+                List.of(
+                        new Listings.ItemKey("tea", null),
+                        new Listings.ItemKey("tea", " 大 "),
+                        new Listings.ItemKey("tea", "小"),
+                        new Listings.ItemKey("gift-box", ""),
+                        new Listings.ItemKey(b, ""),
+                        new Listings.ItemKey("tea", "")));
+
+        assertThat(page).hasSize(5);
+        assertThat(page.get(new Listings.ItemKey("tea", ""))).contains(List.of(new Products.Component(aId, a, 1)));
+        assertThat(page.get(new Listings.ItemKey("tea", "大"))).contains(List.of(new Products.Component(aId, a, 2)));
+        assertThat(page.get(new Listings.ItemKey("tea", "小"))).isEmpty();
+        assertThat(page.get(new Listings.ItemKey("gift-box", "")).orElseThrow())
+                .containsExactly(new Products.Component(aId, a, 6), new Products.Component(bId, b, 3));
+        assertThat(page.get(new Listings.ItemKey(b, "")))
+                .as("a shop's item code that is a product's code is not that product")
+                .isEmpty();
+        assertThat(listings.resolveAll(manual, List.of(new Listings.ItemKey(b, ""), new Listings.ItemKey(set, ""))))
+                .containsEntry(
+                        new Listings.ItemKey(b, ""), java.util.Optional.of(List.of(new Products.Component(bId, b, 1))))
+                .containsEntry(
+                        new Listings.ItemKey(set, ""),
+                        java.util.Optional.of(
+                                List.of(new Products.Component(aId, a, 2), new Products.Component(bId, b, 1))));
+    }
+
+    @Test
     void anOwnChannelsItemCodeThatIsAProductCodeIsThatProduct() {
         String code = ProductFixture.code("own");
         long id = catalog.create(ProductFixture.sku(code, "自社"), "担当者");

@@ -33,6 +33,13 @@ final class BenchmarkRules {
         assertThat(on.statusCode()).isEqualTo(302);
     }
 
+    /** Automatic processing off: no rule runs and new orders wait in 新規受付 (the baseline the rules are held to). */
+    static void switchOff(OmsSession session) {
+        HttpResponse<String> off =
+                session.postForm("/rules", "/rules/settings", Map.of("enabled", "false", "printDateDays", "14"));
+        assertThat(off.statusCode()).isEqualTo(302);
+    }
+
     /** Automatic processing on, with no rules of the merchant's: only the built-in waits. */
     static void switchOn(OmsSession session) {
         create(session, 0);

@@ -415,7 +415,7 @@ class SalesReportBenchmark {
 
                 ## Sales reports at %,d orders (issue 19) — %s
 
-                Machine: %d cores shared with other builds (load average 1/5/15 min: %s before the reports, %s
+                Machine: %d cores (the load average tells whether other work shared them; 1/5/15 min: %s before the reports, %s
                 after), the OMS's embedded PostgreSQL 17, in one JVM with the OMS (MockMvc: security, the
                 controller, the queries and the Thymeleaf page with its chart data, without a socket). %,d orders over
                 two years in three shops (1–4 lines, teas, gift sets, unmapped items), written set-based in SQL in %d s; **rebuilding the sales facts of all of them

@@ -14,6 +14,7 @@ import jp.juchu.oms.stocksync.StockSync;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ class OptionsController {
     private final AllocationTimingSwitch allocation;
     private final StockSync stockSync;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
     OptionsController(
             AutoProcessing processing,
@@ -43,13 +45,15 @@ class OptionsController {
             Mails mails,
             AllocationTimingSwitch allocation,
             StockSync stockSync,
-            AuditLog audit) {
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.processing = processing;
         this.connections = connections;
         this.mails = mails;
         this.allocation = allocation;
         this.stockSync = stockSync;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     /** A shop's row: its switches, the stock sync's among them. */
@@ -108,8 +112,11 @@ class OptionsController {
             Authentication user,
             RedirectAttributes redirect) {
         try {
-            connections.setSwitches(id, autoFetch, writeBack);
-            this.stockSync.enable(id, stockSync);
+            // the shop's switches and its stock sync are saved together or not at all
+            transactions.executeWithoutResult(tx -> {
+                connections.setSwitches(id, autoFetch, writeBack);
+                this.stockSync.enable(id, stockSync);
+            });
             audit.record(
                     user.getName(),
                     "OPTIONS_SAVED",

@@ -91,9 +91,10 @@ class FactListeners {
     /** Orders whose workflow status changed in one transaction. */
     record StatusesChanged(List<Long> orderIds) {}
 
+    /** Mostly a move alone (the rules routing an imported page), which only moves the facts to the new status. */
     @ApplicationModuleListener
     void on(StatusesChanged event) {
-        facts.refresh(event.orderIds());
+        facts.refreshStatuses(event.orderIds());
     }
 
     @ApplicationModuleListener

@@ -55,36 +55,15 @@ final class FactRollups {
     /**
      * Adds (sign 1) or takes back (sign -1) the rollup rows of the facts matching the conditions: {@code orders} on
      * {@code sales_order f}, {@code lines} on {@code sales_line l}, each with the order ids as its one parameter (or
-     * none when null). One statement for both rollups.
+     * none when null). Both rollups in one statement (a refresh runs per imported page: one round trip, not three).
      */
     static void take(JdbcClient jdbc, String orders, String lines, int sign, Long[] ids) {
-        JdbcClient.StatementSpec statement = jdbc.sql("with days as (" + days(own("f", sign), orders) + "),"
-                + " months as (" + months(own("f", sign), orders) + ") "
-                + productMonths(own("l", sign), lines));
+        JdbcClient.StatementSpec statement = jdbc.sql("with days as (" + days(orders, sign) + "), months as ("
+                + months(orders, sign) + ") " + productMonths(lines, sign));
         if (ids != null) {
             statement = statement.params(ids, ids, ids);
         }
         statement.update();
-    }
-
-    /** Each fact under its own status, with the sign given. */
-    private static String own(String alias, int sign) {
-        return "cross join lateral (values (%d, %s.workflow_status)) as s (sign, status)".formatted(sign, alias);
-    }
-
-    /**
-     * The rollup inserts that move the facts of the orders in {@code moved} (order_id, old_status, new_status) from
-     * their old status to their new one: taken back under the old, added under the new, all else as it was. Meant as
-     * data-modifying parts of a statement that defines {@code moved} and changes the facts' status itself; each part
-     * takes the orders' ids as a parameter (three in all), so that the facts are read by their keys.
-     */
-    static String moves(String moved) {
-        String orders = "join %s m on m.order_id = f.order_id and m.old_status <> m.new_status".formatted(moved)
-                + " cross join lateral (values (-1, m.old_status), (1, m.new_status)) as s (sign, status)";
-        String lines = orders.replace("f.order_id", "l.order_id");
-        return "moved_days as (" + days(orders, "f.order_id = any (?)") + "), moved_months as ("
-                + months(orders, "f.order_id = any (?)") + "), moved_products as ("
-                + productMonths(lines, "l.order_id = any (?)") + ")";
     }
 
     /**
@@ -130,54 +109,48 @@ final class FactRollups {
                         """).update();
     }
 
-    /**
-     * The daily rollup's rows of the facts matching {@code where}, each under the status and with the sign of the
-     * relation {@code s (sign, status)} that {@code signed} joins to {@code sales_order f}.
-     */
-    private static String days(String signed, String where) {
+    private static String days(String where, int sign) {
         return """
                 insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
                                        sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost,
                                        mall_share, mall_per_order, payment_fee, carriage)
-                select b.basis, b.day, f.connection_id, s.status, s.sign * count(*), s.sign * sum(f.units),
-                       s.sign * sum(f.sales_incl), s.sign * sum(f.sales_excl), s.sign * sum(f.tax_10),
-                       s.sign * sum(f.tax_8), s.sign * sum(f.shipping), s.sign * sum(f.cod_fee),
-                       s.sign * sum(f.discount), s.sign * sum(f.points), s.sign * sum(f.cost),
-                       s.sign * sum(f.mall_share), s.sign * sum(f.mall_per_order), s.sign * sum(f.payment_fee),
-                       s.sign * sum(f.carriage)
-                from sales_order f %1$s
+                select b.basis, b.day, f.connection_id, f.workflow_status, %1$d * count(*), %1$d * sum(f.units),
+                       %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl), %1$d * sum(f.tax_10), %1$d * sum(f.tax_8),
+                       %1$d * sum(f.shipping), %1$d * sum(f.cod_fee), %1$d * sum(f.discount), %1$d * sum(f.points),
+                       %1$d * sum(f.cost), %1$d * sum(f.mall_share), %1$d * sum(f.mall_per_order),
+                       %1$d * sum(f.payment_fee), %1$d * sum(f.carriage)
+                from sales_order f
                 cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on), ('P', f.paid_on)) as b (basis, day)
                 where %2$s and b.day is not null
-                group by b.basis, b.day, f.connection_id, s.status, s.sign
-                """.formatted(signed, where);
+                group by b.basis, b.day, f.connection_id, f.workflow_status
+                """.formatted(sign, where);
     }
 
     /** The order breakdowns: the dimension's value as the report groups by it (weekday of the day that counts). */
-    private static String months(String signed, String where) {
+    private static String months(String where, int sign) {
         return """
                 insert into sales_month (basis, month, connection_id, workflow_status, dim, value, orders, units,
                                          sales_incl, sales_excl)
-                select b.basis, date_trunc('month', b.day)::date, f.connection_id, s.status, d.dim, d.value,
-                       s.sign * count(*), s.sign * sum(f.units), s.sign * sum(f.sales_incl),
-                       s.sign * sum(f.sales_excl)
-                from sales_order f %1$s %3$s %4$s
+                select b.basis, date_trunc('month', b.day)::date, f.connection_id, f.workflow_status, d.dim, d.value,
+                       %1$d * count(*), %1$d * sum(f.units), %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl)
+                from sales_order f %3$s %4$s
                 where %2$s and b.day is not null
-                group by 1, 2, 3, 4, 5, 6, s.sign
-                """.formatted(signed, where, BASES.formatted("f"), DIMENSIONS);
+                group by 1, 2, 3, 4, 5, 6
+                """.formatted(sign, where, BASES.formatted("f"), DIMENSIONS);
     }
 
     /** 商品別: per product (or unmapped item code), with distinct orders, which add up over months. */
-    private static String productMonths(String signed, String where) {
+    private static String productMonths(String where, int sign) {
         return """
                 insert into sales_month (basis, month, connection_id, workflow_status, dim, value, name, kind, orders,
                                          units, sales_incl, sales_excl, cost, fees)
-                select b.basis, date_trunc('month', b.day)::date, l.connection_id, s.status, 'PRODUCT',
+                select b.basis, date_trunc('month', b.day)::date, l.connection_id, l.workflow_status, 'PRODUCT',
                        coalesce(l.product_code, l.item_code), max(l.name), max(l.product_kind),
-                       s.sign * count(distinct l.order_id), s.sign * sum(l.units), s.sign * sum(l.amount_incl),
-                       s.sign * sum(l.amount_excl), s.sign * sum(l.cost), s.sign * sum(l.fees)
-                from sales_line l %1$s %3$s
+                       %1$d * count(distinct l.order_id), %1$d * sum(l.units), %1$d * sum(l.amount_incl),
+                       %1$d * sum(l.amount_excl), %1$d * sum(l.cost), %1$d * sum(l.fees)
+                from sales_line l %3$s
                 where %2$s and b.day is not null
-                group by 1, 2, 3, 4, 5, 6, s.sign
-                """.formatted(signed, where, BASES.formatted("l"));
+                group by 1, 2, 3, 4, 5, 6
+                """.formatted(sign, where, BASES.formatted("l"));
     }
 }

@@ -5,11 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,45 +47,16 @@ public class SalesFacts {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    /** Recomputes the facts of these orders from the orders as they are now (gone orders lose theirs). */
+    /**
+     * Recomputes the facts of these orders from the orders as they are now (gone orders lose theirs): their old rows
+     * taken back from the rollups and their lines dropped, the facts written anew and added to the rollups, the facts
+     * of orders gone deleted. What new orders lack (old facts, gone orders) costs them no statement.
+     */
     @Transactional
     public void refresh(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return;
         }
-        recompute(lock(orderIds));
-    }
-
-    /**
-     * Refreshes the facts of orders whose workflow status changed, to the same facts as {@link #refresh}: those that
-     * differ from what a refresh would write in their status alone (the usual case: the rules routing new orders) only
-     * take their new status, and both rollups move their rows from the old status to the new; the others (a shipping
-     * day, a payment, an amount changed with the status) are recomputed.
-     */
-    @Transactional
-    public void refreshStatuses(Collection<Long> orderIds) {
-        if (orderIds.isEmpty()) {
-            return;
-        }
-        Long[] ids = lock(orderIds);
-        Set<Long> moved = new HashSet<>(jdbc.sql(moveStatuses())
-                .params(ids, ids, ids, ids, ids, ids)
-                .query(Long.class)
-                .list());
-        Long[] rest = Arrays.stream(ids).filter(id -> !moved.contains(id)).toArray(Long[]::new);
-        log.debug("Sales facts: {} of {} orders moved to their status alone", moved.size(), ids.length);
-        if (rest.length > 0) {
-            recompute(rest);
-        }
-    }
-
-    /**
-     * Takes the facts as a whole (shared: a full rebuild waits) and these orders' facts (in id order, so that two
-     * refreshes never deadlock) until the transaction ends.
-     *
-     * @return the orders' ids, sorted, each once
-     */
-    private Long[] lock(Collection<Long> orderIds) {
         Long[] ids = orderIds.stream().distinct().sorted().toArray(Long[]::new);
         jdbc.sql("select pg_advisory_xact_lock_shared(" + ALL + ")")
                 .query(Object.class)
@@ -98,15 +66,6 @@ public class SalesFacts {
                 .param(ids)
                 .query(Long.class)
                 .single();
-        return ids;
-    }
-
-    /**
-     * Recomputes the facts of these (locked) orders: their old rows taken back from the rollups and their lines
-     * dropped, the facts written anew and added to the rollups, the facts of orders gone deleted. What new orders
-     * have not (old facts, gone orders) costs them no statement.
-     */
-    private void recompute(Long[] ids) {
         boolean held = jdbc.sql("select exists (select 1 from sales_order where order_id = any (?))")
                 .param(ids)
                 .query(Boolean.class)
@@ -352,58 +311,9 @@ public class SalesFacts {
      * and carrier are the first destination's; the shipping day is the last shipment's; a line's cost is the
      * product master's cost price of the SKU (or of a set's components) the shop's item is mapped to.
      */
-    private static String facts(String where) {
-        return orderFacts(where) + """
-                ,
-                lines as (
-                    select s.order_id, i.id as item_id, i.item_code, coalesce(btrim(i.variation), '') as variation,
-                           i.name, i.quantity, i.unit_price * i.quantity as amount, i.tax_rate,
-                           p.id as product_id, p.code as product_code, p.kind as product_kind,
-                           case when p.kind = 'SET' then nullif(sc.cost, 0) else nullif(p.cost_price, 0) end
-                               * l.multiplier * i.quantity as cost
-                    from ord
-                    join shipment s on s.order_id = ord.order_id
-                    join order_item i on i.shipment_id = s.id
-                    left join listing l on l.connection_id = ord.connection_id and l.item_code = i.item_code
-                                       and l.variation = coalesce(btrim(i.variation), '')
-                    left join product p on p.id = l.product_id
-                    left join lateral (
-                        select sum(cp.cost_price * c.quantity) as cost from product_set_component c
-                        join product cp on cp.id = c.component_id where c.set_id = p.id) sc on p.kind = 'SET'
-                ),
-                fact_lines as (
-                    select l.order_id, l.item_id, o.connection_id, o.ordered_on, o.shipped_on, o.paid_on,
-                           o.workflow_status, l.item_code, l.variation, l.name, l.product_id, l.product_code,
-                           l.product_kind, l.quantity as units, l.amount as amount_incl,
-                           l.amount - floor(l.amount * l.tax_rate::numeric / (100 + l.tax_rate))::bigint as amount_excl,
-                           l.tax_rate, l.cost,
-                           coalesce((fe.mall_share + fe.mall_per_order + fe.payment_fee + fe.carriage)
-                                        * l.amount::numeric
-                                        / nullif(sum(l.amount) over (partition by l.order_id), 0), 0) as fees
-                    from lines l join ord o on o.order_id = l.order_id join fees fe on fe.order_id = l.order_id
-                ),
-                per_order as (
-                    select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
-                ),
-                fact_orders as (
-                    select o.order_id, o.connection_id, o.ordered_on, o.ordered_hour, o.shipped_on, o.paid_on,
-                           o.workflow_status, o.prefecture, o.payment_method, left(o.carrier, 20) as carrier,
-                           o.shipments, coalesce(p.units, 0)::integer as units, o.sales_incl,
-                           o.sales_incl - o.tax as sales_excl, o.tax_10, o.tax_8, o.shipping_fee as shipping, o.cod_fee,
-                           o.coupon_discount as discount, o.points_used as points, coalesce(p.cost, 0) as cost,
-                           fe.mall_share, fe.mall_per_order, fe.payment_fee, fe.carriage
-                    from ord o join fees fe on fe.order_id = o.order_id left join per_order p on p.order_id = o.order_id
-                )
-                """;
-    }
-
-    /**
-     * The order-level part of {@link #facts}: {@code ord}, what an order's facts take from the order, its shipments
-     * and its tax, and {@code fees}, its fees.
-     */
-    private static String orderFacts(String where) {
+    private static String compute(String where) {
         return """
-                ord as (
+                with ord as (
                     select o.id as order_id, o.connection_id,
                            (o.ordered_at at time zone 'Asia/Tokyo')::date as ordered_on,
                            extract(hour from o.ordered_at at time zone 'Asia/Tokyo')::smallint as ordered_hour,
@@ -438,21 +348,50 @@ public class SalesFacts {
                                                        else '[]'::jsonb end) t) tx on true
                     where %s
                 ),
-                fees as (%s)
-                """.formatted(where, fees("ord"));
-    }
-
-    /** Writes the facts of the orders matching {@code where} (on {@code oms_order o}); their old lines are gone. */
-    private static String compute(String where) {
-        return "with " + facts(where) + """
-                , inserted as (
+                fees as (%s),
+                lines as (
+                    select s.order_id, i.id as item_id, i.item_code, coalesce(btrim(i.variation), '') as variation,
+                           i.name, i.quantity, i.unit_price * i.quantity as amount, i.tax_rate,
+                           p.id as product_id, p.code as product_code, p.kind as product_kind,
+                           case when p.kind = 'SET' then nullif(sc.cost, 0) else nullif(p.cost_price, 0) end
+                               * l.multiplier * i.quantity as cost
+                    from ord
+                    join shipment s on s.order_id = ord.order_id
+                    join order_item i on i.shipment_id = s.id
+                    left join listing l on l.connection_id = ord.connection_id and l.item_code = i.item_code
+                                       and l.variation = coalesce(btrim(i.variation), '')
+                    left join product p on p.id = l.product_id
+                    left join lateral (
+                        select sum(cp.cost_price * c.quantity) as cost from product_set_component c
+                        join product cp on cp.id = c.component_id where c.set_id = p.id) sc on p.kind = 'SET'
+                ),
+                inserted as (
                     insert into sales_line (order_id, item_id, connection_id, ordered_on, shipped_on, paid_on,
                                             workflow_status, item_code, variation, name, product_id, product_code,
                                             product_kind, units, amount_incl, amount_excl, tax_rate, cost, fees)
-                    select %1$s, workflow_status, %2$s from fact_lines
+                    select l.order_id, l.item_id, o.connection_id, o.ordered_on, o.shipped_on, o.paid_on,
+                           o.workflow_status, l.item_code, l.variation, l.name, l.product_id, l.product_code,
+                           l.product_kind, l.quantity, l.amount,
+                           l.amount - floor(l.amount * l.tax_rate::numeric / (100 + l.tax_rate))::bigint,
+                           l.tax_rate, l.cost,
+                           coalesce((fe.mall_share + fe.mall_per_order + fe.payment_fee + fe.carriage)
+                                        * l.amount::numeric
+                                        / nullif(sum(l.amount) over (partition by l.order_id), 0), 0)
+                    from lines l join ord o on o.order_id = l.order_id join fees fe on fe.order_id = l.order_id
+                ),
+                per_order as (
+                    select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
                 )
-                insert into sales_order (order_id, %3$s, workflow_status, refreshed_at)
-                select order_id, %3$s, workflow_status, now() from fact_orders
+                insert into sales_order (order_id, connection_id, ordered_on, ordered_hour, shipped_on, paid_on,
+                                         workflow_status, prefecture, payment_method, carrier, shipments, units,
+                                         sales_incl, sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points,
+                                         cost, mall_share, mall_per_order, payment_fee, carriage, refreshed_at)
+                select o.order_id, o.connection_id, o.ordered_on, o.ordered_hour, o.shipped_on, o.paid_on,
+                       o.workflow_status, o.prefecture, o.payment_method, left(o.carrier, 20), o.shipments,
+                       coalesce(p.units, 0), o.sales_incl, o.sales_incl - o.tax, o.tax_10, o.tax_8, o.shipping_fee,
+                       o.cod_fee, o.coupon_discount, o.points_used, coalesce(p.cost, 0), fe.mall_share,
+                       fe.mall_per_order, fe.payment_fee, fe.carriage, now()
+                from ord o join fees fe on fe.order_id = o.order_id left join per_order p on p.order_id = o.order_id
                 on conflict (order_id) do update set
                     connection_id = excluded.connection_id, ordered_on = excluded.ordered_on,
                     ordered_hour = excluded.ordered_hour, shipped_on = excluded.shipped_on,
@@ -464,54 +403,7 @@ public class SalesFacts {
                     discount = excluded.discount, points = excluded.points, cost = excluded.cost,
                     mall_share = excluded.mall_share, mall_per_order = excluded.mall_per_order,
                     payment_fee = excluded.payment_fee, carriage = excluded.carriage, refreshed_at = excluded.refreshed_at
-                """.formatted(LINE_KEY, LINE_VALUES, ORDER_VALUES);
-    }
-
-    /** A line fact's key and the place of its order, then (after its status) what the line is. */
-    private static final String LINE_KEY = "order_id, item_id, connection_id, ordered_on, shipped_on, paid_on";
-
-    private static final String LINE_VALUES = "item_code, variation, name, product_id, product_code, product_kind,"
-            + " units, amount_incl, amount_excl, tax_rate, cost, fees";
-
-    /** An order fact's columns but its key, its status and when it was written. */
-    private static final String ORDER_VALUES = "connection_id, ordered_on, ordered_hour, shipped_on, paid_on,"
-            + " prefecture, payment_method, carrier, shipments, units, sales_incl, sales_excl, tax_10, tax_8,"
-            + " shipping, cod_fee, discount, points, cost, mall_share, mall_per_order, payment_fee, carriage";
-
-    /**
-     * Moves the facts of the orders (the one parameter, six times) that differ from the order-level facts a refresh would write
-     * ({@link #orderFacts}: the shop, the days ordered, shipped and paid, the destination, payment, carrier and
-     * shipments, the amounts and tax, the fees) in their status alone: they take the order's status, and both rollups
-     * move their rows from the old status to the new. Lines are not read again: what changes an order's lines (an
-     * import, an edit) recomputes its facts by its own event. Returns the orders so handled (moved, or already right).
-     */
-    private static String moveStatuses() {
-        return "with " + orderFacts("o.id = any (?)") + """
-                ,
-                moved as (
-                    select c.order_id, f.workflow_status as old_status, c.workflow_status as new_status
-                    from ord c join fees fe on fe.order_id = c.order_id join sales_order f on f.order_id = c.order_id
-                    where (c.connection_id, c.ordered_on, c.ordered_hour, c.shipped_on, c.paid_on, c.prefecture,
-                           c.payment_method, left(c.carrier, 20), c.shipments, c.sales_incl, c.sales_incl - c.tax,
-                           c.tax_10, c.tax_8, c.shipping_fee, c.cod_fee, c.coupon_discount, c.points_used,
-                           fe.mall_share, fe.mall_per_order, fe.payment_fee, fe.carriage)
-                          is not distinct from
-                          (f.connection_id, f.ordered_on, f.ordered_hour, f.shipped_on, f.paid_on, f.prefecture,
-                           f.payment_method, f.carrier, f.shipments, f.sales_incl, f.sales_excl, f.tax_10, f.tax_8,
-                           f.shipping, f.cod_fee, f.discount, f.points, f.mall_share, f.mall_per_order, f.payment_fee,
-                           f.carriage)
-                ),
-                %s,
-                moved_orders as (
-                    update sales_order f set workflow_status = m.new_status, refreshed_at = now() from moved m
-                    where f.order_id = any (?) and f.order_id = m.order_id and m.old_status <> m.new_status
-                ),
-                moved_lines as (
-                    update sales_line l set workflow_status = m.new_status from moved m
-                    where l.order_id = any (?) and l.order_id = m.order_id and m.old_status <> m.new_status
-                )
-                select order_id from moved
-                """.formatted(FactRollups.moves("moved"));
+                """.formatted(where, fees("ord"));
     }
 
     /**

@@ -18,11 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (with {@code -Dbenchmark.pages=N}, default 50, of 100 orders). New orders (one to three lines, mostly mapped to
  * SKUs) are written straight into the OMS's tables; then, page by page as an import and its routing do, the facts of
  * the page are refreshed as {@code OrdersImported} refreshes them, the page is routed (新規受付 → 出荷待ち, 保留,
- * 確認待ち, 入金待ち) and the facts are refreshed as {@code StatusesChanged} refreshes them ({@code refreshStatuses}),
- * every other page recomputed in full instead for comparison. Prints the milliseconds a page of each, on the wall
+ * 確認待ち, 入金待ち) and the facts are refreshed again as {@code StatusesChanged} refreshes them. Prints the milliseconds a page of each, on the wall
  * clock and in the database's CPU time; the facts and both rollups must equal the orders afterwards.
  */
-@SpringBootTest(properties = "logging.level.jp.juchu.oms.sales.SalesFacts=debug")
+@SpringBootTest
 class SalesRefreshBenchmark {
 
     private static final int PAGES = Integer.getInteger("benchmark.pages", 50);
@@ -87,8 +86,6 @@ class SalesRefreshBenchmark {
         long routed = 0;
         long importedCpu = 0;
         long routedCpu = 0;
-        long recomputed = 0;
-        long recomputedCpu = 0;
         long postmaster = postmaster();
         for (int i = 0; i < ids.size(); i += PAGE) {
             Long[] page = ids.subList(i, Math.min(ids.size(), i + PAGE)).toArray(Long[]::new);
@@ -103,40 +100,26 @@ class SalesRefreshBenchmark {
                                 version = version + 1, updated_at = now()
                             where id = any (?)
                             """).param(page).update();
-            // every other page recomputed in full, for comparison on the same machine at the same time
-            boolean full = (i / PAGE) % 2 == 1;
             cpu = databaseCpu(postmaster);
             started = System.nanoTime();
-            if (full) {
-                facts.refresh(List.of(page));
-            } else {
-                facts.refreshStatuses(List.of(page));
-            }
+            facts.refresh(List.of(page));
             if (i >= WARM_UP * PAGE) {
                 imported += importing;
                 importedCpu += importingCpu;
-                if (full) {
-                    recomputed += System.nanoTime() - started;
-                    recomputedCpu += databaseCpu(postmaster) - cpu;
-                } else {
-                    routed += System.nanoTime() - started;
-                    routedCpu += databaseCpu(postmaster) - cpu;
-                }
+                routed += System.nanoTime() - started;
+                routedCpu += databaseCpu(postmaster) - cpu;
             }
         }
         facts.fold();
         System.out.printf(
                 "SalesRefreshBenchmark: %d pages of %d orders: refresh of new orders %.2f ms a page (database CPU"
-                        + " %.2f ms); after routing, refreshStatuses %.2f ms a page (database CPU %.2f ms),"
-                        + " a full refresh %.2f ms a page (database CPU %.2f ms)%n",
+                        + " %.2f ms); after routing %.2f ms a page (database CPU %.2f ms)%n",
                 PAGES,
                 PAGE,
                 imported / 1e6 / PAGES,
                 importedCpu * 10.0 / PAGES,
-                routed / 1e6 / (PAGES / 2),
-                routedCpu * 10.0 / (PAGES / 2),
-                recomputed / 1e6 / (PAGES / 2),
-                recomputedCpu * 10.0 / (PAGES / 2));
+                routed / 1e6 / PAGES,
+                routedCpu * 10.0 / PAGES);
         FactCheck check = facts.check();
         assertThat(check.matches()).as(check.toString()).isTrue();
     }

@@ -91,10 +91,9 @@ class FactListeners {
     /** Orders whose workflow status changed in one transaction. */
     record StatusesChanged(List<Long> orderIds) {}
 
-    /** Mostly a move alone (the rules routing an imported page), which only moves the facts to the new status. */
     @ApplicationModuleListener
     void on(StatusesChanged event) {
-        facts.refreshStatuses(event.orderIds());
+        facts.refresh(event.orderIds());
     }
 
     @ApplicationModuleListener

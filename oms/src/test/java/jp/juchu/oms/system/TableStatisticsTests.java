@@ -1,0 +1,54 @@
+package jp.juchu.oms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class TableStatisticsTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void dropProbe() {
+        jdbc.sql("drop table if exists statistics_probe").update();
+    }
+
+    @Test
+    void aTableFilledSinceItWasLastAnalysedIsAnalysedAndThenLeftAlone() {
+        jdbc.sql("create table statistics_probe (id bigint primary key, shop bigint not null)")
+                .update();
+        jdbc.sql("insert into statistics_probe select g, 1 from generate_series(1, 5000) g")
+                .update();
+
+        // the statistics of a write reach pg_stat_user_tables shortly after its commit
+        List<String> analysed = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    analysed.addAll(TableStatistics.analyseChanged(jdbc));
+                    return analysed.stream().anyMatch(t -> t.endsWith(".statistics_probe"));
+                });
+
+        assertThat(jdbc.sql(
+                                "select last_analyze is not null from pg_stat_user_tables where relname = 'statistics_probe'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        // the planner now knows there is one shop: a lookup by it is not taken for a selective one
+        assertThat(jdbc.sql("select n_distinct from pg_stats where tablename = 'statistics_probe' and attname = 'shop'")
+                        .query(Double.class)
+                        .single())
+                .isEqualTo(1.0);
+        assertThat(TableStatistics.analyseChanged(jdbc)).noneMatch(t -> t.endsWith(".statistics_probe"));
+    }
+}

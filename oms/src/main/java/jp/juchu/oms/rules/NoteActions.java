@@ -45,7 +45,7 @@ final class NoteActions {
         boolean adding = action.kind() == Action.Kind.ADD_TAG;
         return switch (result.refusal()) {
             case TAG_TOO_LONG -> "タグ: " + NoteChange.TAG_LENGTH + "文字を超えるため付けませんでした";
-            case TOO_MANY_TAGS -> "タグ: " + NoteChange.TAGS + "個に達しているため" + (adding ? "付けませんでした" : "外せませんでした");
+            case TOO_MANY_TAGS -> "タグ: " + NoteChange.TAGS + (adding ? "個に達しているため付けませんでした" : "個を超えているため外せませんでした");
             case BLANK_TAG -> "タグ: 空のため" + (adding ? "付けませんでした" : "外しませんでした");
             case MEMO_FULL -> "社内メモ: " + OrderLimits.MEMO + "文字の上限に達するため追記しませんでした";
             case NO_ORDER -> action.kind().label() + ": 受注がありません";

@@ -140,10 +140,11 @@ public class Customers {
         Map<Long, Long> previous = new HashMap<>();
         if (!customerOf.isEmpty()) {
             jdbc.sql("""
-                            select k.order_id, (select count(*) from customer_order o where o.customer_id = k.customer_id)
+                            select k.order_id, c.linked_orders
                                    - (select count(*) from customer_order o
                                        where o.order_id = k.order_id and o.customer_id = k.customer_id) as previous
                             from unnest(:orders, :customers) as k(order_id, customer_id)
+                            join customer c on c.id = k.customer_id
                             """)
                     .param("orders", customerOf.keySet().toArray(Long[]::new))
                     .param("customers", customerOf.values().toArray(Long[]::new))

@@ -6,6 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param pageSize orders asked for per page (the API allows at most 100)
+ * @param ordersPerCommit orders written in one transaction (whole pages, so at least one page): each transaction's
+ *     follow-up work (customers, rules, allocation, sales facts) is done for this many orders at a time
+ * @param pagesAhead pages read ahead of the writing at most
  * @param overlap how far back a sweep reads again: every {@code overlap} one run (a sweep) starts this long
  *     before the last sweep's watermark, so that an order committed at the shop up to this late after its
  *     {@code updated_at} (or with a clock a little off) is never missed
@@ -21,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("oms.imports")
 public record ImportSettings(
         @DefaultValue("100") int pageSize,
+        @DefaultValue("500") int ordersPerCommit,
+        @DefaultValue("10") int pagesAhead,
         @DefaultValue("10m") Duration overlap,
         @DefaultValue("1m") Duration recentOverlap,
         @DefaultValue("5") int maxAttempts,

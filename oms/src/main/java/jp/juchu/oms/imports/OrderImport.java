@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -62,7 +60,7 @@ public class OrderImport {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ShopOrderReader reader = new ShopOrderReader();
-    /** Reads a run's next page while the current one is written. */
+    /** Reads a run's pages ahead while the ones before them are written. */
     private final ExecutorService fetcher = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "order-import-fetch");
         thread.setDaemon(true);
@@ -127,48 +125,38 @@ public class OrderImport {
         long runId = records.startRun(connectionId, trigger, since);
         try {
             OffsetDateTime nextWatermark = null;
-            int from = 0;
-            String cursor = null;
             // a first run finds every order new, so it reads whole orders at once; later runs list the
             // window first and read in full only the pages with something new or changed
-            OrderBlocks blocks = records.watermark(connectionId).isEmpty() ? OrderBlocks.ALL : OrderBlocks.BASIC;
-            CompletableFuture<OrderPage> next = prefetch(shop, since, from, cursor, blocks);
-            while (true) {
-                OrderPage page = join(next);
-                if (nextWatermark == null) {
-                    nextWatermark = page.searchedAt();
-                }
-                boolean changed = anyChanged(connectionId, page);
-                if (blocks == OrderBlocks.BASIC && changed) {
-                    page = fetch(shop, since, from, cursor, OrderBlocks.ALL);
-                }
-                boolean readInFull = blocks == OrderBlocks.ALL || changed;
-                blocks = changed ? OrderBlocks.ALL : OrderBlocks.BASIC;
-                from += page.orders().size();
-                cursor = page.nextSearchAfter();
-                boolean last = page.orders().size() < settings.pageSize();
-                // the next page is read while this one is written; a cursor, where the shop offers one,
-                // keeps deep pages as cheap as the first
-                next = last ? null : prefetch(shop, since, from, cursor, blocks);
-                OffsetDateTime window = since;
-                OrderPage current = page;
-                try {
-                    transactions.executeWithoutResult(status -> {
-                        if (readInFull) {
-                            apply(connectionId, runId, window, current);
-                        } else {
-                            countUnchanged(connectionId, runId, current);
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    if (next != null) {
-                        next.cancel(true);
+            OrderBlocks first = records.watermark(connectionId).isEmpty() ? OrderBlocks.ALL : OrderBlocks.BASIC;
+            // pages are read ahead while the ones before them are written, a few pages to a transaction: the
+            // work each transaction triggers (customers, rules, allocation, sales facts) is then done for
+            // hundreds of orders at a time; a cursor, where the shop offers one, keeps deep pages as cheap as
+            // the first
+            try (PagesAhead pages = new PagesAhead(
+                    fetcher,
+                    settings.pagesAhead(),
+                    settings.pageSize(),
+                    first,
+                    (from, cursor, blocks) -> fetch(shop, since, from, cursor, blocks),
+                    page -> anyChanged(connectionId, page))) {
+                List<PagesAhead.Fetched> batch = new ArrayList<>();
+                int buffered = 0;
+                while (true) {
+                    PagesAhead.Fetched page = pages.next();
+                    if (nextWatermark == null) {
+                        nextWatermark = page.page().searchedAt();
                     }
-                    throw e;
-                }
-                records.renewLease(connectionId, node, settings.lease());
-                if (last) {
-                    break;
+                    batch.add(page);
+                    buffered += page.page().orders().size();
+                    if (buffered >= settings.ordersPerCommit() || page.last()) {
+                        write(connectionId, runId, since, batch);
+                        records.renewLease(connectionId, node, settings.lease());
+                        batch.clear();
+                        buffered = 0;
+                    }
+                    if (page.last()) {
+                        break;
+                    }
                 }
             }
             OffsetDateTime watermark = nextWatermark;
@@ -226,7 +214,32 @@ public class OrderImport {
     }
 
     /**
-     * One page in one transaction. Hashes come first: an order whose content hash is the stored one is
+     * Pages in one transaction with the run's progress: the orders of the pages read in full are applied together,
+     * those only listed are counted unchanged.
+     */
+    private void write(long connectionId, long runId, OffsetDateTime since, List<PagesAhead.Fetched> pages) {
+        List<RawOrder> inFull = new ArrayList<>();
+        List<RawOrder> listed = new ArrayList<>();
+        Long total = null;
+        for (PagesAhead.Fetched fetched : pages) {
+            (fetched.readInFull() ? inFull : listed).addAll(fetched.page().orders());
+            if (fetched.page().totalCount() != null) {
+                total = fetched.page().totalCount();
+            }
+        }
+        Long totalCount = total;
+        transactions.executeWithoutResult(status -> {
+            if (!inFull.isEmpty() || listed.isEmpty()) {
+                apply(connectionId, runId, since, new OrderPage(totalCount, null, inFull, null));
+            }
+            if (!listed.isEmpty()) {
+                countUnchanged(connectionId, runId, new OrderPage(totalCount, null, listed, null));
+            }
+        });
+    }
+
+    /**
+     * The orders of one or more pages, in the caller's transaction. Hashes come first: an order whose content hash is the stored one is
      * counted unchanged without being read further, which makes re-reading a window cheap.
      */
     private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
@@ -319,23 +332,6 @@ public class OrderImport {
 
     /** The connection a run reads and its mall's connector. */
     private record Shop(MallConnection connection, MallConnector connector) {}
-
-    private CompletableFuture<OrderPage> prefetch(
-            Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
-        return CompletableFuture.supplyAsync(() -> fetch(shop, since, from, cursor, blocks), fetcher);
-    }
-
-    /** The page, or the shop's failure as the fetch raised it. */
-    private static OrderPage join(CompletableFuture<OrderPage> page) {
-        try {
-            return page.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
 
     /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */
     private OrderPage fetch(Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {

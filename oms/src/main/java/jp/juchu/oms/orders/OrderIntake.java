@@ -187,8 +187,9 @@ class OrderIntake {
             long orderId = orderIds.get(i);
             Object[] row = OrderRows.orderRow(orderId, connectionId, incoming);
             String entry = Transitions.entry(order, finishedAsShipped);
-            Object[] withStatus = Arrays.copyOf(row, row.length + 1);
-            withStatus[row.length] = entry;
+            Object[] withStatus = Arrays.copyOf(row, row.length + 2);
+            withStatus[row.length] = OrderRows.recipients(order.deliveries());
+            withStatus[row.length + 1] = entry;
             orderRows.add(withStatus);
             for (ShopOrder.Delivery delivery : order.deliveries()) {
                 long shipmentId = shipmentIds.get(shipmentIndex++);

@@ -82,6 +82,22 @@ final class OrderRows {
         };
     }
 
+    /**
+     * The order's recipients as the keyword search reads them, exactly as the database's
+     * {@code oms_order_recipients_refresh} makes them from the shipments (name, kana and phone without hyphens per
+     * destination, in delivery order): written with a new order, so that its shipments' insert finds them in place
+     * instead of rewriting the order row (and its search indexes) a second time.
+     */
+    static String recipients(List<ShopOrder.Delivery> deliveries) {
+        List<String> parts = deliveries.stream()
+                .sorted(java.util.Comparator.comparingInt(ShopOrder.Delivery::deliveryId))
+                .filter(d -> d.name() != null)
+                .map(d -> d.name() + " " + (d.kana() == null ? "" : d.kana()) + " "
+                        + (d.phone() == null ? "" : d.phone().replace("-", "")))
+                .toList();
+        return parts.isEmpty() ? null : String.join(" | ", parts);
+    }
+
     static void addItemRows(List<Object[]> rows, long shipmentId, ShopOrder.Delivery delivery) {
         int line = 1;
         for (ShopOrder.Item item : delivery.items()) {
@@ -103,8 +119,8 @@ final class OrderRows {
                 shop_order_status, shop_payment_status, shop_shipping_status, buyer_name, buyer_kana, buyer_email,
                 buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1, buyer_address2, member_account,
                 payment_method, items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used,
-                total, tax, remarks, content_hash, payload, workflow_status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)
+                total, tax, remarks, content_hash, payload, recipients, workflow_status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)
             """;
 
     static final String UPDATE_ORDER = """

@@ -24,11 +24,13 @@ public class Orders {
     private final JdbcClient jdbc;
     private final OrderIntake intake;
     private final OrderDeletion deletion;
+    private final OrderNotes notes;
 
-    Orders(JdbcClient jdbc, OrderIntake intake, OrderDeletion deletion) {
+    Orders(JdbcClient jdbc, OrderIntake intake, OrderDeletion deletion, OrderNotes notes) {
         this.jdbc = jdbc;
         this.intake = intake;
         this.deletion = deletion;
+        this.notes = notes;
     }
 
     /**
@@ -163,65 +165,48 @@ public class Orders {
         return carriers;
     }
 
-    /** Adds and removes tags on an order (a tag is at most 30 characters; an order keeps at most 20). */
+    /**
+     * Carries out changes to many orders' notes — tags, internal memo (社内メモ), alert (要確認) — at once, each order's
+     * changes in the order given, under the bounds {@link NoteChange} names: the orders are locked and read once,
+     * written in one statement and their history rows in one. A refused change leaves the order as it was and the
+     * later changes go on.
+     *
+     * @return what became of each change, in the order given
+     */
     @Transactional
-    public void changeTags(long orderId, Collection<String> add, Collection<String> remove, String actor) {
-        List<String> adding =
-                add.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
-        if (adding.stream().anyMatch(t -> t.length() > 30)) {
-            throw new IllegalArgumentException("タグは30文字までです");
-        }
-        int updated = jdbc.sql("""
-                        update oms_order set tags = (
-                            select coalesce(array_agg(distinct t order by t), '{}') from unnest(tags || ?::text[]) t
-                            where t <> all (?::text[])),
-                            version = version + 1, updated_at = now()
-                        where id = ? and cardinality(array(select distinct unnest(tags || ?::text[]))) <= 20
-                        """)
-                .params(
-                        adding.toArray(String[]::new),
-                        remove.toArray(String[]::new),
-                        orderId,
-                        adding.toArray(String[]::new))
-                .update();
-        if (updated == 0) {
-            throw new IllegalArgumentException("タグは1件の受注に20個までです");
-        }
-        List<String> summary = new ArrayList<>();
-        adding.forEach(t -> summary.add("+" + t));
-        remove.forEach(t -> summary.add("-" + t));
-        jdbc.sql(INSERT_HISTORY)
-                .params(orderId, "TAGS", actor, "タグ: " + String.join(" ", summary))
-                .update();
+    public List<NoteChange.Result> changeNotes(List<NoteChange> changes) {
+        return notes.apply(changes);
     }
 
     /**
-     * Appends a line to the order's internal memo (社内メモ) and records it in its history, unless the memo would pass
-     * {@link OrderLimits#MEMO} characters (the edit form's bound, so the order stays editable).
+     * Adds and removes tags on an order (a tag is at most 30 characters; an order keeps at most 20; blank tags are
+     * ignored).
+     *
+     * @throws IllegalArgumentException with the bound in Japanese when the change would pass one, or the order does
+     *     not exist
+     */
+    @Transactional
+    public void changeTags(long orderId, Collection<String> add, Collection<String> remove, String actor) {
+        NoteChange.Result result = notes.apply(
+                        List.of(new NoteChange.Tags(orderId, List.copyOf(add), List.copyOf(remove), actor)))
+                .get(0);
+        if (result.refusal() != null && result.refusal() != NoteChange.Refusal.BLANK_TAG) {
+            throw new IllegalArgumentException(result.refusal().message());
+        }
+    }
+
+    /**
+     * Appends a line (cut to 1000 characters) to the order's internal memo (社内メモ) and records it in its history,
+     * unless the memo would pass {@link OrderLimits#MEMO} characters (the edit form's bound, so the order stays
+     * editable).
      *
      * @return false when the order does not exist or the memo has no room for the line
      */
     @Transactional
     public boolean appendMemo(long orderId, String text, String actor) {
-        String line = text.length() > 1000 ? text.substring(0, 1000) : text;
-        Optional<String> memo = jdbc.sql("select coalesce(memo, '') from oms_order where id = ? for update")
-                .param(orderId)
-                .query(String.class)
-                .optional();
-        if (memo.isEmpty()) {
-            return false;
-        }
-        String appended = memo.get().isEmpty() ? line : memo.get() + "\n" + line;
-        if (appended.length() > OrderLimits.MEMO) {
-            return false;
-        }
-        jdbc.sql("update oms_order set memo = ?, version = version + 1, updated_at = now() where id = ?")
-                .params(appended, orderId)
-                .update();
-        jdbc.sql(INSERT_HISTORY)
-                .params(orderId, "MEMO", actor, "社内メモに追記: " + line)
-                .update();
-        return true;
+        return notes.apply(List.of(new NoteChange.Memo(orderId, text, actor)))
+                .get(0)
+                .done();
     }
 
     /** A page of the order list: a status tab and filters, newest first. */
@@ -243,49 +228,21 @@ public class Orders {
      */
     @Transactional
     public boolean raiseAlert(long orderId, String text, String actor) {
-        int updated = jdbc.sql("update oms_order set alert = case when coalesce(alert, '') = '' then ?"
-                        + " else alert || chr(10) || ? end, version = version + 1, updated_at = now() where id = ?")
-                .params(text, text, orderId)
-                .update();
-        if (updated > 0) {
-            jdbc.sql(INSERT_HISTORY).params(orderId, "ALERT", actor, text).update();
-        }
-        return updated > 0;
+        return notes.apply(List.of(new NoteChange.Alert(orderId, text, actor)))
+                .get(0)
+                .done();
     }
 
     /**
-     * {@link #raiseAlert} for many orders at once, by one actor: the alerts in one statement, their history rows in
-     * one.
+     * {@link #raiseAlert} for many orders at once, by one actor (see {@link #changeNotes}).
      *
      * @param texts the line to append, by order id
      */
     @Transactional
     public void raiseAlerts(Map<Long, String> texts, String actor) {
-        if (texts.isEmpty()) {
-            return;
-        }
-        Long[] ids = texts.keySet().toArray(Long[]::new);
-        String[] lines = texts.values().toArray(String[]::new);
-        List<Long> raised = jdbc.sql("""
-                        update oms_order o set alert = case when coalesce(o.alert, '') = '' then a.line
-                            else o.alert || chr(10) || a.line end, version = o.version + 1, updated_at = now()
-                        from unnest(?::bigint[], ?::text[]) as a(id, line)
-                        where o.id = a.id
-                        returning o.id
-                        """).params(ids, lines).query(Long.class).list();
-        java.util.Set<Long> found = new java.util.HashSet<>(raised);
-        List<Long> historyIds = new ArrayList<>();
-        List<String> historyLines = new ArrayList<>();
-        texts.forEach((id, line) -> {
-            if (found.contains(id)) {
-                historyIds.add(id);
-                historyLines.add(line);
-            }
-        });
-        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
-                        + " select a.id, 'ALERT', ?, a.line from unnest(?::bigint[], ?::text[]) as a(id, line)")
-                .params(actor, historyIds.toArray(Long[]::new), historyLines.toArray(String[]::new))
-                .update();
+        List<NoteChange> changes = new ArrayList<>();
+        texts.forEach((id, line) -> changes.add(new NoteChange.Alert(id, line, actor)));
+        notes.apply(changes);
     }
 
     /**

@@ -37,6 +37,7 @@ public class AutoProcessing {
     private final RuleBook rules;
     private final OrderFactsReader facts;
     private final RuleActions actions;
+    private final RuleBatch batch;
     private final AuditLog audit;
     private final Orders orders;
     private final OrderWorkflow workflow;
@@ -47,6 +48,7 @@ public class AutoProcessing {
             RuleBook rules,
             OrderFactsReader facts,
             RuleActions actions,
+            RuleBatch batch,
             AuditLog audit,
             Orders orders,
             OrderWorkflow workflow,
@@ -55,6 +57,7 @@ public class AutoProcessing {
         this.rules = rules;
         this.facts = facts;
         this.actions = actions;
+        this.batch = batch;
         this.audit = audit;
         this.orders = orders;
         this.workflow = workflow;
@@ -114,10 +117,10 @@ public class AutoProcessing {
     }
 
     /**
-     * Runs the enabled rules of one trigger on these orders, planned one order at a time. A plan that only moves its
-     * order waits for the next plan that does more: the moves gathered by then are made together, in one transaction
-     * ({@link RuleActions#applyMoves}); any other plan is carried out on its own ({@link RuleActions#apply}), so every
-     * order is handled in the order it was planned.
+     * Runs the enabled rules of one trigger on these orders, planned one order at a time. A plan of note changes and
+     * moves ({@link RuleBatch#batchable}) waits for the next plan that does more: the plans gathered by then are
+     * carried out together, in one transaction ({@link RuleBatch#apply}); any other plan is carried out on its own
+     * ({@link RuleActions#apply}), so every order is handled in the order it was planned.
      */
     void process(List<Long> orderIds, Rule.Trigger trigger) {
         RuleSettings settings = settings();
@@ -130,7 +133,7 @@ public class AutoProcessing {
             return;
         }
         Map<Long, Set<Long>> applied = applied(orderIds);
-        List<RuleActions.Planned> moves = new ArrayList<>();
+        List<RuleBatch.Planned> gathered = new ArrayList<>();
         for (OrderFacts order : facts.read(orderIds)) {
             if (trigger == Rule.Trigger.ON_SHOP_CHANGE
                     && PRINTING_STARTED.contains(order.order().workflowStatus())) {
@@ -145,15 +148,15 @@ public class AutoProcessing {
             if (!plan.changesAnything()) {
                 continue;
             }
-            if (RuleActions.onlyMoves(plan)) {
-                moves.add(new RuleActions.Planned(order, plan));
+            if (RuleBatch.batchable(plan)) {
+                gathered.add(new RuleBatch.Planned(order, plan));
                 continue;
             }
-            applyMoves(moves);
-            moves.clear();
+            applyGathered(gathered);
+            gathered.clear();
             applyOne(order, plan);
         }
-        applyMoves(moves);
+        applyGathered(gathered);
     }
 
     /**
@@ -168,20 +171,21 @@ public class AutoProcessing {
     }
 
     /**
-     * Moves gathered from several plans, made in one transaction, tried again when it loses a deadlock to other work on
-     * the orders; a failure goes to the caller, as one order's failure did (the event registry keeps the publication).
+     * Plans gathered from several orders, carried out in one transaction, tried again when it loses a deadlock to other
+     * work on the orders; a failure goes to the caller, as one order's failure did (the event registry keeps the
+     * publication).
      */
-    private void applyMoves(List<RuleActions.Planned> moves) {
-        if (moves.isEmpty()) {
+    private void applyGathered(List<RuleBatch.Planned> gathered) {
+        if (gathered.isEmpty()) {
             return;
         }
-        if (moves.size() == 1) {
-            applyOne(moves.get(0).facts(), moves.get(0).plan());
+        if (gathered.size() == 1) {
+            applyOne(gathered.get(0).facts(), gathered.get(0).plan());
             return;
         }
-        List<RuleActions.Planned> batch = List.copyOf(moves);
+        List<RuleBatch.Planned> plans = List.copyOf(gathered);
         LockRetry.retrying("自動処理", () -> {
-            actions.applyMoves(batch);
+            batch.apply(plans);
             return null;
         });
     }

@@ -1,7 +1,6 @@
 package jp.juchu.oms.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.stream.Collectors;
 import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.mails.Mails;
 import jp.juchu.oms.orders.Actor;
-import jp.juchu.oms.orders.OrderLimits;
+import jp.juchu.oms.orders.NoteChange;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out a plan on one order, in one transaction: each matched rule's actions in order (or the match queued for
- * a person), then a built-in wait; every status move through the order workflow; one log row per rule.
+ * a person), then a built-in wait; every status move through the order workflow; one log row per rule. (Plans of many
+ * orders that only change notes and move go together through {@link RuleBatch}, to the same end.)
  */
 @Component
 class RuleActions {
@@ -77,111 +77,6 @@ class RuleActions {
         }
     }
 
-    /** A plan for one order, as {@link AutoProcessing} made it. */
-    record Planned(OrderFacts facts, RulePlanner.Plan plan) {}
-
-    /**
-     * Whether the plan only moves the order: a built-in wait alone, or one automatic rule whose one action moves it,
-     * holds it or sends it to 確認待ち. Such plans of many orders are carried out together by {@link #applyMoves}.
-     */
-    static boolean onlyMoves(RulePlanner.Plan plan) {
-        if (plan.matches().isEmpty()) {
-            return plan.builtIn() && plan.status() != null;
-        }
-        if (plan.builtIn() || plan.matches().size() != 1) {
-            return false;
-        }
-        RulePlanner.Match match = plan.matches().get(0);
-        if (match.queued() || match.rule().actions().size() != 1) {
-            return false;
-        }
-        Action.Kind kind = match.rule().actions().get(0).kind();
-        return kind == Action.Kind.MOVE_STATUS || kind == Action.Kind.HOLD || kind == Action.Kind.CONFIRM;
-    }
-
-    /**
-     * Carries out plans that {@link #onlyMoves only move} their orders, many orders in one transaction, each order
-     * ending as {@link #apply} would leave it: every move through the workflow's {@link OrderWorkflow#routeAll} (under
-     * the same guards as one move), then the confirmations' alerts and the rules' log rows, each written in one
-     * statement rather than one per order.
-     */
-    @Transactional
-    void applyMoves(List<Planned> planned) {
-        record Move(Planned planned, Rule rule, Action action, String value) {}
-        List<Move> moves = new ArrayList<>();
-        List<OrderWorkflow.Route> routes = new ArrayList<>();
-        for (Planned p : planned) {
-            OrderFacts facts = p.facts();
-            long orderId = facts.order().id();
-            String status = facts.order().workflowStatus();
-            if (p.plan().matches().isEmpty()) {
-                routes.add(new OrderWorkflow.Route(
-                        orderId, status, p.plan().status(), p.plan().why(), Actor.system(BUILT_IN)));
-                continue;
-            }
-            Rule rule = p.plan().matches().get(0).rule();
-            Action action = rule.actions().get(0);
-            String value = action.fill(facts, rule.name());
-            String note = action.kind() == Action.Kind.MOVE_STATUS ? rule.name() : value;
-            routes.add(new OrderWorkflow.Route(orderId, status, action.target(), note, Actor.rule(rule.name())));
-            moves.add(new Move(p, rule, action, value));
-        }
-        Map<Long, String> refused = workflow.routeAll(routes);
-        Map<String, Map<Long, String>> alerts = new LinkedHashMap<>();
-        List<Logged> logged = new ArrayList<>();
-        for (Move move : moves) {
-            long orderId = move.planned().facts().order().id();
-            String refusal = refused.get(orderId);
-            if (refusal != null) {
-                logged.add(new Logged(move.rule(), move.planned().facts(), "SKIPPED", "移動できません: " + refusal));
-                continue;
-            }
-            if (move.action().kind() == Action.Kind.CONFIRM) {
-                alerts.computeIfAbsent(Actor.rule(move.rule().name()).name(), a -> new LinkedHashMap<>())
-                        .put(orderId, "確認内容: " + move.value());
-            }
-            logged.add(
-                    new Logged(move.rule(), move.planned().facts(), "APPLIED", describe(move.action(), move.value())));
-        }
-        alerts.forEach((actor, texts) -> orders.raiseAlerts(texts, actor));
-        logAll(logged);
-    }
-
-    /** One log row to write. */
-    private record Logged(Rule rule, OrderFacts facts, String outcome, String summary) {}
-
-    /** The log rows of many orders in one statement. */
-    private void logAll(List<Logged> logged) {
-        if (logged.isEmpty()) {
-            return;
-        }
-        int n = logged.size();
-        Long[] ruleIds = new Long[n];
-        String[] ruleNames = new String[n];
-        Integer[] versions = new Integer[n];
-        Long[] orderIds = new Long[n];
-        String[] orderNumbers = new String[n];
-        String[] outcomes = new String[n];
-        String[] summaries = new String[n];
-        String[] actors = new String[n];
-        for (int i = 0; i < n; i++) {
-            Logged row = logged.get(i);
-            ruleIds[i] = row.rule().id();
-            ruleNames[i] = row.rule().name();
-            versions[i] = row.rule().version();
-            orderIds[i] = row.facts().order().id();
-            orderNumbers[i] = row.facts().order().orderNumber();
-            outcomes[i] = row.outcome();
-            summaries[i] = row.summary();
-            actors[i] = actorName(row.rule());
-        }
-        jdbc.sql("insert into auto_rule_run (rule_id, rule_name, rule_version, order_id, order_number, outcome,"
-                        + " summary, actor) select * from unnest(?::bigint[], ?::text[], ?::int[], ?::bigint[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::text[])")
-                .params(ruleIds, ruleNames, versions, orderIds, orderNumbers, outcomes, summaries, actors)
-                .update();
-    }
-
     /** A date-based wait is over: the order moves on to where the built-in waits now put it. */
     @Transactional
     void moveOn(OrderFacts facts, String from, RulePlanner.Wait wait) {
@@ -203,24 +98,14 @@ class RuleActions {
                         + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")"));
                 continue;
             }
+            if (NoteActions.handles(action.kind())) {
+                NoteChange.Result result = orders.changeNotes(
+                                List.of(NoteActions.change(orderId, action, value, actor.name())))
+                        .get(0);
+                done.add(NoteActions.said(action, value, result));
+                continue;
+            }
             switch (action.kind()) {
-                case ADD_TAG -> {
-                    // the tag bounds are checked first: a refusal inside the order's transaction would undo the rest
-                    List<String> now = orders.tags(List.of(orderId)).getOrDefault(orderId, List.of());
-                    if (value.length() > 30 || (!now.contains(value) && now.size() >= 20)) {
-                        done.add("タグ: " + (value.length() > 30 ? "30文字を超えるため" : "20個に達しているため") + "付けませんでした");
-                        continue;
-                    }
-                    orders.changeTags(orderId, List.of(value), List.of(), actor.name());
-                }
-                case REMOVE_TAG -> orders.changeTags(orderId, List.of(), List.of(value), actor.name());
-                case APPEND_MEMO -> {
-                    if (!orders.appendMemo(orderId, value, actor.name())) {
-                        done.add("社内メモ: " + OrderLimits.MEMO + "文字の上限に達するため追記しませんでした");
-                        continue;
-                    }
-                }
-                case RAISE_ALERT -> orders.raiseAlert(orderId, value, actor.name());
                 case SEND_MAIL -> {
                     Mails.Sent sent = mails.send(orderId, Long.parseLong(value.strip()), actor);
                     if (!sent.queued()) {
@@ -237,7 +122,7 @@ class RuleActions {
                         return new Outcome(status, String.join(" / ", done), refused.get());
                     }
                     if (action.kind() == Action.Kind.CONFIRM) {
-                        orders.raiseAlert(orderId, "確認内容: " + value, actor.name());
+                        orders.changeNotes(List.of(NoteActions.confirmation(orderId, value, actor.name())));
                     }
                     status = to;
                 }
@@ -274,7 +159,7 @@ class RuleActions {
                 + (result.done() ? result.summary() : "実行せず (" + result.summary() + ")");
     }
 
-    private static String describe(Action action, String value) {
+    static String describe(Action action, String value) {
         return switch (action.kind()) {
             case STOP, FIND_BUNDLE, BUNDLE -> action.kind().label();
             default -> action.kind().label() + " 「" + value + "」";
@@ -296,7 +181,7 @@ class RuleActions {
                 .update();
     }
 
-    private static String actorName(Rule rule) {
+    static String actorName(Rule rule) {
         return Actor.rule(rule.name()).name();
     }
 

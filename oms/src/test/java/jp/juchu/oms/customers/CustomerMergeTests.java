@@ -64,6 +64,43 @@ class CustomerMergeTests {
     }
 
     @Test
+    void theLinkedOrderCountFollowsLinkingMergingAndDeletion() {
+        long a1 = fixture.order(7001, tag + "-a1", "森 十郎", tag + "-a@example.jp", null, 1000);
+        long b1 = fixture.order(7002, tag + "-b1", "森 ジュウロウ", tag + "-b@example.jp", null, 2000);
+        long b2 = fixture.order(7002, tag + "-b2", "森 ジュウロウ", tag + "-b@example.jp", null, 3000);
+        long a = fixture.customerOf(a1).id();
+        long b = fixture.customerOf(b1).id();
+        fixture.customerOf(b2);
+        assertThat(linkedOrders(a)).isEqualTo(1);
+        assertThat(linkedOrders(b)).isEqualTo(2);
+
+        customers.merge(a, b, "staff");
+        assertThat(linkedOrders(a)).isEqualTo(3);
+        assertThat(linkedOrders(b)).isZero();
+        assertThat(previousOrders(b2, "森 ジュウロウ", tag + "-b@example.jp"))
+                .as("a merged customer's buyer: the survivor's other orders")
+                .isEqualTo(2);
+
+        jdbc.sql("delete from customer_order where order_id = ?").param(a1).update();
+        assertThat(linkedOrders(a)).isEqualTo(2);
+        assertThat(previousOrders(b2, "森 ジュウロウ", tag + "-b@example.jp")).isEqualTo(1);
+    }
+
+    private int linkedOrders(long customerId) {
+        return jdbc.sql("select linked_orders from customer where id = ?")
+                .param(customerId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private long previousOrders(long orderId, String name, String email) {
+        return customers
+                .standings(java.util.List.of(new Customers.Buyer(orderId, name, email, null, java.util.List.of())))
+                .get(orderId)
+                .previousOrders();
+    }
+
+    @Test
     void anOrderWithTheMergedCustomersEmailGoesToTheSurvivor() {
         long a = fixture.customerOf(fixture.order(7001, tag + "-a", "木村 九郎", tag + "-a@example.jp", null, 1000))
                 .id();

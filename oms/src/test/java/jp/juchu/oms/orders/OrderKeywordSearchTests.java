@@ -62,6 +62,49 @@ class OrderKeywordSearchTests {
     }
 
     @Test
+    void aNewOrdersRecipientsAreWrittenWithItAsItsShipmentsMakeThem() {
+        List<ShopOrder.Delivery> deliveries = List.of(
+                delivery(2, "二番 目", null, "03-1111-2222"),
+                delivery(1, "一番 目", "イチバン メ", null),
+                delivery(3, "三番 目", "サンバン メ", "090-3333-4444"));
+
+        String written = OrderRows.recipients(deliveries);
+
+        // the database's own rule (oms_order_recipients_refresh) over the same shipments
+        String ofShipments = jdbc.sql("""
+                        select string_agg(s.name || ' ' || coalesce(s.kana, '') || ' ' || coalesce(replace(s.phone, '-', ''), ''),
+                                          ' | ' order by s.delivery_id)
+                        from unnest(?::int[], ?::text[], ?::text[], ?::text[]) as s(delivery_id, name, kana, phone)
+                        """)
+                .params(
+                        deliveries.stream().map(ShopOrder.Delivery::deliveryId).toArray(Integer[]::new),
+                        deliveries.stream().map(ShopOrder.Delivery::name).toArray(String[]::new),
+                        deliveries.stream().map(ShopOrder.Delivery::kana).toArray(String[]::new),
+                        deliveries.stream().map(ShopOrder.Delivery::phone).toArray(String[]::new))
+                .query(String.class)
+                .single();
+        assertThat(written)
+                .isEqualTo(ofShipments)
+                .isEqualTo("一番 目 イチバン メ  | 二番 目  0311112222 | 三番 目 サンバン メ 09033334444");
+        assertThat(OrderRows.recipients(List.of())).isNull();
+
+        long id = SampleOrders.apply(
+                orders, jdbc, 7777, SampleOrders.order("rcp" + System.nanoTime(), OffsetDateTime.now()));
+        assertThat(jdbc.sql("""
+                        select o.recipients is not null and o.recipients = (
+                            select string_agg(s.name || ' ' || coalesce(s.kana, '') || ' ' || coalesce(replace(s.phone, '-', ''), ''),
+                                              ' | ' order by s.delivery_id) from shipment s where s.order_id = o.id)
+                        from oms_order o where o.id = ?
+                        """).param(id).query(Boolean.class).single()).isTrue();
+    }
+
+    private static ShopOrder.Delivery delivery(int id, String name, String kana, String phone) {
+        return new ShopOrder.Delivery(
+                id, name, kana, phone, "1000001", "東京都", "千代田区1-1", null, null, null, false, null, 0, List.of(), null,
+                null, null);
+    }
+
+    @Test
     void aBuyerIsFoundByHalfWidthKanaAndFullWidthLetters() {
         long id = SampleOrders.apply(
                 orders,

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ordersPerCommit orders written in one transaction (whole pages, so at least one page): each transaction's
  *     follow-up work (customers, rules, allocation, sales facts) is done for this many orders at a time
  * @param pagesAhead pages read ahead of the writing at most
+ * @param concurrentWrites transactions writing a run's batches at once (1: one after the other)
  * @param overlap how far back a sweep reads again: every {@code overlap} one run (a sweep) starts this long
  *     before the last sweep's watermark, so that an order committed at the shop up to this late after its
  *     {@code updated_at} (or with a clock a little off) is never missed
@@ -26,6 +27,7 @@ public record ImportSettings(
         @DefaultValue("100") int pageSize,
         @DefaultValue("500") int ordersPerCommit,
         @DefaultValue("10") int pagesAhead,
+        @DefaultValue("2") int concurrentWrites,
         @DefaultValue("10m") Duration overlap,
         @DefaultValue("1m") Duration recentOverlap,
         @DefaultValue("5") int maxAttempts,

@@ -61,11 +61,9 @@ public class OrderImport {
     private final Clock clock;
     private final ShopOrderReader reader = new ShopOrderReader();
     /** Reads a run's pages ahead while the ones before them are written. */
-    private final ExecutorService fetcher = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "order-import-fetch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService fetcher = daemons("order-import-fetch");
+    /** Writes a run's batches, a few at once. */
+    private final ExecutorService writers = daemons("order-import-write");
     /** This node's name on the leases it takes; unique even for two application contexts in one JVM. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -128,17 +126,21 @@ public class OrderImport {
             // a first run finds every order new, so it reads whole orders at once; later runs list the
             // window first and read in full only the pages with something new or changed
             OrderBlocks first = records.watermark(connectionId).isEmpty() ? OrderBlocks.ALL : OrderBlocks.BASIC;
-            // pages are read ahead while the ones before them are written, a few pages to a transaction: the
-            // work each transaction triggers (customers, rules, allocation, sales facts) is then done for
-            // hundreds of orders at a time; a cursor, where the shop offers one, keeps deep pages as cheap as
-            // the first
+            // pages are read ahead while the ones before them are written, a few pages to a transaction (the
+            // work each transaction triggers — customers, rules, allocation, sales facts — is then done for
+            // hundreds of orders at a time), and two transactions write at once; a cursor, where the shop offers
+            // one, keeps deep pages as cheap as the first
             try (PagesAhead pages = new PagesAhead(
-                    fetcher,
-                    settings.pagesAhead(),
-                    settings.pageSize(),
-                    first,
-                    (from, cursor, blocks) -> fetch(shop, since, from, cursor, blocks),
-                    page -> anyChanged(connectionId, page))) {
+                            fetcher,
+                            settings.pagesAhead(),
+                            settings.pageSize(),
+                            first,
+                            (from, cursor, blocks) -> fetch(shop, since, from, cursor, blocks),
+                            page -> anyChanged(connectionId, page));
+                    ConcurrentWrites writes = new ConcurrentWrites(
+                            writers,
+                            settings.concurrentWrites(),
+                            () -> records.renewLease(connectionId, node, settings.lease()))) {
                 List<PagesAhead.Fetched> batch = new ArrayList<>();
                 int buffered = 0;
                 while (true) {
@@ -149,8 +151,8 @@ public class OrderImport {
                     batch.add(page);
                     buffered += page.page().orders().size();
                     if (buffered >= settings.ordersPerCommit() || page.last()) {
-                        write(connectionId, runId, since, batch);
-                        records.renewLease(connectionId, node, settings.lease());
+                        List<PagesAhead.Fetched> written = List.copyOf(batch);
+                        writes.submit(serialCodes(written), () -> write(connectionId, runId, since, written));
                         batch.clear();
                         buffered = 0;
                     }
@@ -158,6 +160,7 @@ public class OrderImport {
                         break;
                     }
                 }
+                writes.awaitAll();
             }
             OffsetDateTime watermark = nextWatermark;
             transactions.executeWithoutResult(status -> {
@@ -211,6 +214,15 @@ public class OrderImport {
         Optional<OffsetDateTime> quarantined =
                 records.oldestQuarantinedWindow(connection.id(), now.minus(settings.quarantineRetryWindow()));
         return new Window(quarantined.filter(q -> q.isBefore(since)).orElse(since), sweep);
+    }
+
+    private static java.util.Set<String> serialCodes(List<PagesAhead.Fetched> pages) {
+        java.util.Set<String> serialCodes = new java.util.HashSet<>();
+        pages.forEach(p -> p.page().orders().stream()
+                .map(RawOrder::serialCode)
+                .filter(java.util.Objects::nonNull)
+                .forEach(serialCodes::add));
+        return serialCodes;
     }
 
     /**
@@ -303,6 +315,14 @@ public class OrderImport {
         }
         Map<String, Instant> stored = orders.shopUpdatedAt(connectionId, listed.keySet());
         return listed.entrySet().stream().anyMatch(e -> !e.getValue().equals(stored.get(e.getKey())));
+    }
+
+    private static ExecutorService daemons(String name) {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A listed page whose orders the OMS has, each as the shop last changed it. */

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         properties = {
             "oms.imports.page-size=10",
+            // a transaction per page, two at once: the runs below write concurrently
+            "oms.imports.orders-per-commit=10",
             "oms.imports.backoff-base=10ms",
             "oms.imports.backoff-max=40ms",
             "oms.imports.max-attempts=4",

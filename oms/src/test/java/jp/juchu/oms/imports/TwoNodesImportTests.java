@@ -70,6 +70,10 @@ class TwoNodesImportTests {
 
     private static ConfigurableApplicationContext node() {
         return new SpringApplicationBuilder(OmsApplication.class)
-                .run("--server.port=0", "--oms.imports.page-size=10", "--spring.jmx.enabled=false");
+                .run(
+                        "--server.port=0",
+                        "--oms.imports.page-size=10",
+                        "--oms.imports.orders-per-commit=10",
+                        "--spring.jmx.enabled=false");
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import jp.juchu.oms.malls.BadShopResponse;
 import jp.juchu.oms.malls.KeyRejected;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
@@ -60,6 +57,7 @@ public class OrderImport {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ShopOrderReader reader = new ShopOrderReader();
+    private final PageRetries retries;
     /** Reads a run's pages ahead while the ones before them are written. */
     private final ExecutorService fetcher = daemons("order-import-fetch");
     /** Writes a run's batches, a few at once. */
@@ -83,6 +81,7 @@ public class OrderImport {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
+        this.retries = new PageRetries(settings);
     }
 
     /** What a call to {@link #run} did. */
@@ -353,44 +352,10 @@ public class OrderImport {
     /** The connection a run reads and its mall's connector. */
     private record Shop(MallConnection connection, MallConnector connector) {}
 
-    /** One page, retried: 429 waits as long as the shop asks, outages back off exponentially with jitter. */
+    /** One page, retried as {@link PageRetries} says. */
     private OrderPage fetch(Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
         OrderQuery query = new OrderQuery(since, from, settings.pageSize(), cursor, blocks);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            try {
-                return shop.connector().readOrders(shop.connection(), query);
-            } catch (RateLimited e) {
-                if (attempt >= settings.maxAttempts()) {
-                    throw e;
-                }
-                Duration wait = e.retryAfter() == null ? backoff(attempt) : e.retryAfter();
-                sleep(wait.compareTo(settings.retryAfterMax()) > 0 ? settings.retryAfterMax() : wait);
-            } catch (ShopUnavailable | BadShopResponse e) {
-                if (attempt >= settings.maxAttempts()) {
-                    throw e;
-                }
-                sleep(backoff(attempt));
-            }
-        }
-    }
-
-    /** Exponential backoff with "equal jitter": half the delay fixed, half random. */
-    Duration backoff(int attempt) {
-        long base = settings.backoffBase().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, settings.backoffMax().toMillis());
-        long half = capped / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShopUnavailableInterrupted();
-        }
+        return retries.read(() -> shop.connector().readOrders(shop.connection(), query));
     }
 
     private static String failureMessage(ShopApiException e) {

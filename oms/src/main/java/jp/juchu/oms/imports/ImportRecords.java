@@ -105,10 +105,13 @@ class ImportRecords {
                 .single();
     }
 
-    /** Adds a page's counts; the window's total is kept from the pages that carry one. */
+    /**
+     * Adds a page's counts; the window's total is kept from the pages that carry one, the highest seen (a run read in
+     * lanes knows more of its total with each lane's first page, and its batches commit in any order).
+     */
     void progress(long runId, Long totalCount, int fetched, int created, int updated, int unchanged, int quarantined) {
         jdbc.sql("""
-                        update import_run set total_count = coalesce(cast(? as bigint), total_count),
+                        update import_run set total_count = greatest(total_count, cast(? as bigint)),
                                fetched = fetched + ?, created = created + ?,
                                updated = updated + ?, unchanged = unchanged + ?, quarantined = quarantined + ?
                         where id = ?

@@ -66,7 +66,7 @@ class OrderIntake {
             if (existing == null) {
                 created.add(incoming);
                 results.put(serial, ShopChange.CREATED);
-            } else if (existing.contentHash().equals(incoming.contentHash())) {
+            } else if (existing.contentHash().equals(incoming.contentHash()) || olderThan(incoming, existing)) {
                 results.put(serial, ShopChange.UNCHANGED);
             } else {
                 update(connectionId, existing, incoming);
@@ -75,6 +75,16 @@ class OrderIntake {
         }
         insert(connectionId, created, Orders.SYSTEM_ACTOR);
         return results;
+    }
+
+    /**
+     * Whether the incoming order is an older copy than the one stored (read by a run's earlier lane, or a late page):
+     * it never overwrites the newer one. Compared at the microsecond, as PostgreSQL rounds what it stores.
+     */
+    private static boolean olderThan(IncomingOrder incoming, Stored existing) {
+        Instant changed =
+                incoming.order().shopUpdatedAt().toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        return changed.isBefore(existing.shopUpdatedAt().toInstant());
     }
 
     /** The stored content hash of each of these orders that the OMS already has. */
@@ -110,6 +120,7 @@ class OrderIntake {
     private record Stored(
             long id,
             String contentHash,
+            OffsetDateTime shopUpdatedAt,
             String workflowStatus,
             String orderStatus,
             String paymentStatus,
@@ -124,7 +135,8 @@ class OrderIntake {
         }
         Map<String, Stored> stored = new HashMap<>();
         jdbc.sql("""
-                        select o.serial_code, o.id, o.content_hash, o.workflow_status, o.shop_order_status,
+                        select o.serial_code, o.id, o.content_hash, o.shop_updated_at, o.workflow_status,
+                               o.shop_order_status,
                                o.shop_payment_status, o.shop_shipping_status, o.total,
                                concat_ws(' ', o.buyer_postal_code, o.buyer_prefecture, o.buyer_address1, o.buyer_address2) as address,
                                exists (select 1 from shipment s where s.order_id = o.id and s.tracking_number is not null) as assigned
@@ -137,6 +149,7 @@ class OrderIntake {
                     new Stored(
                             rs.getLong("id"),
                             rs.getString("content_hash"),
+                            rs.getObject("shop_updated_at", OffsetDateTime.class),
                             rs.getString("workflow_status"),
                             rs.getString("shop_order_status"),
                             rs.getString("shop_payment_status"),

@@ -50,13 +50,16 @@ class ScheduledImportTests {
                     .satisfies(run -> assertThat(run.trigger()).isEqualTo("SCHEDULED"));
             // at a fixed rate: the next run is due one interval after this one was due, not after it ended
             ImportRun first = history.runs(id).get(0);
-            assertThat(jdbc.sql(
-                                    "select execution_time from scheduled_tasks where task_name = 'order-import' and task_instance = ?")
-                            .param(String.valueOf(id))
-                            .query(java.time.OffsetDateTime.class)
-                            .single())
-                    .isAfter(java.time.OffsetDateTime.now().plusMinutes(25))
-                    .isBeforeOrEqualTo(first.startedAt().plusMinutes(30));
+            // the scheduler moves the next due time once the run's execution completes, just after the run ends
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(jdbc.sql("select execution_time from scheduled_tasks"
+                                            + " where task_name = 'order-import' and task_instance = ?")
+                                    .param(String.valueOf(id))
+                                    .query(java.time.OffsetDateTime.class)
+                                    .single())
+                            .isAfter(java.time.OffsetDateTime.now().plusMinutes(25))
+                            .isBeforeOrEqualTo(first.startedAt().plusMinutes(30)));
 
             shop.place("sch-late", FakeShop.now(), 1);
             assertThat(history.runNow(id)).isTrue();

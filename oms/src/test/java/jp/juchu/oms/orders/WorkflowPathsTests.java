@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -216,6 +217,21 @@ class WorkflowPathsTests {
         assertThat(status(id)).isEqualTo("CANCELLED");
         assertThat(orders.detail(id).orElseThrow().history())
                 .anySatisfy(h -> assertThat(h.summary()).contains("ショップでキャンセル済みの受注として取り込み"));
+    }
+
+    @Test
+    void anOlderCopyOfAnOrderNeverOverwritesTheNewerOneAlreadyImported() {
+        String serial = "older" + System.nanoTime();
+        OffsetDateTime changed = OffsetDateTime.now();
+        long id = SampleOrders.apply(orders, jdbc, SHOP, cancelled(SampleOrders.order(serial, changed)));
+
+        // the order as the shop had it a minute before (a run's earlier lane read it then)
+        ShopOrder older = SampleOrders.order(serial, changed.minusMinutes(1));
+        Map<String, ShopChange> result =
+                orders.applyFromShop(SHOP, List.of(new IncomingOrder(older, "{\"older\":1}", "older")));
+
+        assertThat(result).containsEntry(serial, ShopChange.UNCHANGED);
+        assertThat(status(id)).isEqualTo("CANCELLED");
     }
 
     private static ShopOrder cancelled(ShopOrder o) {

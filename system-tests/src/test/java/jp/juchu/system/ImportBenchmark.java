@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false}
  * (with {@code -Dbenchmark.orders=N} for another size, {@code -Dbenchmark.stockPerSku=N} for the stock, {@code
  * -Dbenchmark.rules=N} for N further enabled rules made through the rule form first, {@code
- * -Dbenchmark.autoProcessing=false} for the baseline with 自動処理 off). The shop
+ * -Dbenchmark.autoProcessing=false} for 自動処理 off, {@code -Dbenchmark.exampleRules=false} for the demo's example
+ * rules disabled — with neither further rules, 自動処理 on and only its built-in waits routing). The shop
  * server makes N orders over the last 30 days; the OMS, started with {@code -Xmx512m}, the demo's automatic rules on,
  * the shop's catalogue registered as SKUs with stock and mapped through listings ({@link DemoProducts}, allocation on
  * import), imports them over HTTP through its real settings page and "fetch now", then reads the same unchanged
@@ -66,6 +67,8 @@ class ImportBenchmark {
                                 // the demo's automatic rules on (every new order routed), without the demo's
                                 // own shops: this OMS links the benchmark's shop through its settings page
                                 "oms.demo.enabled", "true",
+                                // -Dbenchmark.exampleRules=false: the demo's example rules stay disabled
+                                "oms.demo.rules", String.valueOf(exampleRules()),
                                 "oms.demo.handoff-file",
                                         work.resolve("no-demo-shops.properties").toString()))) {
             DemoShopApi demo = DemoShopApi.await(work.resolve("shop/demo-shop.properties"), orders);
@@ -75,6 +78,9 @@ class ImportBenchmark {
             Integer rules = Integer.getInteger("benchmark.rules");
             if (rules != null) {
                 BenchmarkRules.create(session, rules);
+            } else if (!exampleRules()) {
+                // without rules: 自動処理 on, only its built-in waits route the new orders
+                BenchmarkRules.switchOn(session);
             }
             // -Dbenchmark.autoProcessing=false: the baseline without rules (自動処理 off, new orders wait in 新規受付)
             if (!autoProcessing()) {
@@ -228,7 +234,12 @@ class ImportBenchmark {
         }
     }
 
-    /** {@code -Dbenchmark.autoProcessing=false} runs the baseline the rules are held to: 自動処理 off. */
+    /** {@code -Dbenchmark.exampleRules=false}: the demo's example rules disabled (only the benchmark's own, if any). */
+    private static boolean exampleRules() {
+        return !"false".equals(System.getProperty("benchmark.exampleRules"));
+    }
+
+    /** {@code -Dbenchmark.autoProcessing=false}: 自動処理 off, no rule and no built-in wait runs. */
     private static boolean autoProcessing() {
         return !"false".equals(System.getProperty("benchmark.autoProcessing"));
     }
@@ -385,44 +396,50 @@ class ImportBenchmark {
                 binary COPY format) written again with `COPY ... FROM STDIN` into empty tables of the same shape and
                 indexes took %.1f s. The import run takes %.1f× that time; until all its work was done, %.1f×.
                 """.formatted(
-                OffsetDateTime.now().toLocalDate(),
-                Runtime.getRuntime().availableProcessors(),
-                loadAtStart,
-                loadAverage(),
-                !autoProcessing()
-                        ? " switched off for this run (自動処理 off: no rule runs, new orders wait in 新規受付)"
-                        : rules == null ? "" : " and " + rules + " further enabled rules made through the rule form",
-                skus,
-                stockPerSku,
-                orders,
-                (rules == null ? "" : " -Dbenchmark.rules=" + rules)
-                        + (autoProcessing() ? "" : " -Dbenchmark.autoProcessing=false"),
-                first.created(),
-                first.millis() / 1000.0,
-                first.perSecond(orders),
-                first.doneMillis() / 1000.0,
-                first.donePerSecond(orders),
-                first.peakHeapBytes() / (1024 * 1024),
-                second.unchanged(),
-                second.millis() / 1000.0,
-                second.perSecond(orders),
-                second.doneMillis() / 1000.0,
-                second.donePerSecond(orders),
-                second.peakHeapBytes() / (1024 * 1024),
-                allocated.allocated(),
-                allocated.shortOfStock(),
-                allocated.pending(),
-                allocated.none(),
-                allocated.byStatus().entrySet().stream()
-                        .map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
-                        .collect(java.util.stream.Collectors.joining(", ")),
-                copy.rows().entrySet().stream()
-                        .map(e -> "%,d %s".formatted(e.getValue(), e.getKey()))
-                        .collect(java.util.stream.Collectors.joining(", ")),
-                copy.bytes(),
-                copy.millis() / 1000.0,
-                (double) first.millis() / Math.max(1, copy.millis()),
-                (double) first.doneMillis() / Math.max(1, copy.millis()));
+                        OffsetDateTime.now().toLocalDate(),
+                        Runtime.getRuntime().availableProcessors(),
+                        loadAtStart,
+                        loadAverage(),
+                        (!autoProcessing()
+                                        ? " switched off for this run (自動処理 off: no rule runs, new orders wait in 新規受付)"
+                                        : rules == null
+                                                ? ""
+                                                : " and " + rules + " further enabled rules made through the rule form")
+                                + (exampleRules()
+                                        ? ""
+                                        : " (the demo's example rules disabled: -Dbenchmark.exampleRules=false)"),
+                        skus,
+                        stockPerSku,
+                        orders,
+                        (rules == null ? "" : " -Dbenchmark.rules=" + rules)
+                                + (autoProcessing() ? "" : " -Dbenchmark.autoProcessing=false")
+                                + (exampleRules() ? "" : " -Dbenchmark.exampleRules=false"),
+                        first.created(),
+                        first.millis() / 1000.0,
+                        first.perSecond(orders),
+                        first.doneMillis() / 1000.0,
+                        first.donePerSecond(orders),
+                        first.peakHeapBytes() / (1024 * 1024),
+                        second.unchanged(),
+                        second.millis() / 1000.0,
+                        second.perSecond(orders),
+                        second.doneMillis() / 1000.0,
+                        second.donePerSecond(orders),
+                        second.peakHeapBytes() / (1024 * 1024),
+                        allocated.allocated(),
+                        allocated.shortOfStock(),
+                        allocated.pending(),
+                        allocated.none(),
+                        allocated.byStatus().entrySet().stream()
+                                .map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        copy.rows().entrySet().stream()
+                                .map(e -> "%,d %s".formatted(e.getValue(), e.getKey()))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        copy.bytes(),
+                        copy.millis() / 1000.0,
+                        (double) first.millis() / Math.max(1, copy.millis()),
+                        (double) first.doneMillis() / Math.max(1, copy.millis()));
         DemoShopApi.report(section);
     }
 

@@ -34,19 +34,48 @@ final class OrderCsvCheck {
             Field.SHIP_PREFECTURE,
             Field.SHIP_ADDRESS);
 
-    final Template template;
-    final Map<Field, Integer> index = new LinkedHashMap<>();
-    final List<String> errors = new ArrayList<>();
-    final Map<String, OrderCsvLine> first = new HashMap<>();
-    final Map<String, Integer> firstLine = new HashMap<>();
-    final Map<String, Integer> lastLine = new LinkedHashMap<>();
-    final LocalDate today = LocalDate.now(OrderCsvLine.TOKYO);
-    int lines = -1;
-    int more;
-    boolean headerMissing;
+    private final Template template;
+    private final Map<Field, Integer> index = new LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
+    private final Map<String, OrderCsvLine> first = new HashMap<>();
+    private final Map<String, Integer> firstLine = new HashMap<>();
+    private final Map<String, Integer> lastLine = new LinkedHashMap<>();
+    private final LocalDate today = LocalDate.now(OrderCsvLine.TOKYO);
+    private int lines = -1;
+    private int more;
+    private boolean headerMissing;
 
     OrderCsvCheck(Template template) {
         this.template = template;
+    }
+
+    /** The lines read after the header; -1 when the file had not even a header. */
+    int lines() {
+        return lines;
+    }
+
+    /** How many orders the file holds. */
+    int orderCount() {
+        return lastLine.size();
+    }
+
+    /** The problems found, the first {@value #ERRORS_SHOWN} and then the count of the rest; empty if none. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>(errors);
+        if (more > 0) {
+            problems.add("ほか " + more + " 件の問題があります");
+        }
+        return problems;
+    }
+
+    /** A line of the checked file read again (the second pass): it has no problems. */
+    OrderCsvLine read(CSVRecord record) {
+        return OrderCsvLine.read(record, (int) record.getRecordNumber(), index, template, new ArrayList<>(), today);
+    }
+
+    /** Whether line {@code number} is the last line of its order. */
+    boolean isLastOfOrder(OrderCsvLine line, int number) {
+        return lastLine.get(line.orderNumber()) == number;
     }
 
     void line(CSVRecord record) {

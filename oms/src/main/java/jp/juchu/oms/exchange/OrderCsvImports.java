@@ -1,6 +1,5 @@
 package jp.juchu.oms.exchange;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,30 +161,27 @@ public class OrderCsvImports {
         String file = fileName(fileName);
         OrderCsvCheck check = new OrderCsvCheck(template);
         JapaneseCsv.each(content, check::line);
-        if (check.lines < 0) {
+        if (check.lines() < 0) {
             return refused(actor, file, new Result(0, 0, 0, List.of("ファイルが空です")));
         }
-        if (!check.errors.isEmpty()) {
-            List<String> errors = new ArrayList<>(check.errors);
-            if (check.more > 0) {
-                errors.add("ほか " + check.more + " 件の問題があります");
-            }
-            return refused(actor, file, new Result(check.lines, 0, 0, errors));
+        List<String> problems = check.problems();
+        if (!problems.isEmpty()) {
+            return refused(actor, file, new Result(check.lines(), 0, 0, problems));
         }
         OrderCsvLoad load = new OrderCsvLoad(check, orders, channels);
         JapaneseCsv.each(content, load::line);
         load.flush();
-        int orderCount = check.lastLine.size();
+        int orderCount = check.orderCount();
         jdbc.sql(
                         "insert into csv_import (file_name, imported_by, line_count, order_count, created) values (?, ?, ?, ?, ?)")
-                .params(file, actor, check.lines, orderCount, load.created())
+                .params(file, actor, check.lines(), orderCount, load.created())
                 .update();
         audit.record(
                 actor,
                 "CSV_IMPORTED",
                 "csv:" + file,
-                check.lines + "行 / 受注 " + orderCount + "件 (新規 " + load.created() + "件)");
-        return new Result(check.lines, load.created(), orderCount - load.created(), List.of());
+                check.lines() + "行 / 受注 " + orderCount + "件 (新規 " + load.created() + "件)");
+        return new Result(check.lines(), load.created(), orderCount - load.created(), List.of());
     }
 
     private Result refused(String actor, String file, Result result) {

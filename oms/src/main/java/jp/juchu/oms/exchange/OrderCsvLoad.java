@@ -41,10 +41,9 @@ final class OrderCsvLoad {
         if (number == 1) {
             return;
         }
-        OrderCsvLine line =
-                OrderCsvLine.read(record, number, check.index, check.template, new ArrayList<>(), check.today);
+        OrderCsvLine line = check.read(record);
         pending.computeIfAbsent(line.orderNumber(), k -> new ArrayList<>()).add(line);
-        if (check.lastLine.get(line.orderNumber()) == number) {
+        if (check.isLastOfOrder(line, number)) {
             batch.add(order(line.orderNumber(), pending.remove(line.orderNumber())));
             if (batch.size() >= BATCH) {
                 flush();

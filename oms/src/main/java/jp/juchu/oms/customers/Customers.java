@@ -3,13 +3,10 @@ package jp.juchu.oms.customers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import jp.juchu.oms.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +22,14 @@ public class Customers {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CustomerStandings standings;
+    private final CustomerMerging merging;
 
-    Customers(JdbcClient jdbc, AuditLog audit) {
+    Customers(JdbcClient jdbc, AuditLog audit, CustomerStandings standings, CustomerMerging merging) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.standings = standings;
+        this.merging = merging;
     }
 
     /** New and repeat buyers among the customers who ordered from {@code from} (inclusive) to {@code to} (exclusive). */
@@ -66,10 +67,10 @@ public class Customers {
      * callers holding an old id still reach the right record.
      */
     public Optional<Customer> find(long id) {
-        Optional<Customer> customer = stored(id);
+        Optional<Customer> customer = stored(jdbc, id);
         // a survivor may itself have been merged later; the hop limit only guards against a cycle
         for (int hops = 0; hops < 10 && customer.isPresent() && customer.get().mergedAway(); hops++) {
-            customer = stored(customer.get().mergedInto());
+            customer = stored(jdbc, customer.get().mergedInto());
         }
         return customer;
     }
@@ -91,92 +92,9 @@ public class Customers {
     /** An order's buyer and recipients, as {@link #standings} looks them up. */
     public record Buyer(long orderId, String name, String email, String phone, List<String> recipientNames) {}
 
-    /**
-     * The standing of each order's buyer, by order id, in a few statements for the whole batch: the customer is
-     * matched as linking matches ({@link KnownCustomers}), then the blacklist and the earlier orders are read at once.
-     */
+    /** The standing of each order's buyer, by order id, read for the whole batch at once. */
     public Map<Long, Standing> standings(Collection<Buyer> buyers) {
-        if (buyers.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, MatchKeys> keys = new LinkedHashMap<>();
-        Map<Long, List<String>> recipients = new HashMap<>();
-        for (Buyer buyer : buyers) {
-            keys.put(buyer.orderId(), MatchKeys.of(buyer.name(), buyer.email(), buyer.phone()));
-            recipients.put(
-                    buyer.orderId(),
-                    buyer.recipientNames().stream()
-                            .map(MatchKeys::nameKey)
-                            .filter(n -> !n.isEmpty())
-                            .toList());
-        }
-        KnownCustomers known = KnownCustomers.of(jdbc, keys.values());
-        Map<Long, Long> customerOf = new HashMap<>();
-        keys.forEach((order, k) -> known.match(k).ifPresent(c -> customerOf.put(order, c)));
-
-        Set<Long> blacklistedIds = new HashSet<>();
-        Set<String> blacklistedEmails = new HashSet<>();
-        Set<String> blacklistedNames = new HashSet<>();
-        jdbc.sql("""
-                        select id, email_key, name_key from customer where blacklisted and merged_into is null
-                            and (id = any (:ids) or email_key = any (:emails) or name_key = any (:names))
-                        """)
-                .param("ids", customerOf.values().toArray(Long[]::new))
-                .param(
-                        "emails",
-                        keys.values().stream()
-                                .map(MatchKeys::email)
-                                .filter(Objects::nonNull)
-                                .toArray(String[]::new))
-                .param(
-                        "names",
-                        recipients.values().stream().flatMap(List::stream).toArray(String[]::new))
-                .query(rs -> {
-                    blacklistedIds.add(rs.getLong("id"));
-                    Optional.ofNullable(rs.getString("email_key")).ifPresent(blacklistedEmails::add);
-                    Optional.ofNullable(rs.getString("name_key")).ifPresent(blacklistedNames::add);
-                });
-
-        Map<Long, Long> previous = new HashMap<>();
-        if (!customerOf.isEmpty()) {
-            jdbc.sql("""
-                            select k.order_id, c.linked_orders
-                                   - (select count(*) from customer_order o
-                                       where o.order_id = k.order_id and o.customer_id = k.customer_id) as previous
-                            from unnest(:orders, :customers) as k(order_id, customer_id)
-                            join customer c on c.id = k.customer_id
-                            """)
-                    .param("orders", customerOf.keySet().toArray(Long[]::new))
-                    .param("customers", customerOf.values().toArray(Long[]::new))
-                    .query(rs -> {
-                        previous.put(rs.getLong("order_id"), rs.getLong("previous"));
-                    });
-        }
-
-        Map<Long, List<String>> tags = new HashMap<>();
-        if (!customerOf.isEmpty()) {
-            jdbc.sql("select id, tags from customer where id = any (?) and cardinality(tags) > 0")
-                    .param(customerOf.values().stream().distinct().toArray(Long[]::new))
-                    .query(rs -> {
-                        tags.put(
-                                rs.getLong(1), List.of((String[]) rs.getArray(2).getArray()));
-                    });
-        }
-
-        Map<Long, Standing> standings = new HashMap<>();
-        keys.forEach((order, k) -> {
-            Long customer = customerOf.get(order);
-            boolean blacklisted = (customer != null && blacklistedIds.contains(customer))
-                    || (k.email() != null && blacklistedEmails.contains(k.email()))
-                    || recipients.get(order).stream().anyMatch(blacklistedNames::contains);
-            standings.put(
-                    order,
-                    new Standing(
-                            blacklisted,
-                            previous.getOrDefault(order, 0L),
-                            customer == null ? List.of() : tags.getOrDefault(customer, List.of())));
-        });
-        return standings;
+        return standings.of(buyers);
     }
 
     /** One page of the customer list, filtered like {@link #search}. */
@@ -357,64 +275,7 @@ public class Customers {
      */
     @Transactional
     public Customer merge(long survivorId, long mergedId, String actor) {
-        if (survivorId == mergedId) {
-            throw new IllegalStateException("同じ顧客どうしは統合できません");
-        }
-        lock(jdbc);
-        Customer survivor =
-                stored(survivorId).orElseThrow(() -> new IllegalArgumentException("顧客 #" + survivorId + " はありません"));
-        Customer merged =
-                stored(mergedId).orElseThrow(() -> new IllegalArgumentException("顧客 #" + mergedId + " はありません"));
-        if (survivor.mergedAway()) {
-            throw new IllegalStateException(
-                    "顧客 #" + survivorId + " は顧客 #" + survivor.mergedInto() + " に統合済みです。統合先の顧客に統合してください");
-        }
-        if (merged.mergedAway()) {
-            throw new IllegalStateException("顧客 #" + mergedId + " は顧客 #" + merged.mergedInto() + " に統合済みです");
-        }
-        String name = orElse(survivor.name(), merged.name());
-        String email = orElse(survivor.email(), merged.email());
-        String phone = orElse(survivor.phone(), merged.phone());
-        MatchKeys keys = MatchKeys.of(name, email, phone);
-        boolean blacklisted = survivor.blacklisted() || merged.blacklisted();
-        String reason = survivor.blacklisted()
-                ? orElse(survivor.blacklistReason(), merged.blacklistReason())
-                : merged.blacklisted() ? merged.blacklistReason() : null;
-        jdbc.sql("""
-                        update customer set name = ?, kana = ?, email = ?, phone = ?, postal_code = ?, prefecture = ?,
-                            address = ?, note = ?, blacklisted = ?, blacklist_reason = ?, email_key = ?, phone_key = ?,
-                            name_key = ?, updated_at = now()
-                        where id = ?
-                        """)
-                .params(
-                        name,
-                        orElse(survivor.kana(), merged.kana()),
-                        email,
-                        phone,
-                        orElse(survivor.postalCode(), merged.postalCode()),
-                        orElse(survivor.prefecture(), merged.prefecture()),
-                        orElse(survivor.address(), merged.address()),
-                        orElse(survivor.note(), merged.note()),
-                        blacklisted,
-                        reason,
-                        keys.email(),
-                        keys.phone(),
-                        keys.name(),
-                        survivorId)
-                .update();
-        int moved = jdbc.sql("update customer_order set customer_id = ? where customer_id = ?")
-                .params(survivorId, mergedId)
-                .update();
-        // customers merged into the merged one earlier now point at the survivor directly
-        jdbc.sql("update customer set merged_into = ?, updated_at = now() where id = ? or merged_into = ?")
-                .params(survivorId, mergedId, mergedId)
-                .update();
-        audit.record(
-                actor,
-                "CUSTOMER_MERGED",
-                "customer:" + survivorId,
-                "顧客 #" + mergedId + " (" + merged.name() + ") を統合しました。受注 " + moved + " 件を移しました");
-        return stored(survivorId).orElseThrow();
+        return merging.merge(survivorId, mergedId, actor);
     }
 
     /**
@@ -431,7 +292,8 @@ public class Customers {
     /** Identifies this module's advisory lock ("customer" in ASCII). */
     private static final long LOCK = 0x637573746f6d6572L;
 
-    private Optional<Customer> stored(long id) {
+    /** The customer with this id as stored, merged away or not. */
+    static Optional<Customer> stored(JdbcClient jdbc, long id) {
         return jdbc.sql(SELECT + " where c.id = :id")
                 .param("id", id)
                 .query(Customer.class)
@@ -439,7 +301,7 @@ public class Customers {
     }
 
     private Customer standing(long id) {
-        Customer customer = stored(id).orElseThrow(() -> new IllegalArgumentException("顧客 #" + id + " はありません"));
+        Customer customer = stored(jdbc, id).orElseThrow(() -> new IllegalArgumentException("顧客 #" + id + " はありません"));
         if (customer.mergedAway()) {
             throw new IllegalStateException(
                     "顧客 #" + id + " は顧客 #" + customer.mergedInto() + " に統合済みです。統合先の顧客を変更してください");
@@ -451,10 +313,6 @@ public class Customers {
         if (!Objects.equals(blankToNull(before), after)) {
             changed.add(label);
         }
-    }
-
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String blankToNull(String value) {

@@ -1,19 +1,13 @@
 package jp.juchu.oms.bundles;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.Actor;
-import jp.juchu.oms.orders.OrderDetail;
-import jp.juchu.oms.orders.Orders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,16 +98,16 @@ public class Bundles {
     public static final int SHOWN = 200;
 
     private final JdbcClient jdbc;
-    private final Orders orders;
-    private final MatchKeys keys;
     private final CandidateSearch search;
+    private final BundleDecisions decisions;
+    private final BundleGroups groups;
     private final AuditLog audit;
 
-    Bundles(JdbcClient jdbc, Orders orders, MatchKeys keys, CandidateSearch search, AuditLog audit) {
+    Bundles(JdbcClient jdbc, CandidateSearch search, BundleDecisions decisions, BundleGroups groups, AuditLog audit) {
         this.jdbc = jdbc;
-        this.orders = orders;
-        this.keys = keys;
         this.search = search;
+        this.decisions = decisions;
+        this.groups = groups;
         this.audit = audit;
     }
 
@@ -153,36 +147,13 @@ public class Bundles {
      */
     @Transactional
     public Group merge(long groupId, Actor actor) {
-        Group group = locked(groupId, State.CANDIDATE, "同梱候補ではありません");
-        List<OrderDetail> details = orders.withLines(group.orderIds());
-        Map<Long, String> now = keys.of(details);
-        String first = now.get(group.orderIds().get(0));
-        for (OrderDetail order : details) {
-            if (!MatchKey.bundleable(order)) {
-                throw new IllegalArgumentException("受注番号 " + order.orderNumber() + " は同梱できません ("
-                        + order.workflowStatusName() + ")。「同梱しない」を選んでください");
-            }
-            if (first == null || !first.equals(now.get(order.id()))) {
-                throw new IllegalArgumentException(
-                        "受注番号 " + order.orderNumber() + " はお届け先・配送方法・支払方法などがほかの受注と違うため同梱できません。「同梱しない」を選んでください");
-            }
-        }
-        decide(group, State.MERGED, actor);
-        note(group, actor, "同梱しました: 同梱 #" + groupId + " (" + group.orderNumbers() + ")");
-        audit.record(actor.name(), "ORDERS_BUNDLED", "bundle:" + groupId, group.orderNumbers());
-        return group(groupId).orElseThrow();
+        return decisions.merge(groupId, actor);
     }
 
     /** 同梱しない: the orders ship on their own; they are not proposed together again. */
     @Transactional
     public void decline(long groupId, Actor actor) {
-        Group group = locked(groupId, State.CANDIDATE, "同梱候補ではありません");
-        decide(group, State.DECLINED, actor);
-        jdbc.sql("update bundle_order set open = false where bundle_id = ?")
-                .param(groupId)
-                .update();
-        note(group, actor, "同梱しないことにしました: 同梱候補 #" + groupId + " (" + group.orderNumbers() + ")");
-        audit.record(actor.name(), "BUNDLE_DECLINED", "bundle:" + groupId, group.orderNumbers());
+        decisions.decline(groupId, actor);
     }
 
     /**
@@ -193,22 +164,7 @@ public class Bundles {
      */
     @Transactional
     public void undo(long groupId, Actor actor) {
-        Group group = locked(groupId, State.MERGED, "同梱していません");
-        Optional<Member> printed =
-                group.members().stream().filter(Member::printed).findFirst();
-        if (printed.isPresent()) {
-            throw new IllegalArgumentException("受注番号 " + printed.get().orderNumber() + " は「"
-                    + printed.get().workflowStatusName() + "」です。印刷した同梱は取り消せません");
-        }
-        jdbc.sql("update bundle set state = 'CANDIDATE', decided_by = ?, decided_at = now() where id = ?")
-                .params(actor.name(), groupId)
-                .update();
-        // orders that waited to join the group are candidates of it like the others
-        jdbc.sql("update bundle_order set joining = false where bundle_id = ? and open")
-                .param(groupId)
-                .update();
-        note(group, actor, "同梱を取り消しました: 同梱 #" + groupId + " (" + group.orderNumbers() + ")");
-        audit.record(actor.name(), "BUNDLE_UNDONE", "bundle:" + groupId, group.orderNumbers());
+        decisions.undo(groupId, actor);
     }
 
     /**
@@ -220,68 +176,13 @@ public class Bundles {
      */
     @Transactional
     public Group addJoining(long groupId, Actor actor) {
-        Group group = locked(groupId, State.MERGED, "同梱していません");
-        if (group.joining().isEmpty()) {
-            throw new IllegalArgumentException("同梱 #" + groupId + " に加える受注はありません");
-        }
-        Optional<Member> printed =
-                group.members().stream().filter(Member::printed).findFirst();
-        if (printed.isPresent()) {
-            throw new IllegalArgumentException("受注番号 " + printed.get().orderNumber() + " は「"
-                    + printed.get().workflowStatusName() + "」です。印刷した同梱には加えられません。「加えない」を選んでください");
-        }
-        List<Long> all = new ArrayList<>(group.orderIds());
-        all.addAll(group.joining().stream().map(Member::orderId).toList());
-        List<OrderDetail> details = orders.withLines(all);
-        Map<Long, String> now = keys.of(details);
-        String first = now.get(group.orderIds().get(0));
-        for (OrderDetail order : details) {
-            if (!group.joins(order.id())) {
-                continue;
-            }
-            if (!MatchKey.bundleable(order)) {
-                throw new IllegalArgumentException("受注番号 " + order.orderNumber() + " は同梱できません ("
-                        + order.workflowStatusName() + ")。「加えない」を選んでください");
-            }
-            if (first == null || !first.equals(now.get(order.id()))) {
-                throw new IllegalArgumentException("受注番号 " + order.orderNumber() + " はお届け先・配送方法・支払方法などが同梱 #" + groupId
-                        + " と違うため加えられません。「加えない」を選んでください");
-            }
-        }
-        jdbc.sql("update bundle_order set joining = false where bundle_id = ? and open and joining")
-                .param(groupId)
-                .update();
-        jdbc.sql("update bundle set decided_by = ?, decided_at = now() where id = ?")
-                .params(actor.name(), groupId)
-                .update();
-        Group joined = group(groupId).orElseThrow();
-        note(joined, actor, "同梱に加えました: 同梱 #" + groupId + " (" + joined.orderNumbers() + ")");
-        audit.record(
-                actor.name(),
-                "BUNDLE_JOINED",
-                "bundle:" + groupId,
-                group.joiningNumbers() + " → " + joined.orderNumbers());
-        return joined;
+        return decisions.addJoining(groupId, actor);
     }
 
     /** 加えない: the orders waiting to join a merged group ship on their own and are not proposed for it again. */
     @Transactional
     public void declineJoining(long groupId, Actor actor) {
-        Group group = locked(groupId, State.MERGED, "同梱していません");
-        if (group.joining().isEmpty()) {
-            throw new IllegalArgumentException("同梱 #" + groupId + " に加える受注はありません");
-        }
-        jdbc.sql("update bundle_order set open = false where bundle_id = ? and open and joining")
-                .param(groupId)
-                .update();
-        for (Member m : group.joining()) {
-            orders.recordHistory(
-                    m.orderId(),
-                    "BUNDLE",
-                    actor.name(),
-                    "同梱 #" + groupId + " (" + group.orderNumbers() + ") に加えないことにしました");
-        }
-        audit.record(actor.name(), "BUNDLE_JOIN_DECLINED", "bundle:" + groupId, group.joiningNumbers());
+        decisions.declineJoining(groupId, actor);
     }
 
     /**
@@ -316,15 +217,12 @@ public class Bundles {
 
     /** The open (candidate or merged) group the order is in. */
     public Optional<Group> groupOf(long orderId) {
-        return openGroupId(orderId).flatMap(this::group);
+        return groups.groupOf(orderId);
     }
 
     /** The other orders merged with this one (they share its slip and tracking number); empty when none. */
     public List<Long> mergedWith(long orderId) {
-        return groupOf(orderId)
-                .filter(g -> g.state() == State.MERGED && !g.joins(orderId))
-                .map(g -> g.orderIds().stream().filter(id -> id != orderId).toList())
-                .orElse(List.of());
+        return groups.mergedWith(orderId);
     }
 
     /**
@@ -332,131 +230,20 @@ public class Bundles {
      * order) where its first order stands; every other order on its own.
      */
     public List<List<Long>> asPrinted(List<Long> orderIds) {
-        Map<Long, List<Long>> merged = new HashMap<>();
-        jdbc.sql("""
-                        select mine.order_id, theirs.order_id from bundle_order mine
-                        join bundle b on b.id = mine.bundle_id and b.state = 'MERGED'
-                        join bundle_order theirs on theirs.bundle_id = mine.bundle_id and theirs.open
-                                                    and not theirs.joining
-                        where mine.open and not mine.joining and mine.order_id = any (?)
-                        order by theirs.order_id
-                        """).param(orderIds.toArray(Long[]::new)).query(rs -> {
-            merged.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-        });
-        Map<Long, List<Long>> entries = new LinkedHashMap<>();
-        Set<Long> placed = new java.util.HashSet<>();
-        for (long id : orderIds) {
-            if (placed.contains(id)) {
-                continue;
-            }
-            List<Long> entry = merged.getOrDefault(id, List.of(id));
-            placed.addAll(entry);
-            entries.put(id, entry);
-        }
-        return List.copyOf(entries.values());
+        return groups.asPrinted(orderIds);
     }
 
     /** The open groups in a state, newest first (for the 同梱 screen). */
     public List<Group> inState(State state) {
-        return jdbc
-                .sql("select id from bundle where state = ? order by id desc limit ?")
-                .params(state.name(), SHOWN)
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(this::group)
-                .flatMap(Optional::stream)
-                .filter(g -> g.members().size() > 1
-                        || state == State.DECLINED
-                        || !g.joining().isEmpty())
-                .toList();
+        return groups.inState(state);
     }
 
     /** Each of these orders' open group and its state, for the order list's badges. */
     public Map<Long, Group> openGroups(Collection<Long> orderIds) {
-        Map<Long, Long> ids = new HashMap<>();
-        jdbc.sql("select order_id, bundle_id from bundle_order where open and order_id = any (?)")
-                .param(orderIds.toArray(Long[]::new))
-                .query(rs -> {
-                    ids.put(rs.getLong(1), rs.getLong(2));
-                });
-        Map<Long, Optional<Group>> groups = new HashMap<>();
-        Map<Long, Group> result = new HashMap<>();
-        ids.forEach((order, group) -> groups.computeIfAbsent(group, this::group)
-                .filter(g -> g.members().size() > 1 || !g.joining().isEmpty())
-                .ifPresent(g -> result.put(order, g)));
-        return result;
+        return groups.openGroups(orderIds);
     }
 
     public Optional<Group> group(long id) {
-        Optional<Group> head = jdbc.sql("select id, state, found_at, decided_by, decided_at from bundle where id = ?")
-                .param(id)
-                .query((rs, n) -> new Group(
-                        rs.getLong(1),
-                        State.valueOf(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class),
-                        rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class),
-                        List.of(),
-                        List.of()))
-                .optional();
-        return head.map(g -> new Group(
-                g.id(), g.state(), g.foundAt(), g.decidedBy(), g.decidedAt(), members(g, false), members(g, true)));
-    }
-
-    private List<Member> members(Group g, boolean joining) {
-        return jdbc.sql("""
-                        select o.id as order_id, o.order_number, o.ordered_at, o.buyer_name, o.payment_method,
-                               o.workflow_status, s.name as workflow_status_name, o.total, o.shipping_fee
-                        from bundle_order bo join oms_order o on o.id = bo.order_id
-                        join workflow_status s on s.code = o.workflow_status
-                        where bo.bundle_id = ? and (bo.open or ?) and bo.joining = ?
-                        order by o.id
-                        """)
-                .params(g.id(), g.state() == State.DECLINED && !joining, joining)
-                .query(Member.class)
-                .list();
-    }
-
-    private Optional<Long> openGroupId(long orderId) {
-        return jdbc.sql("select bundle_id from bundle_order where order_id = ? and open")
-                .param(orderId)
-                .query(Long.class)
-                .optional();
-    }
-
-    private State state(long groupId) {
-        return State.valueOf(jdbc.sql("select state from bundle where id = ?")
-                .param(groupId)
-                .query(String.class)
-                .single());
-    }
-
-    private Group locked(long groupId, State expected, String otherwise) {
-        String state = jdbc.sql("select state from bundle where id = ? for update")
-                .param(groupId)
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new IllegalArgumentException("同梱 #" + groupId + " はありません"));
-        if (!expected.name().equals(state)) {
-            throw new IllegalArgumentException("同梱 #" + groupId + " は" + otherwise);
-        }
-        Group group = group(groupId).orElseThrow();
-        if (group.members().size() < 2) {
-            throw new IllegalArgumentException("同梱 #" + groupId + " に残っている受注は1件だけです");
-        }
-        return group;
-    }
-
-    private void decide(Group group, State state, Actor actor) {
-        jdbc.sql("update bundle set state = ?, decided_by = ?, decided_at = now() where id = ?")
-                .params(state.name(), actor.name(), group.id())
-                .update();
-    }
-
-    private void note(Group group, Actor actor, String summary) {
-        for (long id : group.orderIds()) {
-            orders.recordHistory(id, "BUNDLE", actor.name(), summary);
-        }
+        return groups.group(id);
     }
 }

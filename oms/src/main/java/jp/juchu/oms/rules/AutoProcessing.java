@@ -1,22 +1,19 @@
 package jp.juchu.oms.rules;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import jp.juchu.oms.audit.AuditLog;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderStatusChanged;
-import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.support.db.LockRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,57 +30,48 @@ public class AutoProcessing {
     private static final String CONFIRMING = "CONFIRMING";
     private static final Set<String> PRINTING_STARTED = Set.of("PRINTED", "SHIPPED", "CANCELLED");
 
-    private final JdbcClient jdbc;
     private final RuleBook rules;
     private final OrderFactsReader facts;
     private final RuleActions actions;
     private final RuleBatch batch;
-    private final AuditLog audit;
+    private final RuleSettingsStore settings;
+    private final RuleSimulation simulation;
+    private final ApplyingToExisting existing;
+    private final RuleApprovals approvals;
     private final Orders orders;
-    private final OrderWorkflow workflow;
     private final ApplicationEventPublisher events;
 
     AutoProcessing(
-            JdbcClient jdbc,
             RuleBook rules,
             OrderFactsReader facts,
             RuleActions actions,
             RuleBatch batch,
-            AuditLog audit,
+            RuleSettingsStore settings,
+            RuleSimulation simulation,
+            ApplyingToExisting existing,
+            RuleApprovals approvals,
             Orders orders,
-            OrderWorkflow workflow,
             ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
         this.rules = rules;
         this.facts = facts;
         this.actions = actions;
         this.batch = batch;
-        this.audit = audit;
+        this.settings = settings;
+        this.simulation = simulation;
+        this.existing = existing;
+        this.approvals = approvals;
         this.orders = orders;
-        this.workflow = workflow;
         this.events = events;
     }
 
     public RuleSettings settings() {
-        return jdbc.sql("select enabled, print_date_days from auto_rule_setting where id = 1")
-                .query(RuleSettings.class)
-                .single();
+        return settings.current();
     }
 
+    /** Saves the settings (印刷日待ちの日数 1〜365), with an audit entry. */
     @Transactional
     public void saveSettings(RuleSettings settings, String actor) {
-        if (settings.printDateDays() < 1 || settings.printDateDays() > 365) {
-            throw new RuleBook.Refused(List.of("印刷日待ちの日数は1〜365日で入れてください"));
-        }
-        jdbc.sql("update auto_rule_setting set enabled = ?, print_date_days = ?, updated_by = ?, updated_at = now()"
-                        + " where id = 1")
-                .params(settings.enabled(), settings.printDateDays(), actor)
-                .update();
-        audit.record(
-                actor,
-                "RULE_SETTINGS_CHANGED",
-                "rules",
-                (settings.enabled() ? "自動処理: 使う" : "自動処理: 使わない") + " / 印刷日待ち: " + settings.printDateDays() + "日");
+        this.settings.save(settings, actor);
     }
 
     @ApplicationModuleListener
@@ -132,7 +120,7 @@ public class AutoProcessing {
         if (enabled.isEmpty() && !builtInWaits) {
             return;
         }
-        Map<Long, Set<Long>> applied = applied(orderIds);
+        Map<Long, Set<Long>> applied = actions.applied(orderIds);
         List<RuleBatch.Planned> gathered = new ArrayList<>();
         for (OrderFacts order : facts.read(orderIds)) {
             if (trigger == Rule.Trigger.ON_SHOP_CHANGE
@@ -203,7 +191,7 @@ public class AutoProcessing {
             return;
         }
         for (String waiting : List.of(RulePlanner.AWAITING_RELEASE, RulePlanner.AWAITING_PRINT_DATE)) {
-            for (List<Long> chunk : chunks(orders.inStatus(waiting, DAILY_LIMIT))) {
+            for (List<Long> chunk : OrderFactsReader.chunks(orders.inStatus(waiting, DAILY_LIMIT))) {
                 for (OrderFacts order : facts.read(chunk)) {
                     RulePlanner.Wait wait = RulePlanner.builtInWait(order, settings.printDateDays());
                     if (!wait.status().equals(waiting)) {
@@ -214,7 +202,7 @@ public class AutoProcessing {
         }
         List<Rule> daily = rules.enabled(Rule.Trigger.DAILY);
         daily.stream().map(Rule::fromStatus).distinct().forEach(status -> {
-            for (List<Long> chunk : chunks(orders.inStatus(status, DAILY_LIMIT))) {
+            for (List<Long> chunk : OrderFactsReader.chunks(orders.inStatus(status, DAILY_LIMIT))) {
                 process(chunk, Rule.Trigger.DAILY);
             }
         });
@@ -225,32 +213,7 @@ public class AutoProcessing {
      * import trigger, or only {@code only} when given (enabled or not), as if the orders had just been imported.
      */
     public List<Simulated> simulate(List<Long> orderIds, List<Rule> only) {
-        RuleSettings settings = settings();
-        List<Rule> tried = only.isEmpty() ? rules.enabled(Rule.Trigger.ON_IMPORT) : only;
-        List<Simulated> result = new ArrayList<>();
-        for (OrderFacts order : facts.read(orderIds)) {
-            RulePlanner.Plan plan = RulePlanner.plan(order, tried, Set.of(), only.isEmpty(), settings.printDateDays());
-            String refusal = plan.status() == null
-                    ? null
-                    : workflow.check(
-                                    order.order().id(),
-                                    plan.status(),
-                                    plan.builtIn() ? Actor.system(RuleActions.BUILT_IN) : Actor.rule(plan.why()))
-                            .map(OrderWorkflow.Refusal::reason)
-                            .orElse(null);
-            result.add(new Simulated(
-                    order.order().id(),
-                    order.order().orderNumber(),
-                    order.order().workflowStatusName(),
-                    plan.matches().stream().map(m -> m.rule().name()).toList(),
-                    plan.status(),
-                    plan.why(),
-                    refusal,
-                    plan.matches().stream()
-                            .flatMap(m -> actions.describe(order, m.rule()).stream())
-                            .toList()));
-        }
-        return result;
+        return simulation.simulate(orderIds, only);
     }
 
     /**
@@ -274,47 +237,17 @@ public class AutoProcessing {
 
     /** このルールで判定: each condition of a rule with whether it holds for the order and the order's value. */
     public List<Condition.TraceLine> trace(Rule rule, long orderId) {
-        return facts.read(List.of(orderId)).stream()
-                .findFirst()
-                .map(order -> rule.condition().trace(order))
-                .orElse(List.of());
+        return simulation.trace(rule, orderId);
     }
 
     /** 既存の受注に適用: the orders in the rule's status that it matches now (a preview; nothing is written). */
     public List<Long> matchingNow(Rule rule, int limit) {
-        List<Long> ids = orders.inStatus(rule.fromStatus(), Math.min(limit, 10_000));
-        Map<Long, Set<Long>> applied = applied(ids);
-        List<Long> matching = new ArrayList<>();
-        for (List<Long> chunk : chunks(ids)) {
-            for (OrderFacts order : facts.read(chunk)) {
-                boolean ran = applied.getOrDefault(order.order().id(), Set.of()).contains(rule.id());
-                if ((rule.rerunnable() || !ran)
-                        && rule.appliesTo(order.order().connectionId())
-                        && rule.condition().holds(order)) {
-                    matching.add(order.order().id());
-                }
-            }
-        }
-        return matching;
+        return existing.matchingNow(rule, limit);
     }
 
     /** Applies one rule to existing orders it matches now (a person asked, after the preview). */
     public int applyToExisting(Rule rule, List<Long> orderIds, String actor) {
-        int done = 0;
-        int printDateDays = settings().printDateDays();
-        for (List<Long> chunk : chunks(orderIds)) {
-            Map<Long, Set<Long>> applied = applied(chunk);
-            for (OrderFacts order : facts.read(chunk)) {
-                RulePlanner.Plan plan = RulePlanner.plan(
-                        order, List.of(rule), applied.getOrDefault(order.order().id(), Set.of()), false, printDateDays);
-                if (plan.changesAnything()) {
-                    actions.apply(order, plan);
-                    done++;
-                }
-            }
-        }
-        audit.record(actor, "RULE_APPLIED_TO_EXISTING", "rule:" + rule.id(), rule.name() + ": " + done + "件");
-        return done;
+        return existing.apply(rule, orderIds, actor);
     }
 
     /** The rules' runs on one order, oldest first. */
@@ -333,32 +266,11 @@ public class AutoProcessing {
     }
 
     /** A match waiting for a person (確認して実行). */
-    public record Pending(
-            long ruleId, String ruleName, long orderId, String orderNumber, java.time.OffsetDateTime queuedAt) {}
+    public record Pending(long ruleId, String ruleName, long orderId, String orderNumber, OffsetDateTime queuedAt) {}
 
+    /** The matches waiting for a person, oldest first (500 at most). */
     public List<Pending> pending() {
-        List<Pending> pending = new ArrayList<>();
-        jdbc.sql("select p.rule_id, p.order_id, p.queued_at from auto_rule_pending p order by p.queued_at, p.order_id"
-                        + " limit 500")
-                .query(rs -> {
-                    long ruleId = rs.getLong(1);
-                    long orderId = rs.getLong(2);
-                    var queuedAt = rs.getObject(3, java.time.OffsetDateTime.class);
-                    pending.add(new Pending(ruleId, "", orderId, "", queuedAt));
-                });
-        Map<Long, String> names = new HashMap<>();
-        rules.all().forEach(r -> names.put(r.id(), r.name()));
-        Map<Long, String> numbers = new HashMap<>();
-        orders.headers(pending.stream().map(Pending::orderId).distinct().toList())
-                .forEach(o -> numbers.put(o.id(), o.orderNumber()));
-        return pending.stream()
-                .map(p -> new Pending(
-                        p.ruleId(),
-                        names.getOrDefault(p.ruleId(), "?"),
-                        p.orderId(),
-                        numbers.getOrDefault(p.orderId(), "#" + p.orderId()),
-                        p.queuedAt()))
-                .toList();
+        return approvals.pending();
     }
 
     /**
@@ -367,63 +279,13 @@ public class AutoProcessing {
      * @return why it could not run (the order moved on, a move was refused); empty when it ran
      */
     @Transactional
-    public java.util.Optional<String> approve(long ruleId, long orderId, Actor person) {
-        if (!unqueue(ruleId, orderId)) {
-            return java.util.Optional.of("確認待ちの一覧にありません");
-        }
-        Rule rule = rules.find(ruleId).orElseThrow(() -> new RuleBook.Refused(List.of("ルールがありません")));
-        List<OrderFacts> found = facts.read(List.of(orderId));
-        if (found.isEmpty()) {
-            return java.util.Optional.of("受注がありません");
-        }
-        OrderFacts order = found.get(0);
-        if (!order.order().workflowStatus().equals(rule.fromStatus())) {
-            String why = "受注は「" + order.order().workflowStatusName() + "」に移っていたので実行しませんでした";
-            actions.log(rule, order, "SKIPPED", why, person.name());
-            return java.util.Optional.of(why);
-        }
-        RuleActions.Outcome outcome = actions.run(order, rule, rule.fromStatus(), person);
-        actions.log(rule, order, outcome.refusal() == null ? "APPLIED" : "SKIPPED", outcome.summary(), person.name());
-        return java.util.Optional.ofNullable(outcome.refusal());
+    public Optional<String> approve(long ruleId, long orderId, Actor person) {
+        return approvals.approve(ruleId, orderId, person);
     }
 
     /** A person skips a waiting match: nothing runs; the log says who skipped it. */
     @Transactional
     public void skip(long ruleId, long orderId, Actor person) {
-        if (!unqueue(ruleId, orderId)) {
-            return;
-        }
-        Rule rule = rules.find(ruleId).orElseThrow(() -> new RuleBook.Refused(List.of("ルールがありません")));
-        facts.read(List.of(orderId))
-                .forEach(order -> actions.log(rule, order, "SKIPPED", "実行しないことにしました", person.name()));
-    }
-
-    private boolean unqueue(long ruleId, long orderId) {
-        return jdbc.sql("delete from auto_rule_pending where rule_id = ? and order_id = ?")
-                        .params(ruleId, orderId)
-                        .update()
-                > 0;
-    }
-
-    private Map<Long, Set<Long>> applied(List<Long> orderIds) {
-        Map<Long, Set<Long>> applied = new HashMap<>();
-        jdbc.sql("select order_id, rule_id from auto_rule_run where order_id = any (?) and outcome <> 'SKIPPED'")
-                .param(orderIds.toArray(Long[]::new))
-                .query(rs -> {
-                    applied.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-                });
-        return applied;
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 200) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 200)));
-        }
-        return chunks;
-    }
-
-    static Actor actor(Rule rule) {
-        return Actor.rule(rule.name());
+        approvals.skip(ruleId, orderId, person);
     }
 }

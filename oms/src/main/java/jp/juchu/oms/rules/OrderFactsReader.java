@@ -2,6 +2,7 @@ package jp.juchu.oms.rules;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,6 +57,15 @@ class OrderFactsReader {
         this.products = products;
         this.paymentKinds = paymentKinds;
         this.freeStock = freeStock;
+    }
+
+    /** Orders in pieces of 200, each read at once by {@link #read}. */
+    static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 200) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 200)));
+        }
+        return chunks;
     }
 
     List<OrderFacts> read(Collection<Long> orderIds) {

@@ -1,9 +1,12 @@
 package jp.juchu.oms.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.juchu.oms.bundles.Bundles;
 import jp.juchu.oms.mails.Mails;
@@ -204,9 +207,20 @@ class RuleActions {
                 .list();
     }
 
+    /** The rules that ran on each of these orders (applied, or queued for a person; not the skipped). */
+    Map<Long, Set<Long>> applied(List<Long> orderIds) {
+        Map<Long, Set<Long>> applied = new HashMap<>();
+        jdbc.sql("select order_id, rule_id from auto_rule_run where order_id = any (?) and outcome <> 'SKIPPED'")
+                .param(orderIds.toArray(Long[]::new))
+                .query(rs -> {
+                    applied.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return applied;
+    }
+
     /** How many orders each rule applied to in the last 24 hours. */
     Map<Long, Long> appliedLastDay() {
-        Map<Long, Long> counts = new java.util.HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
         jdbc.sql("select rule_id, count(*) from auto_rule_run where at > now() - interval '24 hours'"
                         + " and outcome = 'APPLIED' group by rule_id")
                 .query(rs -> {

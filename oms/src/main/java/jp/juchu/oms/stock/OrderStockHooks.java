@@ -33,11 +33,20 @@ class OrderStockHooks {
     static final String ON_HOLD = "ON_HOLD";
 
     private final Allocation allocation;
+    private final HeldStock heldStock;
+    private final OrderAllocations allocations;
     private final OrderLines orderLines;
     private final StockSettingsStore settings;
 
-    OrderStockHooks(Allocation allocation, OrderLines orderLines, StockSettingsStore settings) {
+    OrderStockHooks(
+            Allocation allocation,
+            HeldStock heldStock,
+            OrderAllocations allocations,
+            OrderLines orderLines,
+            StockSettingsStore settings) {
         this.allocation = allocation;
+        this.heldStock = heldStock;
+        this.allocations = allocations;
         this.orderLines = orderLines;
         this.settings = settings;
     }
@@ -92,14 +101,14 @@ class OrderStockHooks {
         String from = changed.from();
         long id = changed.orderId();
         if (Allocation.CANCELLED.equals(to)) {
-            allocation.release(id, "キャンセル", changed.actor(), Allocation.RELEASED);
+            heldStock.release(id, "キャンセル", changed.actor(), OrderAllocations.RELEASED);
         } else if (Allocation.SHIPPED_STATUS.equals(to)) {
-            order(id).ifPresent(order -> allocation.ship(id, order, changed.actor()));
+            order(id).ifPresent(order -> heldStock.ship(id, order, changed.actor()));
         } else if (Allocation.SHIPPED_STATUS.equals(from)) {
-            allocation.unship(id, changed.actor());
+            heldStock.unship(id, changed.actor());
         } else if (Allocation.AWAITING_STOCK.equals(to)) {
             // back in 引当待ち (e.g. a hold released) with its stock allocated meanwhile: it moves on
-            if (allocation.state(id).filter(Allocation.ALLOCATED::equals).isPresent()) {
+            if (allocations.state(id).filter(OrderAllocations.ALLOCATED::equals).isPresent()) {
                 allocation.moveOn(id);
             }
         } else if (Allocation.CANCELLED.equals(from)) {
@@ -110,8 +119,8 @@ class OrderStockHooks {
                 }
             });
         } else if (shipping(to)) {
-            Optional<String> state = allocation.state(id);
-            if (state.filter(Allocation.ALLOCATED::equals).isPresent() || waitsForImportAllocation(state)) {
+            Optional<String> state = allocations.state(id);
+            if (state.filter(OrderAllocations.ALLOCATED::equals).isPresent() || waitsForImportAllocation(state)) {
                 return;
             }
             ensureThenAllocate(id, to);
@@ -119,7 +128,7 @@ class OrderStockHooks {
                 && beforeConfirmation(from)
                 && !beforeConfirmation(to)
                 && !ON_HOLD.equals(to)
-                && allocation.state(id).isEmpty()) {
+                && allocations.state(id).isEmpty()) {
             ensureThenAllocate(id, to);
         }
     }
@@ -128,8 +137,8 @@ class OrderStockHooks {
     @EventListener
     void on(OrderLinesChanged changed) {
         long id = changed.orderId();
-        Optional<String> state = allocation.state(id);
-        if (state.filter(s -> Allocation.SHIPPED.equals(s) || Allocation.RELEASED.equals(s))
+        Optional<String> state = allocations.state(id);
+        if (state.filter(s -> OrderAllocations.SHIPPED.equals(s) || OrderAllocations.RELEASED.equals(s))
                 .isPresent()) {
             return;
         }
@@ -144,12 +153,12 @@ class OrderStockHooks {
 
     @EventListener
     void on(OrdersDeleted deleted) {
-        allocation.forget(deleted.orderIds(), "受注データ削除", Allocation.ACTOR);
+        heldStock.forget(deleted.orderIds(), "受注データ削除", Allocation.ACTOR);
     }
 
     @EventListener
     void on(OrderDataReset reset) {
-        allocation.forgetAll("データリセット", Allocation.ACTOR);
+        heldStock.forgetAll("データリセット", Allocation.ACTOR);
     }
 
     /**
@@ -158,7 +167,7 @@ class OrderStockHooks {
      * the same SKU rows. If it falls short there, it goes to 引当待ち from the status it is in then.
      */
     private boolean waitsForImportAllocation(Optional<String> state) {
-        return state.filter(Allocation.PENDING::equals).isPresent()
+        return state.filter(OrderAllocations.PENDING::equals).isPresent()
                 && settings.current().allocationTiming() == AllocationTiming.ON_IMPORT;
     }
 

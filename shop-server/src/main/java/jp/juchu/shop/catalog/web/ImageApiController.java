@@ -57,7 +57,7 @@ class ImageApiController {
     record ImageList(long totalCount, int from, int size, List<Image> images) {}
 
     /** The shop's images, most recently changed first; {@code size} is the page size, {@code from} the offset. */
-    @GetMapping(ItemApiController.MANAGEMENT + "/images")
+    @GetMapping(ItemApi.MANAGEMENT + "/images")
     ImageList images(
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int from,
             @RequestParam(defaultValue = "100") @Min(1) @Max(100) int size,

@@ -19,9 +19,9 @@ class StockQuantityTests {
 
     @Test
     void aWholeNumberIsTheQuantity() {
-        assertThat(ShopServeConnector.quantity(quantityOf("{\"quantity\":12}"), "A-1"))
+        assertThat(ShopServeItems.quantity(quantityOf("{\"quantity\":12}"), "A-1"))
                 .isEqualTo(12);
-        assertThat(ShopServeConnector.quantity(quantityOf("{\"quantity\":2147483647}"), "A-1"))
+        assertThat(ShopServeItems.quantity(quantityOf("{\"quantity\":2147483647}"), "A-1"))
                 .isEqualTo(Integer.MAX_VALUE);
     }
 
@@ -34,7 +34,7 @@ class StockQuantityTests {
             "{\"quantity\":\"3\"}",
             "{}"
         }) {
-            assertThatThrownBy(() -> ShopServeConnector.quantity(quantityOf(answer), "A-1"))
+            assertThatThrownBy(() -> ShopServeItems.quantity(quantityOf(answer), "A-1"))
                     .as(answer)
                     .isInstanceOf(BadShopResponse.class);
         }

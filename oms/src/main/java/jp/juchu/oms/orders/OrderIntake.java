@@ -1,20 +1,16 @@
 package jp.juchu.oms.orders;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.StoredOrders.Stored;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,18 +33,24 @@ class OrderIntake {
     private final ApplicationEventPublisher events;
     private final MallConnections connections;
     private final OrderWorkflow workflow;
+    private final StoredOrders storedOrders;
+    private final ChangesAtShop changesAtShop;
 
     OrderIntake(
             JdbcClient jdbc,
             JdbcTemplate jdbcTemplate,
             ApplicationEventPublisher events,
             MallConnections connections,
-            OrderWorkflow workflow) {
+            OrderWorkflow workflow,
+            StoredOrders storedOrders,
+            ChangesAtShop changesAtShop) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.connections = connections;
         this.workflow = workflow;
+        this.storedOrders = storedOrders;
+        this.changesAtShop = changesAtShop;
     }
 
     /**
@@ -56,7 +58,7 @@ class OrderIntake {
      * batches, changed ones one by one, unchanged ones not at all.
      */
     Map<String, ShopChange> applyFromShop(long connectionId, List<IncomingOrder> page) {
-        Map<String, Stored> stored = stored(
+        Map<String, Stored> stored = storedOrders.forUpdate(
                 connectionId, page.stream().map(o -> o.order().serialCode()).toList());
         Map<String, ShopChange> results = new LinkedHashMap<>();
         List<IncomingOrder> created = new ArrayList<>();
@@ -87,80 +89,6 @@ class OrderIntake {
         return changed.isBefore(existing.shopUpdatedAt().toInstant());
     }
 
-    /** The stored content hash of each of these orders that the OMS already has. */
-    Map<String, String> contentHashes(long connectionId, Collection<String> serialCodes) {
-        Map<String, String> hashes = new HashMap<>();
-        if (serialCodes.isEmpty()) {
-            return hashes;
-        }
-        jdbc.sql("select serial_code, content_hash from oms_order where connection_id = ? and serial_code = any (?)")
-                .params(connectionId, serialCodes.toArray(String[]::new))
-                .query(rs -> {
-                    hashes.put(rs.getString(1), rs.getString(2));
-                });
-        return hashes;
-    }
-
-    /** When the shop last changed each of these orders, as the OMS last imported them. */
-    Map<String, Instant> shopUpdatedAt(long connectionId, Collection<String> serialCodes) {
-        Map<String, Instant> updated = new HashMap<>();
-        if (serialCodes.isEmpty()) {
-            return updated;
-        }
-        jdbc.sql("select serial_code, shop_updated_at from oms_order where connection_id = ? and serial_code = any (?)")
-                .params(connectionId, serialCodes.toArray(String[]::new))
-                .query(rs -> {
-                    updated.put(
-                            rs.getString(1),
-                            rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS));
-                });
-        return updated;
-    }
-
-    private record Stored(
-            long id,
-            String contentHash,
-            OffsetDateTime shopUpdatedAt,
-            String workflowStatus,
-            String orderStatus,
-            String paymentStatus,
-            String shippingStatus,
-            long total,
-            String buyerAddress,
-            boolean shippingAssigned) {}
-
-    private Map<String, Stored> stored(long connectionId, Collection<String> serialCodes) {
-        if (serialCodes.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Stored> stored = new HashMap<>();
-        jdbc.sql("""
-                        select o.serial_code, o.id, o.content_hash, o.shop_updated_at, o.workflow_status,
-                               o.shop_order_status,
-                               o.shop_payment_status, o.shop_shipping_status, o.total,
-                               concat_ws(' ', o.buyer_postal_code, o.buyer_prefecture, o.buyer_address1, o.buyer_address2) as address,
-                               exists (select 1 from shipment s where s.order_id = o.id and s.tracking_number is not null) as assigned
-                        from oms_order o
-                        where o.connection_id = ? and o.serial_code = any (?)
-                        for update
-                        """).params(connectionId, serialCodes.toArray(String[]::new)).query(rs -> {
-            stored.put(
-                    rs.getString("serial_code"),
-                    new Stored(
-                            rs.getLong("id"),
-                            rs.getString("content_hash"),
-                            rs.getObject("shop_updated_at", OffsetDateTime.class),
-                            rs.getString("workflow_status"),
-                            rs.getString("shop_order_status"),
-                            rs.getString("shop_payment_status"),
-                            rs.getString("shop_shipping_status"),
-                            rs.getLong("total"),
-                            rs.getString("address"),
-                            rs.getBoolean("assigned")));
-        });
-        return stored;
-    }
-
     /**
      * Records an order a person entered (受注登録: phone, fax, shop floor) in the channel given, the way an imported
      * order is recorded, so that everything downstream treats it alike.
@@ -169,7 +97,9 @@ class OrderIntake {
      * @throws IllegalStateException when an order with this serial code exists
      */
     long register(long channelId, IncomingOrder order, String actor) {
-        if (!stored(channelId, List.of(order.order().serialCode())).isEmpty()) {
+        if (!storedOrders
+                .forUpdate(channelId, List.of(order.order().serialCode()))
+                .isEmpty()) {
             throw new IllegalStateException("受注番号 " + order.order().orderNumber() + " はもう登録されています");
         }
         insert(channelId, List.of(order), actor);
@@ -239,12 +169,13 @@ class OrderIntake {
 
     private void update(long connectionId, Stored existing, IncomingOrder incoming) {
         ShopOrder order = incoming.order();
-        List<String> changes = changes(existing, order);
+        List<String> changes = changesAtShop.between(existing, order);
         boolean shippingStarted = existing.shippingAssigned()
                 || "PRINTED".equals(existing.workflowStatus())
                 || "SHIPPED".equals(existing.workflowStatus());
         boolean cancelledNow = order.cancelled() && !"Cancelled".equals(existing.orderStatus());
-        boolean material = changes.stream().anyMatch(c -> c.startsWith(ADDRESS) || c.startsWith(ITEMS));
+        boolean material = changes.stream()
+                .anyMatch(c -> c.startsWith(ChangesAtShop.ADDRESS) || c.startsWith(ChangesAtShop.ITEMS));
         String alert = null;
         if (cancelledNow) {
             alert = shippingStarted ? "出荷作業の開始後にショップでキャンセルされました。出荷を止めてください。" : "ショップでキャンセルされました。";
@@ -265,7 +196,7 @@ class OrderIntake {
                     .params(existing.id(), "ALERT", Orders.SYSTEM_ACTOR, alert)
                     .update();
         }
-        if (changes.stream().anyMatch(c -> c.startsWith(ITEMS))) {
+        if (changes.stream().anyMatch(c -> c.startsWith(ChangesAtShop.ITEMS))) {
             events.publishEvent(new OrderLinesChanged(existing.id()));
         }
         if (cancelledNow && !shippingStarted) {
@@ -276,118 +207,6 @@ class OrderIntake {
             events.publishEvent(
                     new OrderCancelledAtShop(existing.id(), connectionId, order.serialCode(), shippingStarted));
         }
-    }
-
-    private static final String ADDRESS = "お届け先";
-    private static final String ITEMS = "商品";
-
-    private List<String> changes(Stored existing, ShopOrder order) {
-        List<String> changes = new ArrayList<>();
-        change(changes, "注文ステータス", existing.orderStatus(), order.orderStatus());
-        change(changes, "入金ステータス", existing.paymentStatus(), order.paymentStatus());
-        change(changes, "発送ステータス", existing.shippingStatus(), order.shippingStatus());
-        change(
-                changes,
-                "合計金額",
-                String.valueOf(existing.total()),
-                String.valueOf(order.amounts().total()));
-        ShopOrder.Buyer buyer = order.buyer();
-        String address = String.join(
-                " ",
-                nonNull(buyer.postalCode()),
-                nonNull(buyer.prefecture()),
-                nonNull(buyer.address1()),
-                nonNull(buyer.address2()));
-        if (!address.strip().equals(nonNull(existing.buyerAddress()).strip())) {
-            changes.add("購入者住所");
-        }
-        StoredShipments before = storedShipments(existing.id());
-        if (!before.addresses().equals(addresses(order.deliveries()))) {
-            changes.add(ADDRESS + "が変更されました");
-        }
-        if (!before.items().equals(items(order.deliveries()))) {
-            changes.add(ITEMS + "が変更されました");
-        }
-        return changes;
-    }
-
-    private static void change(List<String> changes, String label, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(label + ": " + before + " → " + after);
-        }
-    }
-
-    private record StoredShipments(Map<Integer, String> addresses, Map<Integer, String> items) {}
-
-    private StoredShipments storedShipments(long orderId) {
-        Map<Integer, String> addresses = new HashMap<>();
-        jdbc.sql("""
-                        select delivery_id, concat_ws('|', name, phone, postal_code, prefecture, address1, address2,
-                               delivery_date, time_slot) as address
-                        from shipment where order_id = ?
-                        """).param(orderId).query(rs -> {
-            addresses.put(rs.getInt("delivery_id"), rs.getString("address"));
-        });
-        Map<Integer, String> items = new HashMap<>();
-        jdbc.sql("""
-                        select s.delivery_id, string_agg(concat_ws('|', i.item_code, i.variation, i.unit_price, i.quantity),
-                               ';' order by i.line_no) as items
-                        from shipment s join order_item i on i.shipment_id = s.id
-                        where s.order_id = ? group by s.delivery_id
-                        """).param(orderId).query(rs -> {
-            items.put(rs.getInt("delivery_id"), rs.getString("items"));
-        });
-        return new StoredShipments(addresses, items);
-    }
-
-    private static Map<Integer, String> addresses(List<ShopOrder.Delivery> deliveries) {
-        return deliveries.stream()
-                .collect(Collectors.toMap(
-                        ShopOrder.Delivery::deliveryId,
-                        d -> joinNonNull(
-                                d.name(),
-                                d.phone(),
-                                d.postalCode(),
-                                d.prefecture(),
-                                d.address1(),
-                                d.address2(),
-                                d.deliveryDate() == null
-                                        ? null
-                                        : d.deliveryDate().toString(),
-                                d.timeSlot())));
-    }
-
-    private static Map<Integer, String> items(List<ShopOrder.Delivery> deliveries) {
-        Map<Integer, String> items = new HashMap<>();
-        for (ShopOrder.Delivery delivery : deliveries) {
-            if (!delivery.items().isEmpty()) {
-                items.put(
-                        delivery.deliveryId(),
-                        delivery.items().stream()
-                                .map(i -> joinNonNull(
-                                        i.itemCode(),
-                                        i.variation(),
-                                        String.valueOf(i.unitPrice()),
-                                        String.valueOf(i.quantity())))
-                                .collect(Collectors.joining(";")));
-            }
-        }
-        return items;
-    }
-
-    /** Joins like PostgreSQL's {@code concat_ws}: nulls are skipped. */
-    private static String joinNonNull(String... parts) {
-        List<String> present = new ArrayList<>();
-        for (String part : parts) {
-            if (part != null) {
-                present.add(part);
-            }
-        }
-        return String.join("|", present);
-    }
-
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
     }
 
     /** Shop-owned shipment fields are updated in place, so the OMS's shipping assignment on them stays. */

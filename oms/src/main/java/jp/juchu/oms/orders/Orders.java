@@ -23,12 +23,14 @@ public class Orders {
 
     private final JdbcClient jdbc;
     private final OrderIntake intake;
+    private final StoredOrders storedOrders;
     private final OrderDeletion deletion;
     private final OrderNotes notes;
 
-    Orders(JdbcClient jdbc, OrderIntake intake, OrderDeletion deletion, OrderNotes notes) {
+    Orders(JdbcClient jdbc, OrderIntake intake, StoredOrders storedOrders, OrderDeletion deletion, OrderNotes notes) {
         this.jdbc = jdbc;
         this.intake = intake;
+        this.storedOrders = storedOrders;
         this.deletion = deletion;
         this.notes = notes;
     }
@@ -44,12 +46,12 @@ public class Orders {
 
     /** The stored content hash of each of these orders that the OMS already has. */
     public Map<String, String> contentHashes(long connectionId, Collection<String> serialCodes) {
-        return intake.contentHashes(connectionId, serialCodes);
+        return storedOrders.contentHashes(connectionId, serialCodes);
     }
 
     /** When the shop last changed each of these orders, as the OMS last imported them. */
     public Map<String, Instant> shopUpdatedAt(long connectionId, Collection<String> serialCodes) {
-        return intake.shopUpdatedAt(connectionId, serialCodes);
+        return storedOrders.shopUpdatedAt(connectionId, serialCodes);
     }
 
     /**

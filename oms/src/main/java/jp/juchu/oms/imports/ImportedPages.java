@@ -1,0 +1,157 @@
+package jp.juchu.oms.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.juchu.oms.malls.OrderPage;
+import jp.juchu.oms.malls.RawOrder;
+import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.ShopChange;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pages an import run has read, written to the OMS: a batch of pages in one transaction with the run's progress,
+ * each order compared by its content hash first, an unreadable one quarantined (and released once it is read), and
+ * whether a listed page holds anything new or changed that it must be read in full.
+ */
+@Component
+class ImportedPages {
+
+    private final Orders orders;
+    private final ImportRecords records;
+    private final TransactionTemplate transactions;
+    private final ShopOrderReader reader = new ShopOrderReader();
+
+    ImportedPages(Orders orders, ImportRecords records, TransactionTemplate transactions) {
+        this.orders = orders;
+        this.records = records;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Pages in one transaction with the run's progress: the orders of the pages read in full are applied together,
+     * those only listed are counted unchanged.
+     */
+    void write(long connectionId, long runId, OffsetDateTime since, List<PagesAhead.Fetched> pages) {
+        List<RawOrder> inFull = new ArrayList<>();
+        List<RawOrder> listed = new ArrayList<>();
+        Long total = null;
+        for (PagesAhead.Fetched fetched : pages) {
+            (fetched.readInFull() ? inFull : listed).addAll(fetched.page().orders());
+            if (fetched.page().totalCount() != null) {
+                total = fetched.page().totalCount();
+            }
+        }
+        Long totalCount = total;
+        transactions.executeWithoutResult(status -> {
+            if (!inFull.isEmpty() || listed.isEmpty()) {
+                apply(connectionId, runId, since, new OrderPage(totalCount, null, inFull, null));
+            }
+            if (!listed.isEmpty()) {
+                countUnchanged(connectionId, runId, new OrderPage(totalCount, null, listed, null));
+            }
+        });
+    }
+
+    /**
+     * The orders of one or more pages, in the caller's transaction. Hashes come first: an order whose content hash is the stored one is
+     * counted unchanged without being read further, which makes re-reading a window cheap.
+     */
+    private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
+        record Seen(RawOrder raw, JsonNode tree, String hash) {}
+        List<Seen> seen = new ArrayList<>();
+        int quarantined = 0;
+        for (RawOrder raw : page.orders()) {
+            try {
+                JsonNode tree =
+                        raw.parsed() != null && raw.parsed().isObject() ? raw.parsed() : reader.tree(raw.json());
+                seen.add(new Seen(raw, tree, reader.contentHash(tree)));
+            } catch (ShopOrderReader.Unreadable e) {
+                quarantined++;
+                records.quarantine(connectionId, orderKey(raw), raw.json(), e.getMessage(), since);
+            }
+        }
+        Map<String, String> stored = orders.contentHashes(
+                connectionId,
+                seen.stream()
+                        .map(s -> s.raw().serialCode())
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        Map<String, IncomingOrder> toApply = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        for (Seen s : seen) {
+            if (s.raw().serialCode() != null
+                    && s.hash().equals(stored.get(s.raw().serialCode()))) {
+                unchanged.add(s.raw().serialCode());
+                continue;
+            }
+            try {
+                IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
+                toApply.put(order.order().serialCode(), order);
+            } catch (ShopOrderReader.Unreadable e) {
+                quarantined++;
+                records.quarantine(connectionId, orderKey(s.raw()), s.raw().json(), e.getMessage(), since);
+            }
+        }
+        Map<String, ShopChange> results = orders.applyFromShop(connectionId, new ArrayList<>(toApply.values()));
+        List<String> imported = new ArrayList<>(results.keySet());
+        imported.addAll(unchanged);
+        records.resolveQuarantined(connectionId, imported);
+        int created = count(results, ShopChange.CREATED);
+        int updated = count(results, ShopChange.UPDATED);
+        int same = unchanged.size() + count(results, ShopChange.UNCHANGED);
+        records.progress(runId, page.totalCount(), page.orders().size(), created, updated, same, quarantined);
+    }
+
+    /**
+     * Whether any order of the page is new to the OMS or was changed at the shop since it was imported,
+     * judged by the shop's {@code updated_at}; an order whose serial code or date cannot be read counts as
+     * changed, so that it is read in full (and quarantined there if it really is unreadable).
+     */
+    boolean anyChanged(long connectionId, OrderPage page) {
+        Map<String, Instant> listed = new LinkedHashMap<>();
+        for (RawOrder raw : page.orders()) {
+            if (raw.serialCode() == null || raw.updatedAt() == null) {
+                return true;
+            }
+            listed.put(raw.serialCode(), raw.updatedAt());
+        }
+        Map<String, Instant> stored = orders.shopUpdatedAt(connectionId, listed.keySet());
+        return listed.entrySet().stream().anyMatch(e -> !e.getValue().equals(stored.get(e.getKey())));
+    }
+
+    /** A listed page whose orders the OMS has, each as the shop last changed it. */
+    private void countUnchanged(long connectionId, long runId, OrderPage page) {
+        List<String> serials = page.orders().stream().map(RawOrder::serialCode).toList();
+        records.resolveQuarantined(connectionId, serials);
+        records.progress(runId, page.totalCount(), serials.size(), 0, 0, serials.size(), 0);
+    }
+
+    /** The serial code when the order has one; otherwise a hash of its payload, so it is quarantined once. */
+    private String orderKey(RawOrder raw) {
+        if (raw.serialCode() != null && !raw.serialCode().isBlank()) {
+            return raw.serialCode();
+        }
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(raw.json().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(Map<String, ShopChange> results, ShopChange change) {
+        return (int) results.values().stream().filter(change::equals).count();
+    }
+}

@@ -285,7 +285,8 @@ public class OrderImport {
             }
             try {
                 IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
-                toApply.put(order.order().serialCode(), order);
+                // two lanes may both hand in an order changed while they read it: the newer copy is applied
+                toApply.merge(order.order().serialCode(), order, OrderImport::newer);
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(s.raw()), s.raw().json(), e.getMessage(), since);
@@ -345,6 +346,10 @@ public class OrderImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static IncomingOrder newer(IncomingOrder one, IncomingOrder other) {
+        return other.order().shopUpdatedAt().isBefore(one.order().shopUpdatedAt()) ? one : other;
     }
 
     private static int count(Map<String, ShopChange> results, ShopChange change) {

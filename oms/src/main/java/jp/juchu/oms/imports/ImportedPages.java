@@ -97,7 +97,8 @@ class ImportedPages {
             }
             try {
                 IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
-                toApply.put(order.order().serialCode(), order);
+                // two lanes may both hand in an order changed while they read it: the newer copy is applied
+                toApply.merge(order.order().serialCode(), order, ImportedPages::newer);
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(s.raw()), s.raw().json(), e.getMessage(), since);
@@ -149,6 +150,10 @@ class ImportedPages {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static IncomingOrder newer(IncomingOrder one, IncomingOrder other) {
+        return other.order().shopUpdatedAt().isBefore(one.order().shopUpdatedAt()) ? one : other;
     }
 
     private static int count(Map<String, ShopChange> results, ShopChange change) {

@@ -33,7 +33,7 @@ public record MallSettings(
      * @param requestsPerMinute the platform's limit per key (Shop Serve: 120)
      * @param burst tokens the bucket holds: calls that may go at once after a quiet spell
      * @param reserve tokens each kind of call leaves to the kinds before it: the stock sync leaves {@code reserve}
-     *     to the import, the write-back {@code 2 × reserve} to both
+     *     to the import, the write-back and the catalogue read {@code 2 × reserve} to both
      * @param maxWait the longest a call waits for a token; beyond it the call fails as rate limited and its caller
      *     retries later
      */

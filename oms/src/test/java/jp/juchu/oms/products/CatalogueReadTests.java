@@ -91,6 +91,12 @@ class CatalogueReadTests {
         assertThat(result.variants()).isEqualTo(150 + 4 + 2);
         assertThat(result.unmapped()).isEqualTo(156);
         assertThat(shop.searches.get()).isEqualTo(2);
+        // each page of the catalogue was a call of the connection's request budget
+        assertThat(jdbc.sql("select used_catalogue from api_request_budget where connection_id = ?")
+                        .param(connectionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(quantity("tshirt", "紺/M")).isEqualTo(5);
         assertThat(quantity("item-42", "")).isEqualTo(42);
         assertThat(jdbc.sql("select count(*) from shop_item where connection_id = ? and item_code = 'tenugui'"

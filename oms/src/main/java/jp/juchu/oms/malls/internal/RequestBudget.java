@@ -122,12 +122,14 @@ public class RequestBudget {
         for (ApiCall kind : ApiCall.values()) {
             used.put(kind, 0L);
         }
-        jdbc.sql("select used_import, used_stock_sync, used_write_back from api_request_budget where connection_id = ?")
+        jdbc.sql("select used_import, used_stock_sync, used_write_back, used_catalogue from api_request_budget"
+                        + " where connection_id = ?")
                 .param(connectionId)
                 .query(rs -> {
                     used.put(ApiCall.IMPORT, rs.getLong(1));
                     used.put(ApiCall.STOCK_SYNC, rs.getLong(2));
                     used.put(ApiCall.WRITE_BACK, rs.getLong(3));
+                    used.put(ApiCall.CATALOGUE, rs.getLong(4));
                 });
         return used;
     }

@@ -43,7 +43,10 @@ class ShopServeItems {
      */
     CataloguePage readCatalogue(MallConnection connection, int from, int size) {
         Credentials credentials = keys.credentials(connection.id());
-        JsonNode body = http.post(
+        JsonNode body = http.call(
+                connection,
+                ApiCall.CATALOGUE,
+                "POST",
                 credentials.managementUrl() + "/v2/items/_search",
                 credentials.shopId(),
                 credentials.managerKey(),

@@ -105,13 +105,10 @@ class ImportRecords {
                 .single();
     }
 
-    /**
-     * Adds a page's counts; the window's total is kept from the pages that carry one, the highest seen (a run read in
-     * lanes knows more of its total with each lane's first page, and its batches commit in any order).
-     */
+    /** Adds a page's counts; the window's total is kept from the pages that carry one. */
     void progress(long runId, Long totalCount, int fetched, int created, int updated, int unchanged, int quarantined) {
         jdbc.sql("""
-                        update import_run set total_count = greatest(total_count, cast(? as bigint)),
+                        update import_run set total_count = coalesce(cast(? as bigint), total_count),
                                fetched = fetched + ?, created = created + ?,
                                updated = updated + ?, unchanged = unchanged + ?, quarantined = quarantined + ?
                         where id = ?

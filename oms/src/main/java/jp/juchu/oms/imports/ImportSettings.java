@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     follow-up work (customers, rules, allocation, sales facts) is done for this many orders at a time
  * @param pagesAhead pages read ahead of the writing at most
  * @param concurrentWrites transactions writing a run's batches at once (1: one after the other)
- * @param firstRunLanes parts of a first run's window (the connection's days to fetch) read side by side, each page
- *     after page: a first run reads every order of those days, and one reader alone keeps the writing waiting
  * @param overlap how far back a sweep reads again: every {@code overlap} one run (a sweep) starts this long
  *     before the last sweep's watermark, so that an order committed at the shop up to this late after its
  *     {@code updated_at} (or with a clock a little off) is never missed
@@ -30,7 +28,6 @@ public record ImportSettings(
         @DefaultValue("500") int ordersPerCommit,
         @DefaultValue("10") int pagesAhead,
         @DefaultValue("2") int concurrentWrites,
-        @DefaultValue("2") int firstRunLanes,
         @DefaultValue("10m") Duration overlap,
         @DefaultValue("1m") Duration recentOverlap,
         @DefaultValue("5") int maxAttempts,

@@ -97,7 +97,7 @@ class ImportedPages {
             }
             try {
                 IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
-                // two lanes may both hand in an order changed while they read it: the newer copy is applied
+                // an order changed at the shop while a run pages by offset can come twice: the newer copy is applied
                 toApply.merge(order.order().serialCode(), order, ImportedPages::newer);
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;

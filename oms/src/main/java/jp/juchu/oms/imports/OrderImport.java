@@ -2,7 +2,6 @@ package jp.juchu.oms.imports;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +122,7 @@ public class OrderImport {
                             settings.pagesAhead(),
                             settings.pageSize(),
                             first,
-                            lanes(shop, since, first == OrderBlocks.ALL ? settings.firstRunLanes() : 1),
+                            (from, cursor, blocks) -> fetch(shop, since, from, cursor, blocks),
                             page -> importedPages.anyChanged(connectionId, page));
                     ConcurrentWrites writes = new ConcurrentWrites(
                             writers,
@@ -133,8 +132,7 @@ public class OrderImport {
                 int buffered = 0;
                 while (true) {
                     PagesAhead.Fetched page = pages.next();
-                    // the shop's clock at the earliest search of any lane: whatever changed after it is read again
-                    if (nextWatermark == null || page.page().searchedAt().isBefore(nextWatermark)) {
+                    if (nextWatermark == null) {
                         nextWatermark = page.page().searchedAt();
                     }
                     batch.add(page);
@@ -226,27 +224,9 @@ public class OrderImport {
     /** The connection a run reads and its mall's connector. */
     private record Shop(MallConnection connection, MallConnector connector) {}
 
-    /**
-     * The run's window in {@code count} lanes read side by side: equal parts of the time from {@code since} to now,
-     * the last one open-ended (whatever changes while the run reads is in it).
-     */
-    private List<PagesAhead.Reader> lanes(Shop shop, OffsetDateTime since, int count) {
-        Duration window = Duration.between(since, OffsetDateTime.now(clock));
-        int parts = window.isNegative() || window.isZero() ? 1 : Math.max(1, count);
-        Duration part = window.dividedBy(parts);
-        List<PagesAhead.Reader> lanes = new ArrayList<>();
-        for (int lane = 0; lane < parts; lane++) {
-            OffsetDateTime from = since.plus(part.multipliedBy(lane));
-            OffsetDateTime until = lane == parts - 1 ? null : since.plus(part.multipliedBy(lane + 1));
-            lanes.add((offset, cursor, blocks) -> fetch(shop, from, until, offset, cursor, blocks));
-        }
-        return lanes;
-    }
-
     /** One page, retried as {@link PageRetries} says. */
-    private OrderPage fetch(
-            Shop shop, OffsetDateTime since, OffsetDateTime until, int from, String cursor, OrderBlocks blocks) {
-        OrderQuery query = new OrderQuery(since, until, from, settings.pageSize(), cursor, blocks);
+    private OrderPage fetch(Shop shop, OffsetDateTime since, int from, String cursor, OrderBlocks blocks) {
+        OrderQuery query = new OrderQuery(since, from, settings.pageSize(), cursor, blocks);
         return retries.read(() -> shop.connector().readOrders(shop.connection(), query));
     }
 

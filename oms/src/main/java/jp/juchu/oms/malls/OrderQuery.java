@@ -3,9 +3,8 @@ package jp.juchu.oms.malls;
 import java.time.OffsetDateTime;
 
 /**
- * Which page of a shop's orders to read: those placed or changed at or after {@code since} and, when {@code until}
- * is given, before it (null: up to now); by offset ({@code from}) or after the cursor of the previous page when the
- * mall gave one ({@code searchAfter}, null for offset paging), and how much of each order ({@link OrderBlocks}).
+ * Which page of a shop's orders to read: those placed or changed since {@code since}, by offset ({@code from}) or
+ * after the cursor of the previous page when the mall gave one ({@code searchAfter}, null for offset paging), and
+ * how much of each order ({@link OrderBlocks}).
  */
-public record OrderQuery(
-        OffsetDateTime since, OffsetDateTime until, int from, int size, String searchAfter, OrderBlocks blocks) {}
+public record OrderQuery(OffsetDateTime since, int from, int size, String searchAfter, OrderBlocks blocks) {}

@@ -80,8 +80,9 @@ class OrderIntake {
     }
 
     /**
-     * Whether the incoming order is an older copy than the one stored (read by a run's earlier lane, or a late page):
-     * it never overwrites the newer one. Compared at the microsecond, as PostgreSQL rounds what it stores.
+     * Whether the incoming order is an older copy than the one stored — a late write, such as a node's whose run stalled
+     * past its lease while another node's run went on: it never overwrites the newer one. Compared at the microsecond,
+     * as PostgreSQL rounds what it stores.
      */
     private static boolean olderThan(IncomingOrder incoming, Stored existing) {
         Instant changed =

@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A shop platform for import tests: serves {@code POST /v2/orders/_retrieve/{blocks}} from orders held in
- * memory, paging by an immutable sequence with {@code updated_at >= since} (and {@code < until} when asked) as the
- * contract says, and answers faults queued by the test (401, 429, 5xx, slow, reset, malformed) one request at a time.
+ * memory, paging by an immutable sequence with {@code updated_at >= since} as the contract says, and
+ * answers faults queued by the test (401, 429, 5xx, slow, reset, malformed) one request at a time.
  */
 public final class FakeShop implements AutoCloseable {
 
@@ -41,7 +41,6 @@ public final class FakeShop implements AutoCloseable {
     private final List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger failingReports = new AtomicInteger();
     private final AtomicInteger basicRequests = new AtomicInteger();
-    private final AtomicInteger endedWindowRequests = new AtomicInteger();
     private final AtomicInteger fullRequests = new AtomicInteger();
     private final String shopId;
     private volatile String managerKey = "manager-key-1";
@@ -105,11 +104,6 @@ public final class FakeShop implements AutoCloseable {
 
     int requests() {
         return requests.get();
-    }
-
-    /** Pages asked for with an end to their window ({@code until}). */
-    int endedWindowPages() {
-        return endedWindowRequests.get();
     }
 
     /** Pages answered with the {@code basic} block only. */
@@ -260,12 +254,6 @@ public final class FakeShop implements AutoCloseable {
             }
             JsonNode request = json.readTree(exchange.getRequestBody());
             OffsetDateTime since = OffsetDateTime.parse(request.get("since").asString());
-            OffsetDateTime until = request.has("until")
-                    ? OffsetDateTime.parse(request.get("until").asString())
-                    : null;
-            if (until != null) {
-                endedWindowRequests.incrementAndGet();
-            }
             int from = request.has("from") ? request.get("from").asInt() : 0;
             int size = request.has("size") ? request.get("size").asInt() : 100;
             long after = request.has("search_after")
@@ -273,7 +261,6 @@ public final class FakeShop implements AutoCloseable {
                     : 0;
             List<StoredOrder> all = orders.values().stream()
                     .filter(o -> !o.updatedAt().isBefore(since))
-                    .filter(o -> until == null || o.updatedAt().isBefore(until))
                     .sorted(Comparator.comparingLong(StoredOrder::sequence))
                     .toList();
             beforePage.accept(
@@ -285,7 +272,6 @@ public final class FakeShop implements AutoCloseable {
             OffsetDateTime searchedAt = now();
             List<StoredOrder> window = new ArrayList<>(orders.values().stream()
                     .filter(o -> !o.updatedAt().isBefore(since))
-                    .filter(o -> until == null || o.updatedAt().isBefore(until))
                     .sorted(Comparator.comparingLong(StoredOrder::sequence))
                     .toList());
             ObjectNode response = json.createObjectNode();

@@ -225,7 +225,7 @@ class WorkflowPathsTests {
         OffsetDateTime changed = OffsetDateTime.now();
         long id = SampleOrders.apply(orders, jdbc, SHOP, cancelled(SampleOrders.order(serial, changed)));
 
-        // the order as the shop had it a minute before (a run's earlier lane read it then)
+        // the order as the shop had it a minute before, written late (a stalled node's run)
         ShopOrder older = SampleOrders.order(serial, changed.minusMinutes(1));
         Map<String, ShopChange> result =
                 orders.applyFromShop(SHOP, List.of(new IncomingOrder(older, "{\"older\":1}", "older")));

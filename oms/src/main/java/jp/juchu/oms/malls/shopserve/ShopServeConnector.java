@@ -67,9 +67,6 @@ public class ShopServeConnector implements MallConnector {
         String searchAfter = query.searchAfter();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("since", query.since().toString());
-        if (query.until() != null) {
-            request.put("until", query.until().toString());
-        }
         request.put("size", query.size());
         if (searchAfter == null) {
             request.put("from", query.from());

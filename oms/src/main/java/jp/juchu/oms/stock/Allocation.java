@@ -93,6 +93,28 @@ class Allocation {
     }
 
     /**
+     * The stock-managed SKUs of the orders that arrived cancelled or shipped at their shop (nothing to allocate), by
+     * shop.
+     */
+    Map<Long, Set<Long>> settledAtShop(List<OrderLines.Order> orders) {
+        List<OrderLines.Order> settled = orders.stream()
+                .filter(o -> CANCELLED.equals(o.status()) || SHIPPED_STATUS.equals(o.status()))
+                .toList();
+        Map<Long, Set<Long>> skus = new TreeMap<>();
+        if (settled.isEmpty()) {
+            return skus;
+        }
+        SkuResolver resolver = new SkuResolver(listings, products);
+        resolver.prefetch(settled);
+        for (OrderLines.Order order : settled) {
+            for (AllocationLine line : resolver.lines(order)) {
+                skus.computeIfAbsent(order.connectionId(), c -> new TreeSet<>()).add(line.productId());
+            }
+        }
+        return skus;
+    }
+
+    /**
      * Allocates the orders among these that wait for it (PENDING or SHORT), oldest first, under their row locks.
      *
      * @param goingTo where an order that falls short would have gone (its status now when null)

@@ -12,6 +12,7 @@ import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.stock.StockSettings.AllocationTiming;
 import jp.juchu.oms.stock.internal.StockSettingsStore;
 import jp.juchu.support.db.LockRetry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -37,26 +38,36 @@ class OrderStockHooks {
     private final OrderAllocations allocations;
     private final OrderLines orderLines;
     private final StockSettingsStore settings;
+    private final ApplicationEventPublisher events;
 
     OrderStockHooks(
             Allocation allocation,
             HeldStock heldStock,
             OrderAllocations allocations,
             OrderLines orderLines,
-            StockSettingsStore settings) {
+            StockSettingsStore settings,
+            ApplicationEventPublisher events) {
         this.allocation = allocation;
         this.heldStock = heldStock;
         this.allocations = allocations;
         this.orderLines = orderLines;
         this.settings = settings;
+        this.events = events;
     }
 
-    /** New orders wait for allocation (when it happens on import) — marked in the import's own transaction. */
+    /**
+     * New orders wait for allocation (when it happens on import) — marked in the import's own transaction; those that
+     * arrive cancelled or shipped at their shop are announced, as their shop's quantity moved without the OMS.
+     */
     @EventListener
     void mark(OrdersImported imported) {
+        List<OrderLines.Order> orders = orderLines.of(imported.orderIds(), false);
         if (settings.current().allocationTiming() == AllocationTiming.ON_IMPORT) {
-            allocation.markPending(orderLines.of(imported.orderIds(), false));
+            allocation.markPending(orders);
         }
+        allocation
+                .settledAtShop(orders)
+                .forEach((connectionId, skus) -> events.publishEvent(new SettledSaleArrived(connectionId, skus)));
     }
 
     /**

@@ -2,12 +2,17 @@ package jp.juchu.oms.stocksync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.juchu.oms.malls.ConnectionSettings;
 import jp.juchu.oms.malls.ConnectionSetup;
 import jp.juchu.oms.malls.ConnectionStatus;
 import jp.juchu.oms.malls.MallConnections;
+import jp.juchu.oms.orders.IncomingOrder;
+import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.orders.SampleOrders;
+import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.stock.StockLedger;
 import jp.juchu.oms.stock.StockMovement;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +42,9 @@ class StockSyncTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Orders orders;
 
     StockShop shop;
     long connectionId;
@@ -94,6 +102,38 @@ class StockSyncTests {
         assertThat(shop.stock.get(item)).isEqualTo(20);
         assertThat(waiting()).isZero();
         assertThat(sync.listings(connectionId).get(0).row().pushedQuantity()).isEqualTo(20);
+    }
+
+    @Test
+    void anOrderArrivingCancelledAtItsShopHasThatShopsQuantitySetToTheFormulaAgain() {
+        book(40, 0);
+        sync.confirm(connectionId, "admin");
+        sync.drain(connectionId);
+        assertThat(shop.stock.get(item)).isEqualTo(20);
+
+        // the shop sold 2 (its storefront took them) and the buyer cancelled before the OMS read the order
+        shop.stock.put(item, 18);
+        ShopOrder placed = SampleOrders.order(
+                "cxl-" + System.nanoTime(), OffsetDateTime.now(), "取消 太郎", "CreditCard", "Paid", item, 1000);
+        ShopOrder cancelled = new ShopOrder(
+                placed.serialCode(),
+                placed.orderNumber(),
+                placed.orderedAt(),
+                placed.shopUpdatedAt(),
+                "Cancelled",
+                placed.paymentStatus(),
+                placed.shippingStatus(),
+                placed.buyer(),
+                placed.paymentMethod(),
+                placed.deliveries(),
+                placed.amounts(),
+                placed.remarks());
+        orders.applyFromShop(connectionId, List.of(new IncomingOrder(cancelled, "{}", cancelled.serialCode())));
+
+        // the OMS holds nothing for it, free stock is unchanged, and the shop is put back to the formula
+        assertThat(waiting()).isEqualTo(1);
+        sync.drain(connectionId);
+        assertThat(shop.stock.get(item)).isEqualTo(20);
     }
 
     @Test

@@ -82,7 +82,7 @@ class Allocation {
     void markPending(List<OrderLines.Order> orders) {
         List<Object[]> rows = new ArrayList<>();
         for (OrderLines.Order order : orders) {
-            if (!CANCELLED.equals(order.status()) && !SHIPPED_STATUS.equals(order.status())) {
+            if (!settled(order)) {
                 rows.add(new Object[] {order.id(), order.orderedAt()});
             }
         }
@@ -92,14 +92,18 @@ class Allocation {
                 rows);
     }
 
+    /** Cancelled or shipped: nothing to allocate (the status change's own hook settles what it held). */
+    private static boolean settled(OrderLines.Order order) {
+        return CANCELLED.equals(order.status()) || SHIPPED_STATUS.equals(order.status());
+    }
+
     /**
      * The stock-managed SKUs of the orders that arrived cancelled or shipped at their shop (nothing to allocate), by
      * shop.
      */
     Map<Long, Set<Long>> settledAtShop(List<OrderLines.Order> orders) {
-        List<OrderLines.Order> settled = orders.stream()
-                .filter(o -> CANCELLED.equals(o.status()) || SHIPPED_STATUS.equals(o.status()))
-                .toList();
+        List<OrderLines.Order> settled =
+                orders.stream().filter(Allocation::settled).toList();
         Map<Long, Set<Long>> skus = new TreeMap<>();
         if (settled.isEmpty()) {
             return skus;
@@ -140,7 +144,7 @@ class Allocation {
             if (state == null || !(PENDING.equals(state.state()) || SHORT.equals(state.state()))) {
                 continue;
             }
-            if (CANCELLED.equals(order.status()) || SHIPPED_STATUS.equals(order.status())) {
+            if (settled(order)) {
                 continue; // the status change's own hook settles these
             }
             List<AllocationLine> lines =

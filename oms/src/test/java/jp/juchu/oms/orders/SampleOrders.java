@@ -77,6 +77,23 @@ public final class SampleOrders {
                 null);
     }
 
+    /** The same order with the shop's order and shipping states changed (e.g. cancelled at the shop). */
+    public static ShopOrder withStates(ShopOrder o, String orderStatus, String shippingStatus) {
+        return new ShopOrder(
+                o.serialCode(),
+                o.orderNumber(),
+                o.orderedAt(),
+                o.shopUpdatedAt(),
+                orderStatus,
+                o.paymentStatus(),
+                shippingStatus,
+                o.buyer(),
+                o.paymentMethod(),
+                o.deliveries(),
+                o.amounts(),
+                o.remarks());
+    }
+
     /** Applies the order as an import of that connection would, and returns its OMS id. */
     public static long apply(Orders orders, JdbcClient jdbc, long connectionId, ShopOrder order) {
         orders.applyFromShop(connectionId, List.of(new IncomingOrder(order, "{}", order.serialCode())));

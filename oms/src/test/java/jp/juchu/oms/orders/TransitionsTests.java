@@ -91,28 +91,12 @@ class TransitionsTests {
     void anOrderEntersCancelledShippedOrNewAsTheShopHasIt() {
         ShopOrder placed = SampleOrders.order("e1", java.time.OffsetDateTime.now());
         assertThat(Transitions.entry(placed, true)).isEqualTo("NEW");
-        ShopOrder cancelled = withStates(placed, "Cancelled", "NotShipped");
+        ShopOrder cancelled = SampleOrders.withStates(placed, "Cancelled", "NotShipped");
         assertThat(Transitions.entry(cancelled, false)).isEqualTo("CANCELLED");
-        ShopOrder shipped = withStates(placed, "Processing", "Shipped");
+        ShopOrder shipped = SampleOrders.withStates(placed, "Processing", "Shipped");
         assertThat(Transitions.entry(shipped, true)).isEqualTo("SHIPPED");
         assertThat(Transitions.entry(shipped, false)).isEqualTo("NEW");
-        assertThat(Transitions.entry(withStates(placed, "Completed", "NotShipped"), true))
+        assertThat(Transitions.entry(SampleOrders.withStates(placed, "Completed", "NotShipped"), true))
                 .isEqualTo("SHIPPED");
-    }
-
-    private static ShopOrder withStates(ShopOrder o, String orderStatus, String shippingStatus) {
-        return new ShopOrder(
-                o.serialCode(),
-                o.orderNumber(),
-                o.orderedAt(),
-                o.shopUpdatedAt(),
-                orderStatus,
-                o.paymentStatus(),
-                shippingStatus,
-                o.buyer(),
-                o.paymentMethod(),
-                o.deliveries(),
-                o.amounts(),
-                o.remarks());
     }
 }

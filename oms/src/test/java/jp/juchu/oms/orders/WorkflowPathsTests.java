@@ -235,18 +235,6 @@ class WorkflowPathsTests {
     }
 
     private static ShopOrder cancelled(ShopOrder o) {
-        return new ShopOrder(
-                o.serialCode(),
-                o.orderNumber(),
-                o.orderedAt(),
-                o.shopUpdatedAt(),
-                "Cancelled",
-                o.paymentStatus(),
-                o.shippingStatus(),
-                o.buyer(),
-                o.paymentMethod(),
-                o.deliveries(),
-                o.amounts(),
-                o.remarks());
+        return SampleOrders.withStates(o, "Cancelled", o.shippingStatus());
     }
 }

@@ -111,23 +111,11 @@ class StockSyncTests {
         sync.drain(connectionId);
         assertThat(shop.stock.get(item)).isEqualTo(20);
 
-        // the shop sold 2 (its storefront took them) and the buyer cancelled before the OMS read the order
-        shop.stock.put(item, 18);
+        // the shop sold one (its storefront took it) and the buyer cancelled before the OMS read the order
+        shop.stock.put(item, 19);
         ShopOrder placed = SampleOrders.order(
                 "cxl-" + System.nanoTime(), OffsetDateTime.now(), "取消 太郎", "CreditCard", "Paid", item, 1000);
-        ShopOrder cancelled = new ShopOrder(
-                placed.serialCode(),
-                placed.orderNumber(),
-                placed.orderedAt(),
-                placed.shopUpdatedAt(),
-                "Cancelled",
-                placed.paymentStatus(),
-                placed.shippingStatus(),
-                placed.buyer(),
-                placed.paymentMethod(),
-                placed.deliveries(),
-                placed.amounts(),
-                placed.remarks());
+        ShopOrder cancelled = SampleOrders.withStates(placed, "Cancelled", "NotShipped");
         orders.applyFromShop(connectionId, List.of(new IncomingOrder(cancelled, "{}", cancelled.serialCode())));
 
         // the OMS holds nothing for it, free stock is unchanged, and the shop is put back to the formula

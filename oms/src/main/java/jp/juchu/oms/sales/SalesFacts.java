@@ -57,15 +57,11 @@ public class SalesFacts {
         if (orderIds.isEmpty()) {
             return;
         }
-        Long[] ids = orderIds.stream().distinct().sorted().toArray(Long[]::new);
-        jdbc.sql("select pg_advisory_xact_lock_shared(" + ALL + ")")
-                .query(Object.class)
-                .list();
-        jdbc.sql("select count(pg_advisory_xact_lock(" + ONE + ", (id % 2147483647)::int))"
-                        + " from (select id from unnest(?::bigint[]) as u (id) order by id) s")
-                .param(ids)
-                .query(Long.class)
-                .single();
+        recompute(lock(orderIds));
+    }
+
+    /** Recomputes these orders' facts, their locks held (distinct ids). */
+    private void recompute(Long[] ids) {
         boolean held = jdbc.sql("select exists (select 1 from sales_order where order_id = any (?))")
                 .param(ids)
                 .query(Boolean.class)
@@ -84,6 +80,71 @@ public class SalesFacts {
                     .update();
         }
         FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", 1, ids);
+    }
+
+    /**
+     * The orders' workflow statuses changed. A move writes only the status and its history (every other change has
+     * its own event), so the facts that say another status are restated, not recomputed: taken back from the
+     * rollups, given the order's status (the order row and its lines) and added again. An order without facts yet,
+     * or whose shipping day moved with it, is recomputed as {@link #refresh} would.
+     */
+    @Transactional
+    public void statusesMoved(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = lock(orderIds);
+        List<Long> restated = new ArrayList<>();
+        List<Long> recomputed = new ArrayList<>();
+        jdbc.sql("""
+                        select o.id, f.order_id is null or f.shipped_on is distinct from sh.shipped_on
+                        from oms_order o
+                        left join sales_order f on f.order_id = o.id
+                        left join lateral (select max(coalesce(s.shipped_date, s.shop_shipped_date)) as shipped_on
+                                           from shipment s where s.order_id = o.id) sh on true
+                        where o.id = any (?) and (f.order_id is null or f.workflow_status <> o.workflow_status
+                                                  or f.shipped_on is distinct from sh.shipped_on)
+                        order by o.id
+                        """)
+                .param(ids)
+                .query(rs -> {
+                    (rs.getBoolean(2) ? recomputed : restated).add(rs.getLong(1));
+                });
+        if (!recomputed.isEmpty()) {
+            recompute(recomputed.toArray(Long[]::new));
+        }
+        if (restated.isEmpty()) {
+            return;
+        }
+        Long[] moved = restated.toArray(Long[]::new);
+        FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", -1, moved);
+        jdbc.sql("""
+                        with f as (update sales_order f set workflow_status = o.workflow_status from oms_order o
+                                   where f.order_id = o.id and o.id = any (?) returning f.order_id, f.workflow_status)
+                        update sales_line l set workflow_status = f.workflow_status from f where l.order_id = f.order_id
+                        """)
+                .param(moved)
+                .update();
+        FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", 1, moved);
+    }
+
+    /**
+     * Takes the locks of a refresh: the facts as a whole shared (a rebuild takes it alone), and each order's, in id
+     * order so that two refreshes never deadlock.
+     *
+     * @return the ids, distinct and sorted
+     */
+    private Long[] lock(Collection<Long> orderIds) {
+        Long[] ids = orderIds.stream().distinct().sorted().toArray(Long[]::new);
+        jdbc.sql("select pg_advisory_xact_lock_shared(" + ALL + ")")
+                .query(Object.class)
+                .list();
+        jdbc.sql("select count(pg_advisory_xact_lock(" + ONE + ", (id % 2147483647)::int))"
+                        + " from (select id from unnest(?::bigint[]) as u (id) order by id) s")
+                .param(ids)
+                .query(Long.class)
+                .single();
+        return ids;
     }
 
     /** Every order was deleted (データリセット): so are the facts. */

@@ -91,9 +91,10 @@ class FactListeners {
     /** Orders whose workflow status changed in one transaction. */
     record StatusesChanged(List<Long> orderIds) {}
 
+    /** A move changes only the status: the facts are restated, not recomputed ({@link SalesFacts#statusesMoved}). */
     @ApplicationModuleListener
     void on(StatusesChanged event) {
-        facts.refresh(event.orderIds());
+        facts.statusesMoved(event.orderIds());
     }
 
     @ApplicationModuleListener

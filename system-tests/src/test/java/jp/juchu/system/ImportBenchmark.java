@@ -106,7 +106,10 @@ class ImportBenchmark {
             List<String> skus = DemoProducts.register(session, connection, stockPerSku);
 
             resetStatements(database);
+            long firstFrom = System.currentTimeMillis();
             Result first = run(session, database, connection, "/run", 1);
+            // the window on the wall clock, to line up with a CPU sampler run beside the harness
+            System.out.printf("first import window: %d..%d (epoch ms)%n", firstFrom, System.currentTimeMillis());
             writeStatements(database, orders, work.resolve("pg_stat_statements.txt"));
             Result second = run(session, database, connection, "/refetch", 2);
 

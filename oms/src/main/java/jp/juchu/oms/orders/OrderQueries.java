@@ -33,12 +33,14 @@ final class OrderQueries {
             params.add(filter.status());
         }
         if (present(filter.keyword())) {
-            // the keywords column is folded by oms_fold (V110): the same fold here finds ﾔﾏﾀﾞ as やまだ, ０９０ as 090
+            // the keywords are folded by oms_fold (V110, kept off the order row by V342): the same fold here finds
+            // ﾔﾏﾀﾞ as やまだ, ０９０ as 090
             String k = jp.juchu.support.text.KanaFold.fold(filter.keyword())
                     .replace("\\", "\\\\")
                     .replace("%", "\\%")
                     .replace("_", "\\_");
-            where.append(" and (o.keywords like ? or o.keywords like ?)");
+            where.append(" and o.id in (select k.order_id from order_keyword k"
+                    + " where k.keywords like ? or k.keywords like ?)");
             params.add("%" + k + "%");
             params.add("%" + k.replace("-", "") + "%");
         }

@@ -130,6 +130,49 @@ class OrderKeywordSearchTests {
         assertThat(search("しょうきょよていこ")).doesNotContain(id);
     }
 
+    @Test
+    void theKeywordsFollowTheBuyerNotTheStatusAndGoWithTheOrder() {
+        long id = SampleOrders.apply(
+                orders, jdbc, 7777, SampleOrders.order("kwf" + System.nanoTime(), OffsetDateTime.now()));
+        String writtenBy = keywordsVersion(id);
+
+        // a move or a note names no column the keywords are made of: their row is not even rewritten
+        jdbc.sql("update oms_order set workflow_status = 'CONFIRMING', memo = 'メモ', tags = '{タグ}' where id = ?")
+                .param(id)
+                .update();
+        assertThat(keywordsVersion(id)).isEqualTo(writtenBy);
+        // nor by an update that sets a keyword column to what it was
+        jdbc.sql("update oms_order set buyer_name = buyer_name where id = ?")
+                .param(id)
+                .update();
+        assertThat(keywordsVersion(id)).isEqualTo(writtenBy);
+
+        jdbc.sql("update oms_order set buyer_name = '霧島 湊' where id = ?")
+                .param(id)
+                .update();
+        assertThat(search("霧島湊")).contains(id);
+        assertThat(jdbc.sql("select k.keywords = oms_order_keywords(o) from order_keyword k"
+                                + " join oms_order o on o.id = k.order_id where o.id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        jdbc.sql("delete from oms_order where id = ?").param(id).update();
+        assertThat(jdbc.sql("select count(*) from order_keyword where order_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private String keywordsVersion(long id) {
+        return jdbc.sql("select xmin::text from order_keyword where order_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -140,14 +183,14 @@ class OrderKeywordSearchTests {
             st.execute("set enable_seqscan = off");
             StringBuilder plan = new StringBuilder();
             try (java.sql.ResultSet rs =
-                    st.executeQuery("explain select id from oms_order o where o.keywords like '%つきみや%'")) {
+                    st.executeQuery("explain select order_id from order_keyword k where k.keywords like '%つきみや%'")) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
                 }
             } finally {
                 st.execute("reset enable_seqscan");
             }
-            assertThat(plan.toString()).contains("oms_order_keywords_idx");
+            assertThat(plan.toString()).contains("order_keyword_trgm_idx");
         }
     }
 }

@@ -65,7 +65,7 @@ class SalesReportBenchmark {
         catalogue();
         // a bulk load: the keyword index is built once at the end, and the recipients are written with the orders
         // rather than by the shipment trigger (which would update every order a second time)
-        jdbc.sql("drop index oms_order_keywords_idx").update();
+        jdbc.sql("drop index order_keyword_trgm_idx").update();
         jdbc.sql("alter table shipment disable trigger shipment_recipients_insert")
                 .update();
         try {
@@ -244,9 +244,9 @@ class SalesReportBenchmark {
             cross join lateral (select (g * 31 + n * 17) % 100 as k, (g * 13 + n * 7) % 40 as t, (g + n) % 5 as v) r
             """;
 
-    /** The keyword index of the order list (V110), built once after the load rather than row by row. */
+    /** The keyword index of the order list (V342), built once after the load rather than row by row. */
     private static final String KEYWORDS_INDEX =
-            "create index oms_order_keywords_idx on oms_order using gin (keywords gin_trgm_ops)";
+            "create index order_keyword_trgm_idx on order_keyword using gin (keywords gin_trgm_ops)";
 
     /**
      * Products and the 商品対応表 of the three shops: 40 teas (SKUs with a cost price), 5 gift sets of two teas each

@@ -105,11 +105,9 @@ public class SalesFacts {
                         where o.id = any (?) and (f.order_id is null or f.workflow_status <> o.workflow_status
                                                   or f.shipped_on is distinct from sh.shipped_on)
                         order by o.id
-                        """)
-                .param(ids)
-                .query(rs -> {
-                    (rs.getBoolean(2) ? recomputed : restated).add(rs.getLong(1));
-                });
+                        """).param(ids).query(rs -> {
+            (rs.getBoolean(2) ? recomputed : restated).add(rs.getLong(1));
+        });
         if (!recomputed.isEmpty()) {
             recompute(recomputed.toArray(Long[]::new));
         }
@@ -122,9 +120,7 @@ public class SalesFacts {
                         with f as (update sales_order f set workflow_status = o.workflow_status from oms_order o
                                    where f.order_id = o.id and o.id = any (?) returning f.order_id, f.workflow_status)
                         update sales_line l set workflow_status = f.workflow_status from f where l.order_id = f.order_id
-                        """)
-                .param(moved)
-                .update();
+                        """).param(moved).update();
         FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", 1, moved);
     }
 

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,6 +118,17 @@ public class Orders {
                 .params(from, to, workflowStatus, workflowStatus, limit)
                 .query(Long.class)
                 .list();
+    }
+
+    /** Which of these orders are in one of the workflow statuses now. */
+    public Set<Long> inStatuses(Collection<Long> ids, Collection<String> workflowStatuses) {
+        if (ids.isEmpty() || workflowStatuses.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from oms_order where id = any (?) and workflow_status = any (?)")
+                .params(ids.toArray(Long[]::new), workflowStatuses.toArray(String[]::new))
+                .query(Long.class)
+                .list());
     }
 
     /** The ids of the orders in a workflow status (e.g. READY_TO_SHIP, 出荷待ち), oldest first. */

@@ -2,6 +2,7 @@ package jp.juchu.oms.rules;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,9 +121,21 @@ public class AutoProcessing {
         if (enabled.isEmpty() && !builtInWaits) {
             return;
         }
-        Map<Long, Set<Long>> applied = actions.applied(orderIds);
+        // only an order in a status some rule starts from (or new, for the built-in waits) can change: the others,
+        // on import the orders that arrive shipped or cancelled, are not read at all
+        Set<String> from = new HashSet<>();
+        enabled.forEach(rule -> from.add(rule.fromStatus()));
+        if (builtInWaits) {
+            from.add(RulePlanner.NEW);
+        }
+        Set<Long> starting = orders.inStatuses(orderIds, from);
+        List<Long> looked = orderIds.stream().filter(starting::contains).toList();
+        if (looked.isEmpty()) {
+            return;
+        }
+        Map<Long, Set<Long>> applied = actions.applied(looked);
         List<RuleBatch.Planned> gathered = new ArrayList<>();
-        for (OrderFacts order : facts.read(orderIds)) {
+        for (OrderFacts order : facts.read(looked)) {
             if (trigger == Rule.Trigger.ON_SHOP_CHANGE
                     && PRINTING_STARTED.contains(order.order().workflowStatus())) {
                 continue;

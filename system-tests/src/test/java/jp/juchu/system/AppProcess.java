@@ -56,7 +56,12 @@ final class AppProcess implements AutoCloseable {
                     "--server.port=" + port));
             if (Boolean.getBoolean("juchu.jfr")) {
                 // -Djuchu.jfr=true: a flight recording of each app (where the time goes), written when it stops
-                command.add(3, "-XX:StartFlightRecording=dumponexit=true,filename=" + dataDir.resolve(name + ".jfr"));
+                // (the profile settings sample every 10 ms; deep stacks keep the request's own frames)
+                command.add(3, "-XX:FlightRecorderOptions:stackdepth=256");
+                command.add(
+                        4,
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + dataDir.resolve(name + ".jfr"));
             }
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             if (name.startsWith("shop-server")) {

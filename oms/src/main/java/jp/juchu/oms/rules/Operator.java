@@ -5,6 +5,8 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** How a condition compares a field with its values (演算子). Text compares after NFKC and ignoring case. */
 public enum Operator {
@@ -68,7 +70,10 @@ public enum Operator {
         return null;
     }
 
-    /** Whether one actual value (never null; "" for none) satisfies the operator. */
+    /**
+     * Whether one actual value (never null; "" for none) satisfies the operator. The actual value is normalised once
+     * per test, and each given value once for all orders ({@link #given}).
+     */
     boolean test(Field.Type type, Object actual, List<String> given) {
         return switch (this) {
             case EMPTY -> isEmpty(actual);
@@ -77,10 +82,10 @@ public enum Operator {
             case IS_FALSE -> !Boolean.TRUE.equals(actual);
             case EQUALS -> !isEmpty(actual) && compare(type, actual, given.get(0)) == 0;
             case NOT_EQUALS -> isEmpty(actual) || compare(type, actual, given.get(0)) != 0;
-            case ONE_OF -> !isEmpty(actual) && given.stream().anyMatch(g -> compare(type, actual, g) == 0);
-            case CONTAINS -> given.stream().anyMatch(g -> text(actual).contains(text(g)));
-            case NOT_CONTAINS -> given.stream().noneMatch(g -> text(actual).contains(text(g)));
-            case STARTS_WITH -> given.stream().anyMatch(g -> text(actual).startsWith(text(g)));
+            case ONE_OF -> !isEmpty(actual) && anyEqual(type, actual, given);
+            case CONTAINS -> containsAny(text(actual), given);
+            case NOT_CONTAINS -> !containsAny(text(actual), given);
+            case STARTS_WITH -> startsWithAny(text(actual), given);
             case AT_LEAST -> !isEmpty(actual) && compare(type, actual, given.get(0)) >= 0;
             case AT_MOST -> !isEmpty(actual) && compare(type, actual, given.get(0)) <= 0;
             case BETWEEN ->
@@ -94,13 +99,84 @@ public enum Operator {
         return actual == null || (actual instanceof String s && s.isBlank());
     }
 
+    private static boolean anyEqual(Field.Type type, Object actual, List<String> given) {
+        Comparable<Object> value = comparable(type, actual);
+        for (String g : given) {
+            if (value.compareTo(given(type, g)) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String actual, List<String> given) {
+        for (String g : given) {
+            if (actual.contains((String) given(Field.Type.TEXT, g))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String actual, List<String> given) {
+        for (String g : given) {
+            if (actual.startsWith((String) given(Field.Type.TEXT, g))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int compare(Field.Type type, Object actual, String given) {
-        return switch (type) {
-            case NUMBER -> new BigDecimal(actual.toString()).compareTo(number(given));
-            case DATE ->
-                ((LocalDate) actual).compareTo(LocalDate.parse(given.strip().replace('/', '-')));
-            default -> text(actual).compareTo(text(given));
+        return comparable(type, actual).compareTo(given(type, given));
+    }
+
+    /** The order's value as it compares: a number, a date, or the normalised text. */
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> comparable(Field.Type type, Object actual) {
+        Object value = switch (type) {
+            case NUMBER ->
+                actual instanceof Long || actual instanceof Integer
+                        ? BigDecimal.valueOf(((Number) actual).longValue())
+                        : new BigDecimal(actual.toString());
+            case DATE -> actual;
+            default -> text(actual);
         };
+        return (Comparable<Object>) value;
+    }
+
+    /**
+     * The given values, normalised once each (a rule's values are few and change only when a rule is saved): texts,
+     * numbers and dates apart. (Not keyed by {@link Field.Type}: its constants are made with this enum's.)
+     */
+    private static final Map<String, Object> TEXTS = new ConcurrentHashMap<>();
+
+    private static final Map<String, Object> NUMBERS = new ConcurrentHashMap<>();
+
+    private static final Map<String, Object> DATES = new ConcurrentHashMap<>();
+
+    /** At most this many given values are remembered of each kind; an edited rule's old ones go with the rest. */
+    private static final int REMEMBERED = 10_000;
+
+    private static Object given(Field.Type type, String given) {
+        Map<String, Object> known = switch (type) {
+            case NUMBER -> NUMBERS;
+            case DATE -> DATES;
+            default -> TEXTS;
+        };
+        Object value = known.get(given);
+        if (value == null) {
+            value = switch (type) {
+                case NUMBER -> number(given);
+                case DATE -> LocalDate.parse(given.strip().replace('/', '-'));
+                default -> text(given);
+            };
+            if (known.size() >= REMEMBERED) {
+                known.clear();
+            }
+            known.put(given, value);
+        }
+        return value;
     }
 
     /** A number as a merchant writes it: 10,000 or 10000円. */

@@ -315,8 +315,8 @@ class ImportBenchmark {
     record Copy(long millis, Map<String, Long> rows, long bytes) {}
 
     /**
-     * The database's own limit for the first import's writes: the rows the import wrote (orders, shipments, items,
-     * history) are read out with {@code COPY ... TO STDOUT}, then written again into empty tables of the same
+     * The database's own limit for the first import's writes: the rows the import wrote (orders, their keywords,
+     * shipments, items, history) are read out with {@code COPY ... TO STDOUT}, then written again into empty tables of the same
      * shape (with their indexes) with {@code COPY ... FROM STDIN}; only the writing is timed.
      */
     private static Copy copyTheSameRows(HarnessDatabase database) throws Exception {
@@ -326,7 +326,7 @@ class ImportBenchmark {
         try (java.sql.Connection db = database.connect()) {
             org.postgresql.copy.CopyManager copy =
                     db.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            for (String table : List.of("oms_order", "shipment", "order_item", "order_history")) {
+            for (String table : List.of("oms_order", "order_keyword", "shipment", "order_item", "order_history")) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 long count = copy.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", out);
                 try (java.sql.Statement sql = db.createStatement()) {

@@ -9,6 +9,9 @@ final class FactRule {
 
     private FactRule() {}
 
+    /** An order's shipping day: its last shipment's (ours, else the shop's), over its shipments {@code s}. */
+    static final String SHIPPED_ON = "max(coalesce(s.shipped_date, s.shop_shipped_date))";
+
     /**
      * The one rule that turns orders into facts. Sales are the order's total (tax included, after coupon and
      * points: the amount the consumption tax is computed on); the tax per rate is the order's own; the prefecture
@@ -40,7 +43,7 @@ final class FactRule {
                     left join sales_order old on old.order_id = o.id
                     left join lateral (
                         select count(*) as shipments,
-                               max(coalesce(s.shipped_date, s.shop_shipped_date)) as shipped_on,
+                               %s as shipped_on,
                                (array_agg(s.prefecture order by s.delivery_id))[1] as prefecture,
                                (array_agg(coalesce(s.carrier, s.shop_carrier) order by s.delivery_id))[1] as carrier
                         from shipment s where s.order_id = o.id) sh on true
@@ -107,7 +110,7 @@ final class FactRule {
                     discount = excluded.discount, points = excluded.points, cost = excluded.cost,
                     mall_share = excluded.mall_share, mall_per_order = excluded.mall_per_order,
                     payment_fee = excluded.payment_fee, carriage = excluded.carriage, refreshed_at = excluded.refreshed_at
-                """.formatted(where, fees("ord"));
+                """.formatted(SHIPPED_ON, where, fees("ord"));
     }
 
     /**

@@ -100,12 +100,12 @@ public class SalesFacts {
                         select o.id, f.order_id is null or f.shipped_on is distinct from sh.shipped_on
                         from oms_order o
                         left join sales_order f on f.order_id = o.id
-                        left join lateral (select max(coalesce(s.shipped_date, s.shop_shipped_date)) as shipped_on
+                        left join lateral (select %s as shipped_on
                                            from shipment s where s.order_id = o.id) sh on true
                         where o.id = any (?) and (f.order_id is null or f.workflow_status <> o.workflow_status
                                                   or f.shipped_on is distinct from sh.shipped_on)
                         order by o.id
-                        """).param(ids).query(rs -> {
+                        """.formatted(FactRule.SHIPPED_ON)).param(ids).query(rs -> {
             (rs.getBoolean(2) ? recomputed : restated).add(rs.getLong(1));
         });
         if (!recomputed.isEmpty()) {

@@ -33,13 +33,13 @@ wait_for() {
   echo "$name did not answer at $url"; stop; exit 1
 }
 
-java -jar shop-server/target/shop-server-*-exec.jar \
+java @jvm.options ${JAVA_OPTS:-} -jar shop-server/target/shop-server-*-exec.jar \
   --server.port="$SHOP_PORT" --shop.demo.enabled=true \
   > "$JUCHU_DATA_DIR/logs/shop-server.log" 2>&1 &
 pids+=($!)
 wait_for shop-server "http://localhost:$SHOP_PORT/actuator/health" "${pids[0]}"
 
-java -jar oms/target/oms-*-exec.jar \
+java @jvm.options ${JAVA_OPTS:-} -jar oms/target/oms-*-exec.jar \
   --server.port="$OMS_PORT" --oms.demo.enabled=true \
   > "$JUCHU_DATA_DIR/logs/oms.log" 2>&1 &
 pids+=($!)

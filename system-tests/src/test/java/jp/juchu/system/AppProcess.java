@@ -35,6 +35,22 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The apps' JVM options as start.sh passes them (the repository's {@code jvm.options}). */
+    private static final String JVM_OPTIONS = System.getProperty("juchu.jvmOptions");
+
+    /** The options of {@code jvm.options} without its comments, as a benchmark's report names them. */
+    static String jvmOptions() {
+        try {
+            return Files.readAllLines(Path.of(JVM_OPTIONS)).stream()
+                    .map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty())
+                    .map(option -> "`" + option + "`")
+                    .collect(java.util.stream.Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static AppProcess start(String name, Path jar, Path dataDir, Map<String, String> properties) {
         // -Djuchu.startMinutes=N on a busy machine, where an app can take longer than 3 minutes to start
         return start(name, jar, dataDir, properties, Duration.ofMinutes(Long.getLong("juchu.startMinutes", 3)));
@@ -49,6 +65,7 @@ final class AppProcess implements AutoCloseable {
             Path log = dataDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
+                    "@" + JVM_OPTIONS,
                     "-Xmx512m",
                     "-Duser.timezone=Asia/Tokyo",
                     "-jar",
@@ -57,9 +74,9 @@ final class AppProcess implements AutoCloseable {
             if (Boolean.getBoolean("juchu.jfr")) {
                 // -Djuchu.jfr=true: a flight recording of each app (where the time goes), written when it stops
                 // (the profile settings sample every 10 ms; deep stacks keep the request's own frames)
-                command.add(3, "-XX:FlightRecorderOptions:stackdepth=256");
+                command.add(4, "-XX:FlightRecorderOptions:stackdepth=256");
                 command.add(
-                        4,
+                        5,
                         "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                                 + dataDir.resolve(name + ".jfr"));
             }

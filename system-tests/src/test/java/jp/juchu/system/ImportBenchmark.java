@@ -368,7 +368,7 @@ class ImportBenchmark {
                 ## Order import over HTTP (issues 4, 15, 20) — %s
 
                 Machine: %d cores, load average %s at the start and %s at the end (`/proc/loadavg`, 1 / 5 / 15 minutes);
-                512 MiB max heap for the OMS (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
+                both apps with the options of `jvm.options` (%s) and 512 MiB max heap (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
                 a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
                 The shop server's per-key rate limit and the OMS's request budget are lifted for this run (at the default
                 120 requests/min a client reads at most 12,000 orders a minute). Everything an import triggers is on: the
@@ -403,6 +403,7 @@ class ImportBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         loadAtStart,
                         loadAverage(),
+                        AppProcess.jvmOptions(),
                         (!autoProcessing()
                                         ? " switched off for this run (自動処理 off: no rule runs, new orders wait in 新規受付)"
                                         : rules == null

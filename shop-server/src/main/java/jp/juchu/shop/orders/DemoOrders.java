@@ -10,6 +10,7 @@ import jp.juchu.shop.shops.ShopOpened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,11 +71,13 @@ public class DemoOrders {
     private final OrderRecording orders;
     private final OrderSettings settings;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    DemoOrders(OrderRecording orders, OrderSettings settings, Clock clock) {
+    DemoOrders(OrderRecording orders, OrderSettings settings, Clock clock, JdbcClient jdbc) {
         this.orders = orders;
         this.settings = settings;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** The demo shop gets its orders after its products and members (ordered 10, 20, then this). */
@@ -108,6 +111,12 @@ public class DemoOrders {
             }
         }
         orders.record(batch);
+        if (count >= BATCH) {
+            // a bulk load: the planner gets its statistics now, as PostgreSQL advises, not when autovacuum comes
+            // round — until then it read the order API's pages with parallel scans (a process forked for each)
+            jdbc.sql("analyze shop_order, shop_order_delivery, shop_order_item, shop_order_tally")
+                    .update();
+        }
         log.info("Generated {} demo orders for shop {}", count, shopId);
         return count;
     }

@@ -35,8 +35,11 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The apps' JVM options as start.sh passes them (the repository's {@code jvm.options}). */
-    private static final String JVM_OPTIONS = System.getProperty("juchu.jvmOptions");
+    /**
+     * The apps' JVM options as start.sh passes them: the repository's {@code jvm.options} (the build names it; a test
+     * run from the module's directory without the build finds it one level up).
+     */
+    private static final String JVM_OPTIONS = System.getProperty("juchu.jvmOptions", "../jvm.options");
 
     /** The options of {@code jvm.options} without its comments, as a benchmark's report names them. */
     static String jvmOptions() {

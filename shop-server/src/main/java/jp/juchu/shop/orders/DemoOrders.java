@@ -24,6 +24,9 @@ public class DemoOrders {
     private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
     private static final int BATCH = 1000;
 
+    /** Orders from which a generation counts as a bulk load, after which the order tables are analysed. */
+    private static final int BULK_LOAD = 1000;
+
     /** code, name, price (tax incl.), rate, variations ("" = none). */
     record DemoItem(String code, String name, long price, int rate, String[] variations) {}
 
@@ -111,7 +114,7 @@ public class DemoOrders {
             }
         }
         orders.record(batch);
-        if (count >= BATCH) {
+        if (count >= BULK_LOAD) {
             // a bulk load: the planner gets its statistics now, as PostgreSQL advises, not when autovacuum comes
             // round — until then it read the order API's pages with parallel scans (a process forked for each)
             jdbc.sql("analyze shop_order, shop_order_delivery, shop_order_item, shop_order_tally")

@@ -126,8 +126,18 @@ class Allocation {
      */
     @Transactional
     List<Long> allocate(Collection<Long> orderIds, String goingTo) {
-        List<OrderLines.Order> orders = orderLines.of(orderIds, true);
-        Map<Long, OrderAllocations.State> states = allocations.states(orderIds);
+        // only the orders waiting for allocation are locked and read (an import's settled orders are most of its
+        // pages); their states are read again under the locks
+        List<Long> candidates = allocations.states(orderIds).entrySet().stream()
+                .filter(e -> PENDING.equals(e.getValue().state())
+                        || SHORT.equals(e.getValue().state()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<OrderLines.Order> orders = orderLines.of(candidates, true);
+        Map<Long, OrderAllocations.State> states = allocations.states(candidates);
         SkuResolver resolver = new SkuResolver(listings, products);
         StockLedger.Batch batch = new StockLedger.Batch();
         List<Object[]> newLines = new ArrayList<>();

@@ -17,11 +17,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the rules on orders: right after each imported page (every path that creates orders publishes
- * {@link OrdersImported}), when an order leaves 確認待ち, and when the shop changes an order (only the rules that ask
+ * {@link OrdersImported}; {@link OrdersRouted} says when the page is through), when an order leaves 確認待ち, and when the shop changes an order (only the rules that ask
  * for it, never after printing). Each application is logged with the rule's version; a rule never applies twice to
  * an order unless it may.
  */
@@ -41,6 +44,7 @@ public class AutoProcessing {
     private final RuleApprovals approvals;
     private final Orders orders;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate announcing;
 
     AutoProcessing(
             RuleBook rules,
@@ -52,7 +56,8 @@ public class AutoProcessing {
             ApplyingToExisting existing,
             RuleApprovals approvals,
             Orders orders,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.rules = rules;
         this.facts = facts;
         this.actions = actions;
@@ -63,6 +68,8 @@ public class AutoProcessing {
         this.approvals = approvals;
         this.orders = orders;
         this.events = events;
+        this.announcing = new TransactionTemplate(transactions);
+        this.announcing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public RuleSettings settings() {
@@ -77,7 +84,13 @@ public class AutoProcessing {
 
     @ApplicationModuleListener
     void on(OrdersImported imported) {
-        process(imported.orderIds(), Rule.Trigger.ON_IMPORT);
+        try {
+            process(imported.orderIds(), Rule.Trigger.ON_IMPORT);
+        } finally {
+            // in a transaction of its own: a rule that fails (the event registry keeps this publication and tries
+            // again) never keeps the page's sales facts waiting
+            announcing.executeWithoutResult(status -> events.publishEvent(new OrdersRouted(imported.orderIds())));
+        }
     }
 
     /**

@@ -60,6 +60,27 @@ public class SalesFacts {
         recompute(lock(orderIds));
     }
 
+    /**
+     * Computes the facts of the orders among these that have none yet (new orders). An order whose facts exist is left
+     * alone: whatever gave it facts since it was created computed them from the order as it was then, and every later
+     * change has an event of its own.
+     */
+    @Transactional
+    public void addMissing(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Long[] missing = jdbc.sql("select u.id from unnest(?::bigint[]) as u (id)"
+                        + " where not exists (select 1 from sales_order f where f.order_id = u.id) order by u.id")
+                .param(lock(orderIds))
+                .query(Long.class)
+                .list()
+                .toArray(Long[]::new);
+        if (missing.length > 0) {
+            recompute(missing);
+        }
+    }
+
     /** Recomputes these orders' facts, their locks held (distinct ids). */
     private void recompute(Long[] ids) {
         boolean held = jdbc.sql("select exists (select 1 from sales_order where order_id = any (?))")

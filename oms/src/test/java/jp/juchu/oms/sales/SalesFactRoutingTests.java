@@ -10,6 +10,8 @@ import java.util.List;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderWorkflow;
 import jp.juchu.oms.orders.Orders;
+import jp.juchu.oms.rules.AutoProcessing;
+import jp.juchu.oms.rules.RuleSettings;
 import jp.juchu.oms.sales.SalesFixture.Line;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class SalesFactRoutingTests {
 
     @Autowired
     SalesFacts facts;
+
+    @Autowired
+    AutoProcessing processing;
 
     @Autowired
     JdbcClient jdbc;
@@ -83,6 +88,43 @@ class SalesFactRoutingTests {
                 .isNotEmpty();
         facts.rebuildAll();
         assertThat(snapshot()).isEqualTo(routed);
+    }
+
+    @Test
+    void anImportedPageIsCountedOnceInTheStatusAutomaticProcessingRoutesItToNeverAsNew() {
+        processing.saveSettings(new RuleSettings(true, 14), "テスト");
+        try {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(shop.order(
+                        "I-" + i,
+                        DAY,
+                        9 + i,
+                        "New",
+                        "CreditCard",
+                        "東京都",
+                        500,
+                        List.of(new Line("gift-" + i, "贈答用", 2200, 1, 8))));
+            }
+
+            awaitFactsFollowStatuses(ids.size());
+            assertThat(ids).allMatch(id -> !"NEW".equals(status(id)));
+            // the facts were first computed after the routing: no rollup row ever counted the orders as 新規受付,
+            // not even one taken back again (the rows are deltas until the fold)
+            assertThat(jdbc.sql("select count(*) from sales_day where connection_id = ? and workflow_status = 'NEW'")
+                            .param(shop.shop())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("select count(*) from sales_month where connection_id = ? and workflow_status = 'NEW'")
+                            .param(shop.shop())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            shop.awaitFactsEqualOrders();
+        } finally {
+            processing.saveSettings(new RuleSettings(false, 14), "テスト");
+        }
     }
 
     @Test

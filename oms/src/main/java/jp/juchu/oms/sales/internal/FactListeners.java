@@ -8,8 +8,8 @@ import jp.juchu.oms.orders.OrderDataReset;
 import jp.juchu.oms.orders.OrderEdited;
 import jp.juchu.oms.orders.OrderStatusChanged;
 import jp.juchu.oms.orders.OrdersDeleted;
-import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.orders.TrackingNumberRecorded;
+import jp.juchu.oms.rules.OrdersRouted;
 import jp.juchu.oms.sales.SalesFacts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the sales facts by the order events: after an import (new orders, orders the shop changed or cancelled),
- * an edit, a status change, a tracking number — each recorded in the event registry, so none is lost on a restart;
+ * Keeps the sales facts by the order events: after an import (new orders once automatic processing has routed them,
+ * orders the shop changed or cancelled), an edit, a status change, a tracking number — each recorded in the event registry, so none is lost on a restart;
  * deletions and the data reset inside their own transaction, so facts never outlive their orders.
  */
 @Component
@@ -34,9 +34,14 @@ class FactListeners {
         this.events = events;
     }
 
+    /**
+     * Imported orders (every path that creates orders), once automatic processing has routed them: their facts are
+     * computed once, in the status they start in, not on arrival and restated when the rules move them a moment
+     * later. An order a move has given facts meanwhile ({@link SalesFacts#statusesMoved}) is left as it is.
+     */
     @ApplicationModuleListener
-    void on(OrdersImported event) {
-        facts.refresh(event.orderIds());
+    void on(OrdersRouted event) {
+        facts.addMissing(event.orderIds());
     }
 
     /** Also a cancellation at the shop: the import publishes this for every change, cancellations included. */

@@ -36,6 +36,8 @@ final class HarnessDatabase implements AutoCloseable {
             if (Boolean.getBoolean("juchu.pgStatements")) {
                 // -Djuchu.pgStatements=true: every statement counted (a measure that load does not change)
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                // the statements triggers and functions run too, each counted on its own
+                builder.setServerConfig("pg_stat_statements.track", "all");
             }
             postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)

@@ -13,6 +13,7 @@ import jp.juchu.oms.orders.OrderChangedAtShop;
 import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
+import jp.juchu.support.db.SerialIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -159,11 +160,7 @@ class CustomerLinking {
         if (creating.isEmpty()) {
             return ids;
         }
-        List<Long> next = jdbc.sql(
-                        "select nextval(pg_get_serial_sequence('customer', 'id')) from generate_series(1, ?)")
-                .param(creating.size())
-                .query(Long.class)
-                .list();
+        List<Long> next = SerialIds.next(jdbc, "customer", "id", creating.size());
         List<Object[]> rows = new ArrayList<>();
         int i = 0;
         for (Map.Entry<Long, OrderDetail> entry : creating.entrySet()) {

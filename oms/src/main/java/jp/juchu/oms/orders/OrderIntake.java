@@ -11,6 +11,7 @@ import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.StoredOrders.Stored;
+import jp.juchu.support.db.SerialIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,10 +115,10 @@ class OrderIntake {
         if (created.isEmpty()) {
             return;
         }
-        List<Long> orderIds = nextIds("oms_order", created.size());
+        List<Long> orderIds = SerialIds.next(jdbc, "oms_order", "id", created.size());
         int shipmentCount =
                 created.stream().mapToInt(o -> o.order().deliveries().size()).sum();
-        List<Long> shipmentIds = nextIds("shipment", shipmentCount);
+        List<Long> shipmentIds = SerialIds.next(jdbc, "shipment", "id", shipmentCount);
         List<Object[]> orderRows = new ArrayList<>();
         List<Object[]> shipmentRows = new ArrayList<>();
         List<Object[]> itemRows = new ArrayList<>();
@@ -150,16 +151,6 @@ class OrderIntake {
         jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
         jdbcTemplate.batchUpdate(Orders.INSERT_HISTORY, historyRows);
         events.publishEvent(new OrdersImported(connectionId, orderIds));
-    }
-
-    private List<Long> nextIds(String table, int count) {
-        if (count == 0) {
-            return List.of();
-        }
-        return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
-                .params(table, count)
-                .query(Long.class)
-                .list();
     }
 
     private static String entrySummary(String entry) {

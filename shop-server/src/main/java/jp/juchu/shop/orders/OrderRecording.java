@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.juchu.shop.system.TimeConfiguration;
+import jp.juchu.support.db.SerialIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +48,7 @@ public class OrderRecording {
         if (orders.isEmpty()) {
             return List.of();
         }
-        List<Long> seqs = jdbc.sql(
-                        "select nextval(pg_get_serial_sequence('shop_order', 'seq')) from generate_series(1, ?)")
-                .param(orders.size())
-                .query(Long.class)
-                .list();
+        List<Long> seqs = SerialIds.next(jdbc, "shop_order", "seq", orders.size());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Integer> nextNumbers = takeNumbers(orders);
         List<Object[]> orderRows = new ArrayList<>();

@@ -121,6 +121,34 @@ class OrderKeywordSearchTests {
     }
 
     @Test
+    void anOrderShippedToItsBuyerNamesTheBuyerOnceAndIsFoundByTheRecipientsWordsAlike() {
+        String digits = String.valueOf(System.nanoTime() % 100_000_000L);
+        String phone = "098-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        long id = orderWithRecipient("朝霧 灯", "アサギリ アカリ", phone);
+        jdbc.sql("update oms_order set buyer_name = '朝霧 灯', buyer_kana = 'アサギリ アカリ', buyer_phone = ? where id = ?")
+                .params(phone, id)
+                .update();
+
+        String keywords = jdbc.sql("select keywords from order_keyword where order_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        assertThat(keywords.indexOf("朝霧灯"))
+                .isEqualTo(keywords.lastIndexOf("朝霧灯"))
+                .isNotNegative();
+        assertThat(search("朝霧 灯")).contains(id);
+        assertThat(search("あさぎり")).contains(id);
+        assertThat(search(phone)).contains(id);
+
+        // shipped elsewhere, the recipient is named beside the buyer again
+        jdbc.sql("update shipment set name = '夕凪 港', kana = null where order_id = ?")
+                .param(id)
+                .update();
+        assertThat(search("夕凪港")).contains(id);
+        assertThat(search("朝霧灯")).contains(id);
+    }
+
+    @Test
     void aRecipientRenamedIsNoLongerFoundByTheOldName() {
         long id = orderWithRecipient("消去 予定子", "ショウキョ ヨテイコ", "099-0000-0001");
         assertThat(search("しょうきょよていこ")).contains(id);

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the rules on orders: right after each imported page (every path that creates orders publishes
- * {@link OrdersImported}; {@link OrdersRouted} says when the page is through), when an order leaves 確認待ち, and when the shop changes an order (only the rules that ask
- * for it, never after printing). Each application is logged with the rule's version; a rule never applies twice to
- * an order unless it may.
+ * {@link OrdersImported}; {@link OrdersRouted} says when the page is through), when an order leaves 確認待ち, and when
+ * the shop changes an order (only the rules that ask for it, never after printing). Each application is logged with
+ * the rule's version; a rule never applies twice to an order unless it may.
  */
 @Service
 public class AutoProcessing {

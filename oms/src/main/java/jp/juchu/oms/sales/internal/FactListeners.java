@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the sales facts by the order events: after an import (new orders once automatic processing has routed them,
- * orders the shop changed or cancelled), an edit, a status change, a tracking number — each recorded in the event registry, so none is lost on a restart;
- * deletions and the data reset inside their own transaction, so facts never outlive their orders.
+ * orders the shop changed or cancelled), an edit, a status change, a tracking number — each recorded in the event
+ * registry, so none is lost on a restart; deletions and the data reset inside their own transaction, so facts never
+ * outlive their orders.
  */
 @Component
 class FactListeners {

@@ -105,6 +105,7 @@ class ImportBenchmark {
             int stockPerSku = Integer.getInteger("benchmark.stockPerSku", 20_000);
             List<String> skus = DemoProducts.register(session, connection, stockPerSku);
 
+            MachineSpeed speedBefore = MachineSpeed.measure(database);
             resetStatements(database);
             long firstFrom = System.currentTimeMillis();
             Result first = run(session, database, connection, "/run", 1);
@@ -120,7 +121,19 @@ class ImportBenchmark {
                     .as("orders still waiting to be allocated at all")
                     .isZero();
             Copy copy = copyTheSameRows(database);
-            write(orders, rules, first, second, copy, allocated, skus.size(), stockPerSku, loadAtStart);
+            MachineSpeed speedAfter = MachineSpeed.measure(database);
+            write(
+                    orders,
+                    rules,
+                    first,
+                    second,
+                    copy,
+                    allocated,
+                    skus.size(),
+                    stockPerSku,
+                    loadAtStart,
+                    speedBefore,
+                    speedAfter);
         }
     }
 
@@ -389,7 +402,9 @@ class ImportBenchmark {
             Allocated allocated,
             int skus,
             int stockPerSku,
-            String loadAtStart)
+            String loadAtStart,
+            MachineSpeed speedBefore,
+            MachineSpeed speedAfter)
             throws IOException {
         String section = """
 
@@ -398,6 +413,8 @@ class ImportBenchmark {
                 Machine: %d cores, load average %s at the start and %s at the end (`/proc/loadavg`, 1 / 5 / 15 minutes);
                 both apps with the options of `jvm.options` (%s) and 512 MiB max heap (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
                 a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
+                The machine's speed (`MachineSpeed`, one core's fixed work, the fastest of three tries): %s before the
+                first import, %s after the COPY comparison.
                 The shop server's per-key rate limit and the OMS's request budget are lifted for this run (at the default
                 120 requests/min a client reads at most 12,000 orders a minute). Everything an import triggers is on: the
                 demo's automatic rules (every new order routed: 保留 / 確認待ち / 入金待ち / 出荷待ち)%s, allocation on import
@@ -433,6 +450,8 @@ class ImportBenchmark {
                         loadAtStart,
                         loadAverage(),
                         AppProcess.jvmOptions(),
+                        speedBefore,
+                        speedAfter,
                         (!autoProcessing()
                                         ? " switched off for this run (自動処理 off: no rule runs, new orders wait in 新規受付)"
                                         : rules == null

@@ -84,13 +84,17 @@ public class AutoProcessing {
 
     @ApplicationModuleListener
     void on(OrdersImported imported) {
+        OrdersRouted routed = new OrdersRouted(imported.orderIds());
         try {
             process(imported.orderIds(), Rule.Trigger.ON_IMPORT);
-        } finally {
-            // in a transaction of its own: a rule that fails (the event registry keeps this publication and tries
-            // again) never keeps the page's sales facts waiting
-            announcing.executeWithoutResult(status -> events.publishEvent(new OrdersRouted(imported.orderIds())));
+        } catch (RuntimeException | Error failed) {
+            // the page's moves roll back with this transaction and the event registry tries them again; the sales
+            // facts need not wait for that: announced in a transaction of its own
+            announcing.executeWithoutResult(status -> events.publishEvent(routed));
+            throw failed;
         }
+        // in this listener's transaction, which holds the page's moves: handled only once they are committed
+        events.publishEvent(routed);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 20,000 orders instead of a tenth of a millisecond. Every few seconds, on one node, each table of the OMS whose changes
  * since it was last analysed (at least {@value #MIN_CHANGED}) are three times the rows it had then — one never analysed,
  * one grown fourfold — is analysed now, as PostgreSQL's manual advises after populating a table: a first import of
- * 100,000 orders analyses the orders three or four times (each takes a second or so at that size), not at every page.
+ * 100,000 orders analyses the orders three or four times, not at every page.
  * In steady use this finds nothing and autovacuum does the work.
  *
  * <p>These analyses take a small sample ({@value #STATISTICS_TARGET} as the statistics target: 3,000 rows instead of

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import jp.juchu.support.db.EmbeddedPostgresServer;
 
 /**
  * A PostgreSQL 17 the harness runs for the OMS (as production's nodes share one server), on a fixed port and data
@@ -33,11 +34,18 @@ final class HarnessDatabase implements AutoCloseable {
     private void start() {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // sized as the product's embedded servers are
+            EmbeddedPostgresServer.SIZES.forEach(builder::setServerConfig);
             if (Boolean.getBoolean("juchu.pgStatements")) {
                 // -Djuchu.pgStatements=true: every statement counted (a measure that load does not change)
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 // the statements triggers and functions run too, each counted on its own
                 builder.setServerConfig("pg_stat_statements.track", "all");
+            }
+            for (String kv : extraSettings().split(",")) {
+                if (!kv.isBlank()) {
+                    builder.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                }
             }
             postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -51,6 +59,14 @@ final class HarnessDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * With {@code -Djuchu.pgSettings=name=value,...}: server settings for this run over the product's (a benchmark
+     * trying a setting before it is made the product's, or PostgreSQL's default to compare with).
+     */
+    static String extraSettings() {
+        return System.getProperty("juchu.pgSettings", "");
     }
 
     /** Stops the server (connections are cut) and starts it again on the same data and port. */

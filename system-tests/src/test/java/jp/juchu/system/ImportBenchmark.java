@@ -107,10 +107,12 @@ class ImportBenchmark {
 
             MachineSpeed speedBefore = MachineSpeed.measure(database);
             resetStatements(database);
+            WalActivity walBefore = WalActivity.read(database);
             long firstFrom = System.currentTimeMillis();
             Result first = run(session, database, connection, "/run", 1);
             // the window on the wall clock, to line up with a CPU sampler run beside the harness
             System.out.printf("first import window: %d..%d (epoch ms)%n", firstFrom, System.currentTimeMillis());
+            WalActivity wal = WalActivity.read(database).since(walBefore);
             writeStatements(database, orders, work.resolve("pg_stat_statements.txt"));
             Result second = run(session, database, connection, "/refetch", 2);
 
@@ -133,7 +135,8 @@ class ImportBenchmark {
                     stockPerSku,
                     loadAtStart,
                     speedBefore,
-                    speedAfter);
+                    speedAfter,
+                    wal);
         }
     }
 
@@ -404,7 +407,8 @@ class ImportBenchmark {
             int stockPerSku,
             String loadAtStart,
             MachineSpeed speedBefore,
-            MachineSpeed speedAfter)
+            MachineSpeed speedAfter,
+            WalActivity wal)
             throws IOException {
         String section = """
 
@@ -412,7 +416,8 @@ class ImportBenchmark {
 
                 Machine: %d cores, load average %s at the start and %s at the end (`/proc/loadavg`, 1 / 5 / 15 minutes);
                 both apps with the options of `jvm.options` (%s) and 512 MiB max heap (`-Xmx512m`), the shop server on its embedded PostgreSQL 17, the OMS on
-                a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), all on one host.
+                a PostgreSQL 17 the harness runs (so that it can read it for the COPY comparison), sized as the embedded ones
+                (%s), all on one host.
                 The machine's speed (`MachineSpeed`, one core's fixed work, the fastest of three tries): %s before the
                 first import, %s after the COPY comparison.
                 The shop server's per-key rate limit and the OMS's request budget are lifted for this run (at the default
@@ -440,6 +445,9 @@ class ImportBenchmark {
                 | nothing to allocate (cancelled or shipped at the shop) | %,d |
                 | by status | %s |
 
+                What the OMS's PostgreSQL wrote besides the tables during the first import, until all its work was done
+                (`pg_stat_wal`, `pg_stat_checkpointer`, `pg_stat_io`): %s.%s
+
                 **Against the database's own limit:** the rows the first import wrote (%s; %,d bytes in PostgreSQL's
                 binary COPY format) written again with `COPY ... FROM STDIN` into empty tables of the same shape and
                 indexes took %.1f s (the median of %d rounds: %s). The import run takes %.1f× that time; until all its work
@@ -450,6 +458,10 @@ class ImportBenchmark {
                         loadAtStart,
                         loadAverage(),
                         AppProcess.jvmOptions(),
+                        new java.util.TreeMap<>(jp.juchu.support.db.EmbeddedPostgresServer.SIZES)
+                                .entrySet().stream()
+                                        .map(e -> "`" + e.getKey() + "` " + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(", ")),
                         speedBefore,
                         speedAfter,
                         (!autoProcessing()
@@ -485,6 +497,10 @@ class ImportBenchmark {
                         allocated.byStatus().entrySet().stream()
                                 .map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
                                 .collect(java.util.stream.Collectors.joining(", ")),
+                        wal,
+                        HarnessDatabase.extraSettings().isEmpty()
+                                ? ""
+                                : " Server settings given for this run: `" + HarnessDatabase.extraSettings() + "`.",
                         copy.rows().entrySet().stream()
                                 .map(e -> "%,d %s".formatted(e.getValue(), e.getKey()))
                                 .collect(java.util.stream.Collectors.joining(", ")),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,18 @@ import org.slf4j.LoggerFactory;
  * would pull the database away from beans that still need it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    /**
+     * The memory and log sizes of every embedded server (and of the PostgreSQL the system tests run for the OMS, so
+     * that their benchmarks measure what the product runs on). PostgreSQL's defaults are made to start on any machine.
+     * With them (128 MB of shared buffers, 1 GB of write-ahead log between checkpoints) a first import of 100,000
+     * orders, which writes 1.1 GB of log, forced two checkpoints; every page changed after one was logged whole again
+     * (about 20,000 full-page images), and the backends wrote 42,000-47,000 table pages out themselves to free a
+     * buffer. With these sizes: no checkpoint, about 3,600 full-page images, 6,000-7,400 pages written by the backends
+     * (docs/benchmarks.md, "The embedded PostgreSQL's sizes", 2026-12-06). A server of one's own
+     * ({@code SPRING_DATASOURCE_URL}) is sized by its administrator.
+     */
+    public static final Map<String, String> SIZES = Map.of("shared_buffers", "512MB", "max_wal_size", "4GB");
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration LAST_CONTEXT_GRACE = Duration.ofSeconds(20);
@@ -99,8 +112,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres.Builder builder() {
-        return EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        SIZES.forEach(builder::setServerConfig);
+        return builder.setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("timezone", "Asia/Tokyo")

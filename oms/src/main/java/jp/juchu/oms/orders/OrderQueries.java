@@ -153,7 +153,7 @@ final class OrderQueries {
                 .param(id)
                 .query(OrderDetail.HistoryEntry.class)
                 .list();
-        return jdbc.sql(ORDER.formatted(", jsonb_pretty(o.payload) as payload") + " where o.id = ?")
+        return jdbc.sql(ORDER.formatted(", jsonb_pretty(o.payload::jsonb) as payload") + " where o.id = ?")
                 .param(id)
                 .query((rs, n) -> order(rs, shipments, history, rs.getString("payload")))
                 .optional();

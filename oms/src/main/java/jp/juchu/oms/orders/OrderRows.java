@@ -120,7 +120,7 @@ final class OrderRows {
                 buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1, buyer_address2, member_account,
                 payment_method, items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used,
                 total, tax, remarks, content_hash, payload, recipients, workflow_status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::json, ?, ?)
             """;
 
     static final String UPDATE_ORDER = """
@@ -129,7 +129,7 @@ final class OrderRows {
                 buyer_kana = ?, buyer_email = ?, buyer_phone = ?, buyer_postal_code = ?, buyer_prefecture = ?,
                 buyer_address1 = ?, buyer_address2 = ?, member_account = ?, payment_method = ?, items_total = ?,
                 shipping_fee = ?, cod_fee = ?, gift_wrapping_fee = ?, coupon_discount = ?, points_used = ?,
-                total = ?, tax = ?::jsonb, remarks = ?, content_hash = ?, payload = ?::jsonb,
+                total = ?, tax = ?::jsonb, remarks = ?, content_hash = ?, payload = ?::json,
                 alert = coalesce(?, alert), version = version + 1, updated_at = now()
             where id = ?
             """;

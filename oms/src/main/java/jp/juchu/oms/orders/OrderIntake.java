@@ -11,6 +11,7 @@ import jp.juchu.oms.malls.Mall;
 import jp.juchu.oms.malls.MallConnection;
 import jp.juchu.oms.malls.MallConnections;
 import jp.juchu.oms.orders.StoredOrders.Stored;
+import jp.juchu.support.db.CopyRows;
 import jp.juchu.support.db.SerialIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -146,10 +147,10 @@ class OrderIntake {
                 historyRows.add(new Object[] {orderId, "STATUS", actor, entrySummary(entry)});
             }
         }
-        jdbcTemplate.batchUpdate(OrderRows.INSERT_ORDER, orderRows);
-        jdbcTemplate.batchUpdate(OrderRows.INSERT_SHIPMENT, shipmentRows);
-        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
-        jdbcTemplate.batchUpdate(Orders.INSERT_HISTORY, historyRows);
+        CopyRows.into(jdbcTemplate, "oms_order", OrderRows.ORDER_COLUMNS, orderRows);
+        CopyRows.into(jdbcTemplate, "shipment", OrderRows.SHIPMENT_COLUMNS, shipmentRows);
+        CopyRows.into(jdbcTemplate, "order_item", OrderRows.ITEM_COLUMNS, itemRows);
+        CopyRows.into(jdbcTemplate, "order_history", OrderRows.HISTORY_COLUMNS, historyRows);
         events.publishEvent(new OrdersImported(connectionId, orderIds));
     }
 
@@ -221,7 +222,7 @@ class OrderIntake {
                     .single();
             OrderRows.addItemRows(itemRows, shipmentId, delivery);
         }
-        jdbcTemplate.batchUpdate(OrderRows.INSERT_ITEM, itemRows);
+        CopyRows.into(jdbcTemplate, "order_item", OrderRows.ITEM_COLUMNS, itemRows);
     }
 
     private static String importedSummary(Mall channel, ShopOrder order) {

@@ -114,14 +114,40 @@ final class OrderRows {
         }
     }
 
-    static final String INSERT_ORDER = """
-            insert into oms_order (id, connection_id, serial_code, order_number, ordered_at, shop_updated_at,
-                shop_order_status, shop_payment_status, shop_shipping_status, buyer_name, buyer_kana, buyer_email,
-                buyer_phone, buyer_postal_code, buyer_prefecture, buyer_address1, buyer_address2, member_account,
-                payment_method, items_total, shipping_fee, cod_fee, gift_wrapping_fee, coupon_discount, points_used,
-                total, tax, remarks, content_hash, payload, recipients, workflow_status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::json, ?, ?)
-            """;
+    /** The columns of a new order's row, as {@link #orderRow} gives them, then the recipients and the status. */
+    static final List<String> ORDER_COLUMNS = List.of(
+            "id",
+            "connection_id",
+            "serial_code",
+            "order_number",
+            "ordered_at",
+            "shop_updated_at",
+            "shop_order_status",
+            "shop_payment_status",
+            "shop_shipping_status",
+            "buyer_name",
+            "buyer_kana",
+            "buyer_email",
+            "buyer_phone",
+            "buyer_postal_code",
+            "buyer_prefecture",
+            "buyer_address1",
+            "buyer_address2",
+            "member_account",
+            "payment_method",
+            "items_total",
+            "shipping_fee",
+            "cod_fee",
+            "gift_wrapping_fee",
+            "coupon_discount",
+            "points_used",
+            "total",
+            "tax",
+            "remarks",
+            "content_hash",
+            "payload",
+            "recipients",
+            "workflow_status");
 
     static final String UPDATE_ORDER = """
             update oms_order set order_number = ?, ordered_at = ?, shop_updated_at = ?,
@@ -134,12 +160,26 @@ final class OrderRows {
             where id = ?
             """;
 
-    static final String INSERT_SHIPMENT = """
-            insert into shipment (id, order_id, delivery_id, name, kana, phone, postal_code, prefecture, address1,
-                address2, delivery_date, time_slot, gift_wrapping, noshi, shipping_fee, shop_carrier,
-                shop_tracking_number, shop_shipped_date)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    /** The columns of a new shipment's row, as {@link #shipmentRow} gives them. */
+    static final List<String> SHIPMENT_COLUMNS = List.of(
+            "id",
+            "order_id",
+            "delivery_id",
+            "name",
+            "kana",
+            "phone",
+            "postal_code",
+            "prefecture",
+            "address1",
+            "address2",
+            "delivery_date",
+            "time_slot",
+            "gift_wrapping",
+            "noshi",
+            "shipping_fee",
+            "shop_carrier",
+            "shop_tracking_number",
+            "shop_shipped_date");
 
     static final String UPSERT_SHIPMENT = """
             insert into shipment (order_id, delivery_id, name, kana, phone, postal_code, prefecture, address1,
@@ -155,8 +195,10 @@ final class OrderRows {
             returning id
             """;
 
-    static final String INSERT_ITEM = """
-            insert into order_item (shipment_id, line_no, item_code, variation, name, unit_price, quantity, tax_rate)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    /** The columns of an order line's row, as {@link #addItemRows} gives them. */
+    static final List<String> ITEM_COLUMNS =
+            List.of("shipment_id", "line_no", "item_code", "variation", "name", "unit_price", "quantity", "tax_rate");
+
+    /** The columns of a history entry's row. */
+    static final List<String> HISTORY_COLUMNS = List.of("order_id", "kind", "actor", "summary");
 }

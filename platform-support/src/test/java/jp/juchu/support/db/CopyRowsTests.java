@@ -1,0 +1,136 @@
+package jp.juchu.support.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class CopyRowsTests {
+
+    static final List<String> COLUMNS =
+            List.of("id", "name", "note", "paid", "due", "at", "amount", "payload", "status");
+
+    static EmbeddedPostgres postgres;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        jdbc.execute("create table status (code text primary key)");
+        jdbc.execute("insert into status values ('NEW')");
+        jdbc.execute("""
+                create table parcel (id bigint primary key, name text not null, note text, paid boolean, due date,
+                                     at timestamptz, amount bigint, payload json, status text references status,
+                                     written_at timestamptz not null default now())
+                """);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.execute("truncate parcel");
+    }
+
+    @Test
+    void everyValueComesBackAsItWasGivenQuotesCommasLineBreaksEmptyAndNullAlike() {
+        OffsetDateTime at = OffsetDateTime.of(2026, 12, 6, 9, 30, 15, 123_456_000, ZoneOffset.ofHours(9));
+        String awkward = "山田 \"太郎\", 様\n二行目\r\n\t\\N \\. 〜";
+        CopyRows.into(
+                jdbc,
+                "parcel",
+                COLUMNS,
+                List.of(
+                        new Object[] {
+                            1L,
+                            awkward,
+                            "",
+                            true,
+                            Date.valueOf(LocalDate.of(2026, 12, 24)),
+                            at,
+                            12_345L,
+                            "{\"b\": 1, \"a\": [\"x\"]}",
+                            "NEW"
+                        },
+                        new Object[] {2L, "\\N", null, false, null, null, 0, null, null},
+                        new Object[] {3L, "", "null", null, null, null, null, null, null}));
+
+        Map<String, Object> first = jdbc.queryForMap(
+                "select name, note, paid, due, at = ?::timestamptz as same_instant, amount, payload::text as payload,"
+                        + " status from parcel where id = 1",
+                at.toString());
+        assertThat(first.get("name")).isEqualTo(awkward);
+        assertThat(first.get("note")).isEqualTo("");
+        assertThat(first.get("paid")).isEqualTo(true);
+        assertThat(first.get("due").toString()).isEqualTo("2026-12-24");
+        assertThat(first.get("same_instant")).isEqualTo(true);
+        assertThat(first.get("amount")).isEqualTo(12_345L);
+        assertThat(first.get("payload")).isEqualTo("{\"b\": 1, \"a\": [\"x\"]}");
+        assertThat(first.get("status")).isEqualTo("NEW");
+        Map<String, Object> second = jdbc.queryForMap("select name, note, paid, payload from parcel where id = 2");
+        assertThat(second.get("name")).isEqualTo("\\N");
+        assertThat(second.get("note")).isNull();
+        assertThat(second.get("paid")).isEqualTo(false);
+        assertThat(second.get("payload")).isNull();
+        Map<String, Object> third = jdbc.queryForMap("select name, note, paid from parcel where id = 3");
+        assertThat(third.get("name")).isEqualTo("");
+        assertThat(third.get("note")).isEqualTo("null");
+        assertThat(third.get("paid")).isNull();
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesWritesNoneOfThemAndFailsAsAnInsertWould() {
+        assertThatThrownBy(() ->
+                        CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), row(2L, "b"), row(1L, "again"))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), new Object[] {
+                    2L, "b", null, null, null, null, null, null, "GONE"
+                })))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), new Object[] {
+                    2L, "b", null, null, null, null, null, "{not json", null
+                })))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from parcel", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void aValueWithoutATextFormOrARowOfTheWrongWidthIsRefusedBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), new Object[] {
+                    2L, new StringBuilder("b"), new Object(), null, null, null, null, null, null
+                })))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), new Object[] {2L})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 values for the 9 columns");
+
+        assertThat(jdbc.queryForObject("select count(*) from parcel", Long.class))
+                .isZero();
+        CopyRows.into(jdbc, "parcel", COLUMNS, List.<Object[]>of(row(5L, "after")));
+        assertThat(jdbc.queryForObject("select name from parcel", String.class)).isEqualTo("after");
+    }
+
+    private static Object[] row(long id, String name) {
+        return new Object[] {id, name, null, null, null, null, null, null, null};
+    }
+}

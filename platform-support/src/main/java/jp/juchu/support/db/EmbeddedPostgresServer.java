@@ -29,7 +29,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * orders, which writes 1.1 GB of log, forced two checkpoints; every page changed after one was logged whole again
      * (about 20,000 full-page images), and the backends wrote 42,000-47,000 table pages out themselves to free a
      * buffer. With these sizes: no checkpoint, about 3,600 full-page images, 6,000-7,400 pages written by the backends
-     * (docs/benchmarks.md, "The embedded PostgreSQL's sizes", 2026-12-06). A server of one's own
+     * (docs/benchmarks.md, "the database's sizes", 2026-12-06, fifth). A server of one's own
      * ({@code SPRING_DATASOURCE_URL}) is sized by its administrator.
      */
     public static final Map<String, String> SIZES = Map.of("shared_buffers", "512MB", "max_wal_size", "4GB");

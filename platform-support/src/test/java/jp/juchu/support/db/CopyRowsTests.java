@@ -52,7 +52,8 @@ class CopyRowsTests {
     @Test
     void everyValueComesBackAsItWasGivenQuotesCommasLineBreaksEmptyAndNullAlike() {
         OffsetDateTime at = OffsetDateTime.of(2026, 12, 6, 9, 30, 15, 123_456_000, ZoneOffset.ofHours(9));
-        String awkward = "山田 \"太郎\", 様\n二行目\r\n\t\\N \\. 〜";
+        // a line of its own that reads \. ends the data in PostgreSQL's CSV, unless it is inside a quoted value
+        String awkward = "山田 \"太郎\", 様\n二行目\r\n\t\\N \\. 〜\n\\.\n\\.";
         CopyRows.into(
                 jdbc,
                 "parcel",

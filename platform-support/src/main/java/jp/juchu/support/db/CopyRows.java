@@ -3,7 +3,6 @@ package jp.juchu.support.db;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -82,7 +82,8 @@ public final class CopyRows {
             if (e.getCause() instanceof SQLException cause) {
                 throw translate(jdbc, table, sql, cause);
             }
-            throw new UncheckedIOException(e);
+            // as the driver's own connection failures are seen by the callers that try again
+            throw new DataAccessResourceFailureException("COPY " + table + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

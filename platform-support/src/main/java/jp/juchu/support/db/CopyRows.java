@@ -82,7 +82,7 @@ public final class CopyRows {
             if (e.getCause() instanceof SQLException cause) {
                 throw translate(jdbc, table, sql, cause);
             }
-            // as the driver's own connection failures are seen by the callers that try again
+            // a data access failure, as the same failure of an insert was, not an I/O error of its own
             throw new DataAccessResourceFailureException("COPY " + table + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

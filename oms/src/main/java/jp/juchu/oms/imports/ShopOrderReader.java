@@ -57,6 +57,7 @@ final class ShopOrderReader {
     IncomingOrder read(JsonNode node, String payload, String contentHash) throws Unreadable {
         ShopOrder order = order(node);
         checkAmounts(order);
+        checkLengths(order);
         return new IncomingOrder(order, payload, contentHash);
     }
 
@@ -205,9 +206,58 @@ final class ShopOrderReader {
         return value;
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A text field; one holding a NUL character, which PostgreSQL cannot store, is refused here for the order alone. */
+    private static String text(JsonNode node, String field) throws Unreadable {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        String text = value == null || value.isNull() ? null : value.asString();
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw new Unreadable(field + " に使えない文字 (NUL) があります");
+        }
+        return text;
+    }
+
+    /**
+     * The texts fit the OMS's columns (PostgreSQL counts characters): a longer one would fail the whole page's write
+     * at every run, so the order alone is quarantined with the field and the limit.
+     */
+    private static void checkLengths(ShopOrder order) throws Unreadable {
+        fits("serial_code", order.serialCode(), 64);
+        fits("order_number", order.orderNumber(), 64);
+        ShopOrder.Buyer b = order.buyer();
+        fits("buyer.name", b.name(), 200);
+        fits("buyer.name_kana", b.kana(), 200);
+        fits("buyer.mail_address", b.email(), 254);
+        fits("buyer.phone", b.phone(), 30);
+        fits("buyer.postal_code", b.postalCode(), 10);
+        fits("buyer.prefecture", b.prefecture(), 10);
+        fits("buyer.address1", b.address1(), 400);
+        fits("buyer.address2", b.address2(), 400);
+        fits("buyer.member.account", b.memberAccount(), 100);
+        fits("payment.method", order.paymentMethod(), 30);
+        for (ShopOrder.Delivery d : order.deliveries()) {
+            String at = "deliveries[" + d.deliveryId() + "].";
+            fits(at + "name", d.name(), 200);
+            fits(at + "name_kana", d.kana(), 200);
+            fits(at + "phone", d.phone(), 30);
+            fits(at + "postal_code", d.postalCode(), 10);
+            fits(at + "prefecture", d.prefecture(), 10);
+            fits(at + "address1", d.address1(), 400);
+            fits(at + "address2", d.address2(), 400);
+            fits(at + "noshi", d.noshi(), 100);
+            fits(at + "shipping.carrier", d.carrier(), 20);
+            fits(at + "shipping.tracking_number", d.trackingNumber(), 40);
+            for (ShopOrder.Item item : d.items()) {
+                fits(at + "items.item_code", item.itemCode(), 100);
+                fits(at + "items.variation", item.variation(), 200);
+                fits(at + "items.item_name", item.name(), 400);
+            }
+        }
+    }
+
+    private static void fits(String field, String value, int max) throws Unreadable {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            throw new Unreadable(field + " が長すぎます (" + max + " 文字まで)");
+        }
     }
 
     private static String oneOf(JsonNode node, String field, Set<String> allowed) throws Unreadable {

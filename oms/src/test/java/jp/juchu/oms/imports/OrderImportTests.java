@@ -351,6 +351,29 @@ class OrderImportTests {
     }
 
     @Test
+    void anOrderWithANulCharacterOrATextLongerThanItsColumnIsQuarantinedAloneWithTheFieldNamed() {
+        placeOrders(3, 1);
+        shop.place("nul-1", FakeShop.now().minusHours(1), 1);
+        shop.change(
+                "nul-1",
+                body -> ((tools.jackson.databind.node.ObjectNode) body.get("buyer")).put("name", "山田\u0000太郎"));
+        shop.place("long-1", FakeShop.now().minusHours(1), 1);
+        shop.change(
+                "long-1",
+                body -> ((tools.jackson.databind.node.ObjectNode)
+                                body.get("deliveries").get(0))
+                        .put("phone", "0".repeat(31)));
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat(serials()).hasSize(3).doesNotContain("nul-1", "long-1");
+        assertThat(records.quarantined(connectionId))
+                .extracting(q -> q.orderKey() + ": " + q.reason())
+                .containsExactlyInAnyOrder(
+                        "nul-1: name に使えない文字 (NUL) があります", "long-1: deliveries[1].phone が長すぎます (30 文字まで)");
+    }
+
+    @Test
     void orderChangedWhileTheRunPagesIsNotLost() {
         placeOrders(25, 1);
         // between page 1 and page 2 the shop changes an order of page 1 and places a new one

@@ -42,10 +42,17 @@ final class HarnessDatabase implements AutoCloseable {
                 // the statements triggers and functions run too, each counted on its own
                 builder.setServerConfig("pg_stat_statements.track", "all");
             }
-            for (String kv : extraSettings().split(",")) {
-                if (!kv.isBlank()) {
-                    builder.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            for (String setting : extraSettings().split(",")) {
+                if (setting.isBlank()) {
+                    continue;
                 }
+                int equals = setting.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("-Djuchu.pgSettings: name=value expected, not " + setting);
+                }
+                builder.setServerConfig(
+                        setting.substring(0, equals).strip(),
+                        setting.substring(equals + 1).strip());
             }
             postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)

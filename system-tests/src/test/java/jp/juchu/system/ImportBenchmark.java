@@ -339,8 +339,10 @@ class ImportBenchmark {
         }
     }
 
-    /** What the first import wrote, and how long PostgreSQL's own COPY takes to write the same rows. */
-    /** The COPY comparison: the median of its rounds (each round's time in milliseconds), rows, bytes. */
+    /**
+     * What the first import wrote, and how long PostgreSQL's own COPY takes to write the same rows: the median of its
+     * rounds (each round's time in milliseconds), rows, bytes.
+     */
     record Copy(long millis, List<Long> rounds, Map<String, Long> rows, long bytes) {}
 
     /** Rounds of the COPY comparison: one alone swung by a third from run to run on this machine. */

@@ -97,6 +97,40 @@ class CopyRowsTests {
     }
 
     @Test
+    void rowsFarLargerThanOneChunkOfTextComeBackWholeAndInOrder() {
+        OffsetDateTime second = OffsetDateTime.of(2026, 12, 6, 9, 30, 15, 0, ZoneOffset.ofHours(9));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (long id = 1; id <= 3_000; id++) {
+            // about 150 characters a row, quotes and multibyte text among them: several chunks of 65,536
+            String name = "注文 \"" + id + "\" の お客様 高橋美咲 ".repeat(4) + id;
+            rows.add(new Object[] {
+                id, name, null, id % 2 == 0, null, second.plusNanos(id * 1_000_500L), id, "{\"id\": " + id + "}", "NEW"
+            });
+        }
+
+        CopyRows.into(jdbc, "parcel", COLUMNS, rows);
+
+        assertThat(jdbc.queryForObject("select count(*) from parcel", Long.class))
+                .isEqualTo(3_000L);
+        for (Object[] row : List.of(rows.get(0), rows.get(1_234), rows.get(2_999))) {
+            Map<String, Object> back = jdbc.queryForMap(
+                    "select name, paid, at = ?::timestamptz as same_instant, payload::text as payload from parcel"
+                            + " where id = ?",
+                    // an odd row is exactly half a microsecond off, which the driver rounds up (PostgreSQL would round
+                    // to even)
+                    ((OffsetDateTime) row[5])
+                            .plusNanos(500)
+                            .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                            .toString(),
+                    row[0]);
+            assertThat(back.get("name")).isEqualTo(row[1]);
+            assertThat(back.get("paid")).isEqualTo(row[3]);
+            assertThat(back.get("same_instant")).isEqualTo(true);
+            assertThat(back.get("payload")).isEqualTo(row[7]);
+        }
+    }
+
+    @Test
     void aRowTheDatabaseRefusesWritesNoneOfThemAndFailsAsAnInsertWould() {
         assertThatThrownBy(() ->
                         CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), row(2L, "b"), row(1L, "again"))))

@@ -68,14 +68,14 @@ class ImportedPages {
      * counted unchanged without being read further, which makes re-reading a window cheap.
      */
     private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
-        record Seen(RawOrder raw, JsonNode tree, String hash) {}
+        record Seen(RawOrder raw, JsonNode tree, ShopOrderReader.Canonical canonical) {}
         List<Seen> seen = new ArrayList<>();
         int quarantined = 0;
         for (RawOrder raw : page.orders()) {
             try {
                 JsonNode tree =
                         raw.parsed() != null && raw.parsed().isObject() ? raw.parsed() : reader.tree(raw.json());
-                seen.add(new Seen(raw, tree, reader.contentHash(tree)));
+                seen.add(new Seen(raw, tree, reader.canonical(tree)));
             } catch (ShopOrderReader.Unreadable e) {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(raw), raw.json(), e.getMessage(), since);
@@ -91,12 +91,13 @@ class ImportedPages {
         List<String> unchanged = new ArrayList<>();
         for (Seen s : seen) {
             if (s.raw().serialCode() != null
-                    && s.hash().equals(stored.get(s.raw().serialCode()))) {
+                    && s.canonical().hash().equals(stored.get(s.raw().serialCode()))) {
                 unchanged.add(s.raw().serialCode());
                 continue;
             }
             try {
-                IncomingOrder order = reader.read(s.tree(), s.raw().json(), s.hash());
+                IncomingOrder order = reader.read(
+                        s.tree(), s.canonical().text(), s.canonical().hash());
                 // an order changed at the shop while a run pages by offset can come twice: the newer copy is applied
                 toApply.merge(order.order().serialCode(), order, ImportedPages::newer);
             } catch (ShopOrderReader.Unreadable e) {

@@ -1,5 +1,6 @@
 package jp.juchu.oms.imports;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -61,13 +62,28 @@ final class ShopOrderReader {
         return new IncomingOrder(order, payload, contentHash);
     }
 
-    /** SHA-256 of the payload with its keys sorted, so the same content always hashes the same. */
-    String contentHash(JsonNode node) {
+    /**
+     * The order's JSON with its keys sorted, so the same content always reads the same, and its SHA-256: the hash
+     * tells a changed order from an unchanged one, the text is what the OMS keeps as the order the shop sent (one
+     * serialisation for both; the order page shows it re-indented whatever its key order).
+     */
+    Canonical canonical(JsonNode node) {
         try {
             byte[] bytes = canonical.writeValueAsBytes(node);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new Canonical(
+                    bytes,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An order's canonical JSON (UTF-8) and its content hash. */
+    record Canonical(byte[] json, String hash) {
+
+        String text() {
+            return new String(json, StandardCharsets.UTF_8);
         }
     }
 

@@ -209,6 +209,11 @@ public final class FakeShop implements AutoCloseable {
         return serialCode;
     }
 
+    /** The order's JSON as the shop keeps it (and sends it), in the shop's own key order. */
+    String orderJson(String serialCode) {
+        return orders.get(serialCode).body().toString();
+    }
+
     /** Changes an order at the shop now: its {@code updated_at} moves, its place in the paging does not. */
     void change(String serialCode, Consumer<ObjectNode> change) {
         StoredOrder stored = orders.get(serialCode);

@@ -90,6 +90,26 @@ class OrderImportTests {
     }
 
     @Test
+    void theOrderKeptIsTheShopsOrderWithItsKeysSortedAndItsContentHashIsTheHashOfExactlyThatText() {
+        shop.place("kept", FakeShop.now().minusHours(1), 2);
+
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        Map<String, Object> row =
+                jdbc.sql("""
+                        select payload::text as payload, content_hash,
+                               encode(sha256(convert_to(payload::text, 'UTF8')), 'hex') as hash_of_payload,
+                               payload::jsonb = ?::jsonb as same_content
+                        from oms_order where serial_code = 'kept'
+                        """).param(shop.orderJson("kept")).query().singleRow();
+        assertThat(row.get("same_content")).isEqualTo(true);
+        assertThat(row.get("hash_of_payload")).isEqualTo(row.get("content_hash"));
+        String payload = (String) row.get("payload");
+        assertThat(payload.indexOf("\"buyer\"")).isLessThan(payload.indexOf("\"deliveries\""));
+        assertThat(payload.indexOf("\"deliveries\"")).isLessThan(payload.indexOf("\"serial_code\""));
+    }
+
+    @Test
     void firstRunTakesOrdersPlacedOrChangedWithinTheDays() {
         shop.placeHistoric("ancient", FakeShop.now().minusDays(40));
         shop.change("ancient", body -> {});

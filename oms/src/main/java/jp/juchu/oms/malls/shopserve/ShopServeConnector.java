@@ -89,10 +89,9 @@ public class ShopServeConnector implements MallConnector {
         List<RawOrder> raw = new ArrayList<>();
         for (JsonNode order : orders) {
             JsonNode serial = order.get("serial_code");
-            raw.add(new RawOrder(
+            raw.add(RawOrder.parsed(
                     serial != null && serial.isString() ? serial.asString() : null,
                     instant(order.get("updated_at")),
-                    http.write(order),
                     order));
         }
         JsonNode searchedAt = body.get("searched_at");

@@ -84,11 +84,6 @@ class ShopServeHttp {
         return body(exchange(method, url, shopId, key, body), url);
     }
 
-    /** The JSON text of a value, as the OMS keeps a shop's answer. */
-    String write(Object value) {
-        return json.writeValueAsString(value);
-    }
-
     /** The answer, unless the shop refused the key (401/403), asked to wait (429) or failed (5xx). */
     private HttpResponse<String> exchange(String method, String url, String shopId, String key, Object body) {
         HttpRequest request;

@@ -119,24 +119,28 @@ class CustomerLinking {
         Map<Long, Long> realId = create(creating, keys);
         customerOf.replaceAll((order, customer) -> customer < 0 ? realId.get(customer) : customer);
         fillEmptyFields(filling, customerOf, keys);
-        jdbcTemplate.batchUpdate(
-                """
-                insert into customer_order (order_id, customer_id, connection_id, order_number, ordered_at, total,
-                    cancelled)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (order_id) do nothing
-                """,
-                todo.values().stream()
-                        .map(order -> new Object[] {
-                            order.id(),
-                            customerOf.get(order.id()),
-                            order.connectionId(),
-                            order.orderNumber(),
-                            order.orderedAt(),
-                            order.total(),
-                            cancelled(order)
-                        })
-                        .toList());
+        // one statement for the page: its trigger counts each customer's new orders once, not once per batch
+        List<OrderDetail> linking = List.copyOf(todo.values());
+        jdbc.sql("""
+                        insert into customer_order (order_id, customer_id, connection_id, order_number, ordered_at, total,
+                            cancelled)
+                        select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]::timestamptz[],
+                            ?::bigint[], ?::boolean[])
+                        on conflict (order_id) do nothing
+                        """)
+                .params(
+                        linking.stream().map(OrderDetail::id).toArray(Long[]::new),
+                        linking.stream()
+                                .map(order -> customerOf.get(order.id()))
+                                .toArray(Long[]::new),
+                        linking.stream().map(OrderDetail::connectionId).toArray(Long[]::new),
+                        linking.stream().map(OrderDetail::orderNumber).toArray(String[]::new),
+                        linking.stream()
+                                .map(order -> order.orderedAt().toString())
+                                .toArray(String[]::new),
+                        linking.stream().map(OrderDetail::total).toArray(Long[]::new),
+                        linking.stream().map(CustomerLinking::cancelled).toArray(Boolean[]::new))
+                .update();
         alertIfBlacklisted(customerOf);
         return todo.size();
     }

@@ -80,16 +80,20 @@ class Allocation {
 
     /** Marks orders to be allocated (state PENDING), in the caller's transaction. Orders marked already stay. */
     void markPending(List<OrderLines.Order> orders) {
-        List<Object[]> rows = new ArrayList<>();
-        for (OrderLines.Order order : orders) {
-            if (!settled(order)) {
-                rows.add(new Object[] {order.id(), order.orderedAt()});
-            }
+        List<OrderLines.Order> pending =
+                orders.stream().filter(order -> !settled(order)).toList();
+        if (pending.isEmpty()) {
+            return;
         }
-        jdbcTemplate.batchUpdate(
-                "insert into order_allocation (order_id, state, ordered_at) values (?, 'PENDING', ?)"
-                        + " on conflict (order_id) do nothing",
-                rows);
+        jdbc.sql("insert into order_allocation (order_id, state, ordered_at)"
+                        + " select id, 'PENDING', ordered_at from unnest(?::bigint[], ?::text[]::timestamptz[])"
+                        + " as o(id, ordered_at) on conflict (order_id) do nothing")
+                .params(
+                        pending.stream().map(OrderLines.Order::id).toArray(Long[]::new),
+                        pending.stream()
+                                .map(order -> order.orderedAt().toString())
+                                .toArray(String[]::new))
+                .update();
     }
 
     /** Cancelled or shipped: nothing to allocate (the status change's own hook settles what it held). */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.juchu.support.db.CopyRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,9 +82,10 @@ class OrderAllocations {
         if (rows.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate(
-                "insert into order_allocation_line (order_id, delivery_id, line_no, product_id, quantity, allocated)"
-                        + " values (?, ?, ?, ?, ?, ?)",
+        CopyRows.into(
+                jdbcTemplate,
+                "order_allocation_line",
+                List.of("order_id", "delivery_id", "line_no", "product_id", "quantity", "allocated"),
                 rows);
         if (rows instanceof ArrayList<Object[]> list) {
             list.clear();

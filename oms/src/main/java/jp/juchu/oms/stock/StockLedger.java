@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import jp.juchu.support.db.CopyRows;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +85,17 @@ public class StockLedger {
     }
 
     /** Ledger rows of allocations made with {@link #allocate}, written together by {@link #flush}. */
+    private static final List<String> LEDGER_COLUMNS = List.of(
+            "warehouse_id",
+            "product_id",
+            "kind",
+            "on_hand_change",
+            "allocated_change",
+            "order_id",
+            "document",
+            "reason",
+            "actor");
+
     static final class Batch {
         private final List<Object[]> rows = new ArrayList<>();
         private final Set<Long> changed = new LinkedHashSet<>();
@@ -111,10 +123,7 @@ public class StockLedger {
             }
         }
         batch.taken.clear();
-        jdbcTemplate.batchUpdate(
-                "insert into stock_ledger (warehouse_id, product_id, kind, on_hand_change, allocated_change,"
-                        + " order_id, document, reason, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                batch.rows);
+        CopyRows.into(jdbcTemplate, "stock_ledger", LEDGER_COLUMNS, batch.rows);
         events.publishEvent(new FreeStockChanged(Set.copyOf(batch.changed), true));
         batch.rows.clear();
         batch.changed.clear();

@@ -45,7 +45,8 @@ public class OrderLines {
         }
         Long[] ids = orderIds.stream().distinct().sorted().toArray(Long[]::new);
         if (lock) {
-            jdbc.sql("select id from oms_order where id = any (?) order by id for update")
+            // the lock an update takes, as the workflow's (StatusWrites.lockedStates)
+            jdbc.sql("select id from oms_order where id = any (?) order by id for no key update")
                     .param(ids)
                     .query(Long.class)
                     .list();

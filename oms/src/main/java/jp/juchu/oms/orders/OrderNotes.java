@@ -63,7 +63,8 @@ class OrderNotes {
 
     private Map<Long, Notes> locked(Long[] ids) {
         Map<Long, Notes> notes = new HashMap<>();
-        jdbc.sql("select id, tags, memo, alert from oms_order where id = any (?) order by id for update")
+        // the lock an update takes, as the workflow's (StatusWrites.lockedStates)
+        jdbc.sql("select id, tags, memo, alert from oms_order where id = any (?) order by id for no key update")
                 .param(ids)
                 .query(rs -> {
                     notes.put(

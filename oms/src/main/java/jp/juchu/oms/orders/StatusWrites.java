@@ -128,19 +128,23 @@ class StatusWrites {
 
     /** The order's state as the rules read it, its row locked when asked. */
     Optional<Transitions.OrderState> state(long orderId, boolean lock) {
-        return jdbc.sql(STATE + " where id = ?" + (lock ? " for update" : ""))
+        return jdbc.sql(STATE + " where id = ?" + (lock ? " for no key update" : ""))
                 .param(orderId)
                 .query(StatusWrites::orderState)
                 .optional();
     }
 
-    /** These orders' states, their rows locked in id order (as the workflow locks them one by one). */
+    /**
+     * These orders' states, their rows locked in id order (as the workflow locks them one by one). The lock is the one
+     * an update of the order takes ({@code for no key update}): moves wait for each other, while another transaction
+     * writing rows that refer to the order (its history, a rule's run) is not kept waiting for its foreign-key check.
+     */
     Map<Long, Transitions.OrderState> lockedStates(Collection<Long> orderIds) {
         Map<Long, Transitions.OrderState> states = new HashMap<>();
         if (orderIds.isEmpty()) {
             return states;
         }
-        jdbc.sql(STATE + " where id = any (?) order by id for update")
+        jdbc.sql(STATE + " where id = any (?) order by id for no key update")
                 .param(orderIds.toArray(Long[]::new))
                 .query(StatusWrites::orderState)
                 .list()

@@ -42,6 +42,26 @@ class OrderKeywordSearchTests {
     }
 
     @Test
+    void theFoldTurnsEveryKatakanaIntoItsHiraganaAndAnyOtherTextIntoItsNfkcLowerCaseWithoutSpaces() {
+        StringBuilder katakana = new StringBuilder();
+        StringBuilder hiragana = new StringBuilder();
+        for (char c = 'ァ'; c <= 'ヶ'; c++) {
+            katakana.append(c);
+            hiragana.append((char) (c - 0x60));
+        }
+        assertThat(fold(katakana.toString())).isEqualTo(hiragana.toString());
+        assertThat(fold("ｶﾞｷﾞ ｸﾞ")).isEqualTo("がぎぐ");
+        // no katakana: only the width, the case and the spaces change
+        assertThat(fold("ＡＢＣ 東京都 ｘ１２３ー・ヷ")).isEqualTo("abc東京都x123ー・ヷ");
+        assertThat(fold("山田 タロウ ＴＡＲＯ")).isEqualTo("山田たろうtaro");
+        assertThat(fold(null)).isEmpty();
+    }
+
+    private String fold(String text) {
+        return jdbc.sql("select oms_fold(?)").param(text).query(String.class).single();
+    }
+
+    @Test
     void aRecipientIsFoundByNameKanaInAnyFormAndPhone() {
         String digits = String.valueOf(System.nanoTime() % 100_000_000L);
         String phone = "099-" + digits.substring(0, 4) + "-" + digits.substring(4);

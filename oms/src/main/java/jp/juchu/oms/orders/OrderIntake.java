@@ -142,10 +142,13 @@ class OrderIntake {
                 shipmentRows.add(OrderRows.shipmentRow(shipmentId, orderId, delivery));
                 OrderRows.addItemRows(itemRows, shipmentId, delivery);
             }
-            historyRows.add(new Object[] {orderId, "IMPORTED", actor, importedSummary(channel, order)});
-            if (!Transitions.NEW.equals(entry)) {
-                historyRows.add(new Object[] {orderId, "STATUS", actor, entrySummary(entry)});
-            }
+            // an order arriving finished says so on its one line of history, not on a second one
+            historyRows.add(new Object[] {
+                orderId,
+                "IMPORTED",
+                actor,
+                importedSummary(channel, order) + (Transitions.NEW.equals(entry) ? "" : "。" + entrySummary(entry))
+            });
         }
         CopyRows.into(jdbcTemplate, "oms_order", OrderRows.ORDER_COLUMNS, orderRows);
         CopyRows.into(jdbcTemplate, "shipment", OrderRows.SHIPMENT_COLUMNS, shipmentRows);

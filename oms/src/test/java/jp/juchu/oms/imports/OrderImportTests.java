@@ -196,8 +196,16 @@ class OrderImportTests {
                 .containsEntry("shipped", "SHIPPED")
                 .containsEntry("completed", "SHIPPED")
                 .containsEntry("cancelled", "CANCELLED");
-        assertThat(history("shipped")).contains("ステータス: 出荷済み (ショップで出荷・完了済みの受注として取り込み)");
-        assertThat(history("cancelled")).contains("ステータス: キャンセル (ショップでキャンセル済みの受注として取り込み)");
+        // one line of history: where the order came from and the status it arrived in
+        assertThat(history("shipped"))
+                .singleElement()
+                .asString()
+                .startsWith("ショップから取り込みました (受注番号 ")
+                .endsWith("円)。ステータス: 出荷済み (ショップで出荷・完了済みの受注として取り込み)");
+        assertThat(history("cancelled"))
+                .singleElement()
+                .asString()
+                .endsWith("円)。ステータス: キャンセル (ショップでキャンセル済みの受注として取り込み)");
     }
 
     @Test

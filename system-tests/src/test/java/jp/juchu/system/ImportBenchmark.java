@@ -108,8 +108,16 @@ class ImportBenchmark {
             MachineSpeed speedBefore = MachineSpeed.measure(database);
             resetStatements(database);
             WalActivity walBefore = WalActivity.read(database);
+            ProcessCpu cpu = new ProcessCpu()
+                    .jvm("OMS JVM", oms.pid())
+                    .server("OMS PostgreSQL", work.resolve("oms-db"))
+                    .jvm("the shop server's JVM", shop.pid())
+                    .server("its PostgreSQL", work.resolve("shop"))
+                    .jvm("this harness", ProcessHandle.current().pid());
+            ProcessCpu.Reading cpuBefore = cpu.read();
             long firstFrom = System.currentTimeMillis();
             Result first = run(session, database, connection, "/run", 1);
+            ProcessCpu.Reading cpuUsed = cpu.read().since(cpuBefore);
             // the window on the wall clock, to line up with a CPU sampler run beside the harness
             System.out.printf("first import window: %d..%d (epoch ms)%n", firstFrom, System.currentTimeMillis());
             WalActivity wal = WalActivity.read(database).since(walBefore);
@@ -136,7 +144,8 @@ class ImportBenchmark {
                     loadAtStart,
                     speedBefore,
                     speedAfter,
-                    wal);
+                    wal,
+                    cpuUsed);
         }
     }
 
@@ -410,7 +419,8 @@ class ImportBenchmark {
             String loadAtStart,
             MachineSpeed speedBefore,
             MachineSpeed speedAfter,
-            WalActivity wal)
+            WalActivity wal,
+            ProcessCpu.Reading cpu)
             throws IOException {
         String section = """
 
@@ -446,6 +456,9 @@ class ImportBenchmark {
                 | not looked at by allocation yet | %,d |
                 | nothing to allocate (cancelled or shipped at the shop) | %,d |
                 | by status | %s |
+
+                CPU seconds (user + system, from `/proc`) during the first import, from its start until the harness saw
+                all its work done: %s.
 
                 What the OMS's PostgreSQL wrote besides the tables during the first import, until all its work was done
                 (`pg_stat_wal`, `pg_stat_checkpointer`, `pg_stat_io`): %s.%s
@@ -499,6 +512,7 @@ class ImportBenchmark {
                         allocated.byStatus().entrySet().stream()
                                 .map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
                                 .collect(java.util.stream.Collectors.joining(", ")),
+                        cpu,
                         wal,
                         HarnessDatabase.extraSettings().isEmpty()
                                 ? ""

@@ -101,13 +101,10 @@ public final class CopyRows {
 
     /** A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. */
     private static void quoted(StringBuilder csv, String value) {
-        csv.append('"');
-        int from = 0;
-        for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
-            csv.append(value, from, quote + 1).append('"');
-            from = quote + 1;
-        }
-        csv.append(value, from, value.length()).append('"');
+        // String.replace copies whole runs at once: a JSON payload has hundreds of quotes
+        csv.append('"')
+                .append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""))
+                .append('"');
     }
 
     private static void send(PGCopyOutputStream copy, StringBuilder csv) throws IOException {

@@ -23,6 +23,18 @@ public class StockLedger {
 
     static final int WAREHOUSE = 1;
 
+    /** The columns of a ledger row, in the order {@link #allocate} fills them. */
+    private static final List<String> LEDGER_COLUMNS = List.of(
+            "warehouse_id",
+            "product_id",
+            "kind",
+            "on_hand_change",
+            "allocated_change",
+            "order_id",
+            "document",
+            "reason",
+            "actor");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
@@ -85,17 +97,6 @@ public class StockLedger {
     }
 
     /** Ledger rows of allocations made with {@link #allocate}, written together by {@link #flush}. */
-    private static final List<String> LEDGER_COLUMNS = List.of(
-            "warehouse_id",
-            "product_id",
-            "kind",
-            "on_hand_change",
-            "allocated_change",
-            "order_id",
-            "document",
-            "reason",
-            "actor");
-
     static final class Batch {
         private final List<Object[]> rows = new ArrayList<>();
         private final Set<Long> changed = new LinkedHashSet<>();

@@ -129,6 +129,11 @@ class OrderNotes {
                 .update();
     }
 
+    /** An order's alert (要確認) with a line added: the text already there stays, the line comes last. */
+    static String withAlertLine(String alert, String line) {
+        return alert == null || alert.isEmpty() ? line : alert + "\n" + line;
+    }
+
     /** What one change wrote to the history, or why it was refused. */
     private record Written(String kind, String summary, NoteChange.Refusal refusal) {
 
@@ -206,7 +211,7 @@ class OrderNotes {
         }
 
         private Written alert(String line) {
-            alert = alert == null || alert.isEmpty() ? line : alert + "\n" + line;
+            alert = withAlertLine(alert, line);
             alertChanged = true;
             changes++;
             return new Written("ALERT", line, null);

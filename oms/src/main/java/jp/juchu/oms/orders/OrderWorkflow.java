@@ -38,10 +38,12 @@ public class OrderWorkflow {
     }
 
     private final StatusWrites writes;
+    private final OrderNotes notes;
     private final List<PrintGuard> printGuards;
 
-    OrderWorkflow(StatusWrites writes, List<PrintGuard> printGuards) {
+    OrderWorkflow(StatusWrites writes, OrderNotes notes, List<PrintGuard> printGuards) {
         this.writes = writes;
+        this.notes = notes;
         this.printGuards = List.copyOf(printGuards);
     }
 
@@ -178,8 +180,18 @@ public class OrderWorkflow {
         });
     }
 
-    /** A rule's move of one order (自動処理): made only while the order is still in {@code from}. */
-    public record Route(long orderId, String from, String to, String note, Actor actor) {}
+    /**
+     * A rule's move of one order (自動処理): made only while the order is still in {@code from}.
+     *
+     * @param alertLine a line added to the order's alert (要確認) unless the move is refused, as 確認待ち adds what to
+     *     check; null for none
+     */
+    public record Route(long orderId, String from, String to, String note, Actor actor, String alertLine) {
+
+        public Route(long orderId, String from, String to, String note, Actor actor) {
+            this(orderId, from, to, note, actor, null);
+        }
+    }
 
     /**
      * A rule's move (自動処理): made only while the order is still in {@code from} (a person may have moved it since
@@ -197,7 +209,8 @@ public class OrderWorkflow {
     /**
      * Rules' moves of many orders at once (an imported page routed), each under the guards of {@link #route}: the
      * orders are locked in one statement, in id order, each move is checked on its own, then the moved orders are
-     * updated and their history written in one statement each. Each move is still announced as an {@link
+     * updated and their history written in one statement each; a route's alert line is written in that same update
+     * (and added alone to an order that was there already). Each move is still announced as an {@link
      * OrderStatusChanged}.
      *
      * @return why each order that did not move did not, by order id (an order that moved, or was there already, is
@@ -220,6 +233,7 @@ public class OrderWorkflow {
                 .toList();
         Map<Long, Transitions.OrderState> states = writes.lockedStates(known);
         List<StatusWrites.Move> moves = new ArrayList<>();
+        List<NoteChange> alreadyThere = new ArrayList<>();
         for (Route route : byId.values()) {
             long id = route.orderId();
             String to = route.to();
@@ -237,11 +251,23 @@ public class OrderWorkflow {
                 } else if (!order.status().equals(to)) {
                     boolean hold = Transitions.ON_HOLD.equals(to);
                     moves.add(new StatusWrites.Move(
-                            order, to, route.actor(), false, hold ? route.note() : null, hold ? null : route.note()));
+                            order,
+                            to,
+                            route.actor(),
+                            false,
+                            hold ? route.note() : null,
+                            hold ? null : route.note(),
+                            route.alertLine()));
+                } else if (route.alertLine() != null) {
+                    // there already: nothing to move, the alert is added all the same
+                    alreadyThere.add(new NoteChange.Alert(
+                            id, route.alertLine(), route.actor().name()));
                 }
             }
         }
+        // each order written once: the moves with their alert lines in one statement
         writes.applyAll(moves, names);
+        notes.apply(alreadyThere);
         return refused;
     }
 

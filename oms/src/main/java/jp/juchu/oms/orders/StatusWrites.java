@@ -1,6 +1,7 @@
 package jp.juchu.oms.orders;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,17 +39,22 @@ class StatusWrites {
             String holdReason,
             String note,
             Map<String, String> names) {
-        applyAll(List.of(new Move(order, to, actor, approvesShippingBeforePayment, holdReason, note)), names);
+        applyAll(List.of(new Move(order, to, actor, approvesShippingBeforePayment, holdReason, note, null)), names);
     }
 
-    /** One order's move, checked: where to, by whom, and what the history says besides. */
+    /**
+     * One order's move, checked: where to, by whom, and what the history says besides.
+     *
+     * @param alertLine a line the move adds to the order's alert (要確認), as a rule's 確認待ち does, or null
+     */
     record Move(
             Transitions.OrderState order,
             String to,
             Actor actor,
             boolean approvesShippingBeforePayment,
             String holdReason,
-            String note) {
+            String note,
+            String alertLine) {
 
         boolean holding() {
             return Transitions.ON_HOLD.equals(to);
@@ -57,7 +63,8 @@ class StatusWrites {
 
     /**
      * Makes checked moves: the orders updated in one statement, their history rows written in one, then each move
-     * announced (and a person's recorded in the audit log).
+     * announced (and a person's recorded in the audit log). A move's alert line goes into the same update (its own
+     * history line after the move's, the version up by one more), as if the notes had been changed after the move.
      */
     void applyAll(List<Move> moves, Map<String, String> names) {
         if (moves.isEmpty()) {
@@ -72,6 +79,11 @@ class StatusWrites {
         String[] actors = new String[n];
         String[] kinds = new String[n];
         String[] whys = new String[n];
+        String[] alerts = new String[n];
+        Integer[] changes = new Integer[n];
+        List<Long> alertIds = new ArrayList<>();
+        List<String> alertActors = new ArrayList<>();
+        List<String> alertLines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Move move = moves.get(i);
             Transitions.OrderState order = move.order();
@@ -87,22 +99,43 @@ class StatusWrites {
                     + (move.approvesShippingBeforePayment() ? " (入金前の出荷を承認)" : "")
                     + (move.holding() ? " (理由: " + move.holdReason() + ")" : "")
                     + (move.note() == null ? "" : " (" + move.note() + ")");
+            changes[i] = 1;
+            if (move.alertLine() != null) {
+                alerts[i] = OrderNotes.withAlertLine(order.alert(), move.alertLine());
+                changes[i] = 2;
+                alertIds.add(order.id());
+                alertActors.add(actors[i]);
+                alertLines.add(move.alertLine());
+            }
         }
         jdbc.sql("""
                         update oms_order o set workflow_status = m.status, hold_reason = m.hold_reason,
                             held_from = m.held_from,
                             ship_before_payment_by = case when m.approves then m.actor else o.ship_before_payment_by end,
                             ship_before_payment_at = case when m.approves then now() else o.ship_before_payment_at end,
-                            version = o.version + 1, updated_at = now()
-                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
-                            as m(id, status, hold_reason, held_from, approves, actor)
+                            alert = coalesce(m.alert, o.alert), version = o.version + m.changes, updated_at = now()
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[],
+                            ?::int[])
+                            as m(id, status, hold_reason, held_from, approves, actor, alert, changes)
                         where o.id = m.id
                         """)
-                .params(ids, statuses, holdReasons, heldFrom, approves, actors)
+                .params(ids, statuses, holdReasons, heldFrom, approves, actors, alerts, changes)
                 .update();
+        List<Long> historyIds = new ArrayList<>(List.of(ids));
+        List<String> historyKinds = new ArrayList<>(List.of(kinds));
+        List<String> historyActors = new ArrayList<>(List.of(actors));
+        List<String> historySummaries = new ArrayList<>(List.of(whys));
+        historyIds.addAll(alertIds);
+        alertIds.forEach(id -> historyKinds.add("ALERT"));
+        historyActors.addAll(alertActors);
+        historySummaries.addAll(alertLines);
         jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
                         + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
-                .params(ids, kinds, actors, whys)
+                .params(
+                        historyIds.toArray(Long[]::new),
+                        historyKinds.toArray(String[]::new),
+                        historyActors.toArray(String[]::new),
+                        historySummaries.toArray(String[]::new))
                 .update();
         Instant at = Instant.now();
         for (int i = 0; i < n; i++) {
@@ -155,7 +188,7 @@ class StatusWrites {
     private static final String STATE = """
             select id, order_number, workflow_status, shop_order_status = 'Cancelled' as shop_cancelled,
                    shop_payment_status = 'Unpaid' and %s as unpaid_prepaid,
-                   ship_before_payment_by is not null as ship_before_payment, held_from
+                   ship_before_payment_by is not null as ship_before_payment, held_from, alert
             from oms_order""".formatted(PaymentKinds.WAITS_FOR_PAYMENT.formatted("payment_method"));
 
     private static Transitions.OrderState orderState(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -166,7 +199,8 @@ class StatusWrites {
                 rs.getBoolean("shop_cancelled"),
                 rs.getBoolean("unpaid_prepaid"),
                 rs.getBoolean("ship_before_payment"),
-                rs.getString("held_from"));
+                rs.getString("held_from"),
+                rs.getString("alert"));
     }
 
     /** The workflow statuses' names by code (the merchant may rename them). */

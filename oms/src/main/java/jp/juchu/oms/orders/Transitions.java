@@ -101,7 +101,8 @@ final class Transitions {
             boolean shopCancelled,
             boolean unpaidPrepaid,
             boolean shipBeforePayment,
-            String heldFrom) {}
+            String heldFrom,
+            String alert) {}
 
     private Transitions() {}
 

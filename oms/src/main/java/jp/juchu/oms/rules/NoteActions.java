@@ -34,7 +34,12 @@ final class NoteActions {
 
     /** 確認待ちで止める: the alert a confirmation leaves once the order has moved. */
     static NoteChange confirmation(long orderId, String value, String actor) {
-        return new NoteChange.Alert(orderId, "確認内容: " + value, actor);
+        return new NoteChange.Alert(orderId, confirmationLine(value), actor);
+    }
+
+    /** The alert line of a confirmation: what to check. */
+    static String confirmationLine(String value) {
+        return "確認内容: " + value;
     }
 
     /** What the action did, for the rule's log line. */

@@ -82,21 +82,13 @@ class RuleBatch {
         long orderId() {
             return planned.facts().order().id();
         }
-
-        Action last() {
-            return actions.get(actions.size() - 1);
-        }
-
-        String lastValue() {
-            return values.get(values.size() - 1);
-        }
     }
 
     /**
      * Carries out {@link #batchable} plans of many orders in one transaction: every order's note changes at once
      * ({@link Orders#changeNotes}, each order's in the order its rules list them), then the moves through the
-     * workflow's {@link OrderWorkflow#routeAll} (under the same guards as one move), then the confirmations' alerts,
-     * then the rules' log rows in one statement.
+     * workflow's {@link OrderWorkflow#routeAll} (under the same guards as one move; a confirmation's alert line is
+     * written with its move, in the same update), then the rules' log rows in one statement.
      */
     @Transactional
     void apply(List<Planned> planned) {
@@ -125,7 +117,12 @@ class RuleBatch {
                     if (action.kind().routes()) {
                         String note = action.kind() == Action.Kind.MOVE_STATUS ? rule.name() : value;
                         routes.add(new OrderWorkflow.Route(
-                                orderId, status, action.target(), note, Actor.rule(rule.name())));
+                                orderId,
+                                status,
+                                action.target(),
+                                note,
+                                Actor.rule(rule.name()),
+                                action.kind() == Action.Kind.CONFIRM ? NoteActions.confirmationLine(value) : null));
                         moving.add(run);
                     }
                 }
@@ -138,15 +135,9 @@ class RuleBatch {
         }
         List<NoteChange.Result> noted = orders.changeNotes(changes);
         Map<Long, String> refused = workflow.routeAll(routes);
-        List<NoteChange> confirmations = new ArrayList<>();
         for (Run run : moving) {
             run.refusal = refused.get(run.orderId());
-            if (run.refusal == null && run.last().kind() == Action.Kind.CONFIRM) {
-                confirmations.add(
-                        NoteActions.confirmation(run.orderId(), run.lastValue(), RuleActions.actorName(run.rule)));
-            }
         }
-        orders.changeNotes(confirmations);
         logAll(runs, noted);
     }
 

@@ -13,7 +13,7 @@ class TransitionsTests {
     private static final Actor SYSTEM = Actor.system("import");
 
     private static Transitions.OrderState order(String status) {
-        return new Transitions.OrderState(1, "A-1", status, false, false, false, null);
+        return new Transitions.OrderState(1, "A-1", status, false, false, false, null, null);
     }
 
     private static Optional<String> refusal(Transitions.OrderState order, String to, Actor actor) {
@@ -37,7 +37,7 @@ class TransitionsTests {
     @Test
     void anOrderCancelledAtTheShopNeverShipsAndOnlyAnAdminMovesIt() {
         Transitions.OrderState shopCancelled =
-                new Transitions.OrderState(1, "A-1", "READY_TO_SHIP", true, false, false, null);
+                new Transitions.OrderState(1, "A-1", "READY_TO_SHIP", true, false, false, null, null);
         assertThat(refusal(shopCancelled, "PRINTED", ADMIN)).get().asString().contains("ショップでキャンセル");
         assertThat(refusal(shopCancelled, "SHIPPED", SYSTEM)).isPresent();
         assertThat(refusal(shopCancelled, "READY_TO_SHIP", ADMIN)).isPresent();
@@ -48,14 +48,14 @@ class TransitionsTests {
 
     @Test
     void anUnpaidPrepaidOrderShipsOnlyWithThePersonsOverrideOrOneRecorded() {
-        Transitions.OrderState unpaid = new Transitions.OrderState(1, "A-1", "NEW", false, true, false, null);
+        Transitions.OrderState unpaid = new Transitions.OrderState(1, "A-1", "NEW", false, true, false, null, null);
         assertThat(refusal(unpaid, "READY_TO_SHIP", STAFF)).get().asString().contains("入金前に出荷する");
         assertThat(Transitions.refusal(unpaid, "READY_TO_SHIP", STAFF, true, false, c -> c))
                 .isEmpty();
         assertThat(Transitions.refusal(unpaid, "READY_TO_SHIP", SYSTEM, true, false, c -> c))
                 .isPresent();
         Transitions.OrderState approved =
-                new Transitions.OrderState(1, "A-1", "READY_TO_SHIP", false, true, true, null);
+                new Transitions.OrderState(1, "A-1", "READY_TO_SHIP", false, true, true, null, null);
         assertThat(refusal(approved, "PRINTED", SYSTEM)).isEmpty();
         assertThat(refusal(approved, "SHIPPED", STAFF)).isEmpty();
     }

@@ -54,6 +54,36 @@ class WorkflowPathsTests {
     }
 
     @Test
+    void aRoutesAlertLineComesWithItsMoveAndNotWithARefusedOneAndReachesAnOrderThatWasThereAlready() {
+        long moving = order("alert-moving", "CreditCard", "Paid");
+        long there = order("alert-there", "CreditCard", "Paid");
+        long refusedOne = order("alert-refused", "BankTransfer", "Unpaid");
+        Actor rule = Actor.rule("確認");
+        orders.raiseAlert(moving, "先の要確認", "staff");
+        workflow.move(there, "CONFIRMING", Actor.person("staff", false), false);
+        long versionBefore = orders.detail(moving).orElseThrow().version();
+
+        java.util.Map<Long, String> refused = workflow.routeAll(List.of(
+                new OrderWorkflow.Route(moving, "NEW", "CONFIRMING", "至急", rule, "確認内容: 至急"),
+                new OrderWorkflow.Route(there, "CONFIRMING", "CONFIRMING", "至急", rule, "確認内容: 至急"),
+                new OrderWorkflow.Route(refusedOne, "NEW", "READY_TO_SHIP", "至急", rule, "確認内容: 至急")));
+
+        assertThat(refused).containsOnlyKeys(refusedOne);
+        OrderDetail moved = orders.detail(moving).orElseThrow();
+        assertThat(moved.workflowStatus()).isEqualTo("CONFIRMING");
+        assertThat(moved.alert()).isEqualTo("先の要確認\n確認内容: 至急");
+        // two changes, as a move and then a note would have counted them, in one update
+        assertThat(moved.version()).isEqualTo(versionBefore + 2);
+        assertThat(jdbc.sql("select kind || ' ' || summary from order_history where order_id = ? order by id")
+                        .param(moving)
+                        .query(String.class)
+                        .list())
+                .endsWith("STATUS ステータス: 新規受付 → 確認待ち (至急)", "ALERT 確認内容: 至急");
+        assertThat(orders.detail(there).orElseThrow().alert()).isEqualTo("確認内容: 至急");
+        assertThat(orders.detail(refusedOne).orElseThrow().alert()).isNull();
+    }
+
+    @Test
     void rulesMovesOfManyOrdersAtOnceKeepEachOrdersGuards() {
         long ready = order("route-ready", "CreditCard", "Paid");
         long held = order("route-held", "CreditCard", "Paid");

@@ -202,8 +202,13 @@ public class OrderWorkflow {
      */
     @Transactional
     public Optional<String> route(long orderId, String from, String to, String note, Actor actor) {
-        return Optional.ofNullable(
-                routeAll(List.of(new Route(orderId, from, to, note, actor))).get(orderId));
+        return route(new Route(orderId, from, to, note, actor));
+    }
+
+    /** One rule's move, as {@link #routeAll} makes it (with its alert line, if any). */
+    @Transactional
+    public Optional<String> route(Route route) {
+        return Optional.ofNullable(routeAll(List.of(route)).get(route.orderId()));
     }
 
     /**

@@ -32,14 +32,11 @@ final class NoteActions {
         };
     }
 
-    /** 確認待ちで止める: the alert a confirmation leaves once the order has moved. */
-    static NoteChange confirmation(long orderId, String value, String actor) {
-        return new NoteChange.Alert(orderId, confirmationLine(value), actor);
-    }
-
-    /** The alert line of a confirmation: what to check. */
-    static String confirmationLine(String value) {
-        return "確認内容: " + value;
+    /**
+     * The alert line a move leaves once made: 確認待ちで止める says what to check; the other moves leave none (null).
+     */
+    static String alertLine(Action action, String value) {
+        return action.kind() == Action.Kind.CONFIRM ? "確認内容: " + value : null;
     }
 
     /** What the action did, for the rule's log line. */

@@ -119,13 +119,12 @@ class RuleActions {
                 case MOVE_STATUS, HOLD, CONFIRM -> {
                     String to = action.target();
                     String note = action.kind() == Action.Kind.MOVE_STATUS ? rule.name() : value;
-                    Optional<String> refused = workflow.route(orderId, status, to, note, actor);
+                    // a confirmation's alert line comes with its move, as in a batch
+                    Optional<String> refused = workflow.route(new OrderWorkflow.Route(
+                            orderId, status, to, note, actor, NoteActions.alertLine(action, value)));
                     if (refused.isPresent()) {
                         done.add("移動できません: " + refused.get());
                         return new Outcome(status, String.join(" / ", done), refused.get());
-                    }
-                    if (action.kind() == Action.Kind.CONFIRM) {
-                        orders.changeNotes(List.of(NoteActions.confirmation(orderId, value, actor.name())));
                     }
                     status = to;
                 }

@@ -122,7 +122,7 @@ class RuleBatch {
                                 action.target(),
                                 note,
                                 Actor.rule(rule.name()),
-                                action.kind() == Action.Kind.CONFIRM ? NoteActions.confirmationLine(value) : null));
+                                NoteActions.alertLine(action, value)));
                         moving.add(run);
                     }
                 }

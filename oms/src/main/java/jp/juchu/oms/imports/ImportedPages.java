@@ -84,15 +84,15 @@ class ImportedPages {
         Map<String, String> stored = orders.contentHashes(
                 connectionId,
                 seen.stream()
-                        .map(s -> s.raw().serialCode())
+                        .map(s -> key(s.raw()))
                         .filter(java.util.Objects::nonNull)
                         .toList());
         Map<String, IncomingOrder> toApply = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
         for (Seen s : seen) {
-            if (s.raw().serialCode() != null
-                    && s.canonical().hash().equals(stored.get(s.raw().serialCode()))) {
-                unchanged.add(s.raw().serialCode());
+            String key = key(s.raw());
+            if (key != null && s.canonical().hash().equals(stored.get(key))) {
+                unchanged.add(key);
                 continue;
             }
             try {
@@ -123,10 +123,10 @@ class ImportedPages {
     boolean anyChanged(long connectionId, OrderPage page) {
         Map<String, Instant> listed = new LinkedHashMap<>();
         for (RawOrder raw : page.orders()) {
-            if (raw.serialCode() == null || raw.updatedAt() == null) {
+            if (key(raw) == null || raw.updatedAt() == null) {
                 return true;
             }
-            listed.put(raw.serialCode(), raw.updatedAt());
+            listed.put(key(raw), raw.updatedAt());
         }
         Map<String, Instant> stored = orders.shopUpdatedAt(connectionId, listed.keySet());
         return listed.entrySet().stream().anyMatch(e -> !e.getValue().equals(stored.get(e.getKey())));
@@ -139,10 +139,27 @@ class ImportedPages {
         records.progress(runId, page.totalCount(), serials.size(), 0, 0, serials.size(), 0);
     }
 
-    /** The serial code when the order has one; otherwise a hash of its payload, so it is quarantined once. */
+    /**
+     * The order's serial code when it can be a key (not blank, as long as the orders' column at most, no NUL, which
+     * PostgreSQL cannot take even as a parameter); null otherwise, and the order is read in full and quarantined.
+     */
+    private static String key(RawOrder raw) {
+        String serial = raw.serialCode();
+        return serial != null
+                        && !serial.isBlank()
+                        && serial.codePointCount(0, serial.length()) <= ShopOrderReader.SERIAL_CODE_LENGTH
+                        && serial.indexOf('\0') < 0
+                ? serial
+                : null;
+    }
+
+    /**
+     * The order's key (its serial code) when it has one; otherwise a hash of its payload, so it is quarantined once —
+     * and its quarantine never fails the page it came in.
+     */
     private String orderKey(RawOrder raw) {
-        if (raw.serialCode() != null && !raw.serialCode().isBlank()) {
-            return raw.serialCode();
+        if (key(raw) != null) {
+            return key(raw);
         }
         try {
             byte[] digest =

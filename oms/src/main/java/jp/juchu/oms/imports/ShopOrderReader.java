@@ -29,6 +29,9 @@ final class ShopOrderReader {
     private static final Set<String> PAYMENT_STATUSES = Set.of("Unpaid", "Paid");
     private static final Set<String> SHIPPING_STATUSES = Set.of("NotShipped", "Shipped");
 
+    /** The longest serial code the orders' column holds (oms_order.serial_code). */
+    static final int SERIAL_CODE_LENGTH = 64;
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final JsonMapper canonical =
             JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
@@ -59,7 +62,47 @@ final class ShopOrderReader {
         ShopOrder order = order(node);
         checkAmounts(order);
         checkLengths(order);
+        checkNoNul(node, payload);
         return new IncomingOrder(order, payload, contentHash);
+    }
+
+    /**
+     * A NUL anywhere else in the order (a field the OMS does not read, a key) is refused too: the order as sent is kept
+     * as {@code json}, which holds it, but the order page reads it as {@code jsonb}, which cannot. The JSON text writes
+     * a NUL as a backslash escape (u0000), so only an order whose text has one is walked.
+     */
+    private static void checkNoNul(JsonNode node, String payload) throws Unreadable {
+        if (payload.contains("\\u0000")) {
+            String at = nulAt(node, "");
+            if (at != null) {
+                throw new Unreadable(at.replace("\0", "\\0") + " に使えない文字 (NUL) があります");
+            }
+        }
+    }
+
+    /** Where the first NUL is, as a path of keys and 1-based positions; null when there is none. */
+    private static String nulAt(JsonNode node, String path) {
+        if (node.isString()) {
+            return node.asString().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = nulAt(node.get(i), path + "[" + (i + 1) + "]");
+                if (at != null) {
+                    return at;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (var property : node.properties()) {
+                String key = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+                String at = property.getKey().indexOf('\0') >= 0 ? key : nulAt(property.getValue(), key);
+                if (at != null) {
+                    return at;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -237,7 +280,7 @@ final class ShopOrderReader {
      * at every run, so the order alone is quarantined with the field and the limit.
      */
     private static void checkLengths(ShopOrder order) throws Unreadable {
-        fits("serial_code", order.serialCode(), 64);
+        fits("serial_code", order.serialCode(), SERIAL_CODE_LENGTH);
         fits("order_number", order.orderNumber(), 64);
         ShopOrder.Buyer b = order.buyer();
         fits("buyer.name", b.name(), 200);
@@ -270,6 +313,13 @@ final class ShopOrderReader {
         }
     }
 
+    /** A value as a reason quotes it: at most 50 characters, so that an absurd one does not fill the 取込保留 list. */
+    private static String quoted(String value) {
+        return value.codePointCount(0, value.length()) <= 50
+                ? value
+                : value.substring(0, value.offsetByCodePoints(0, 50)) + "…";
+    }
+
     private static void fits(String field, String value, int max) throws Unreadable {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             throw new Unreadable(field + " が長すぎます (" + max + " 文字まで)");
@@ -279,7 +329,7 @@ final class ShopOrderReader {
     private static String oneOf(JsonNode node, String field, Set<String> allowed) throws Unreadable {
         String value = required(node, field);
         if (!allowed.contains(value)) {
-            throw new Unreadable(field + " の値が不明です: " + value);
+            throw new Unreadable(field + " の値が不明です: " + quoted(value));
         }
         return value;
     }
@@ -302,7 +352,7 @@ final class ShopOrderReader {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Unreadable(field + " の日時が読めません: " + value);
+            throw new Unreadable(field + " の日時が読めません: " + quoted(value));
         }
     }
 
@@ -314,7 +364,7 @@ final class ShopOrderReader {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Unreadable(field + " の日付が読めません: " + value);
+            throw new Unreadable(field + " の日付が読めません: " + quoted(value));
         }
     }
 }

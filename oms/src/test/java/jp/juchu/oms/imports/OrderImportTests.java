@@ -402,6 +402,33 @@ class OrderImportTests {
     }
 
     @Test
+    void aNulInAFieldTheOmsDoesNotReadOrASerialCodeThatCannotBeAKeyQuarantinesTheOrderAloneAndNeverTheRun() {
+        placeOrders(2, 1);
+        shop.place("extra-nul", FakeShop.now().minusHours(1), 1);
+        shop.change(
+                "extra-nul",
+                body -> ((tools.jackson.databind.node.ObjectNode)
+                                body.get("deliveries").get(0))
+                        .put("gift_message", "お祝い\u0000"));
+        String longSerial = "s".repeat(120);
+        shop.place(longSerial, FakeShop.now().minusHours(1), 1);
+        shop.place("nul\u0000serial", FakeShop.now().minusHours(1), 1);
+
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+        // and again: a quarantined order is seen again, never failing its page
+        assertThat(imports.run(connectionId, ImportTrigger.MANUAL)).isEqualTo(Outcome.SUCCEEDED);
+
+        assertThat(serials()).hasSize(2);
+        assertThat(records.quarantined(connectionId))
+                .extracting(q ->
+                        q.orderKey().startsWith("sha256:") ? "sha256: " + q.reason() : q.orderKey() + ": " + q.reason())
+                .containsExactlyInAnyOrder(
+                        "extra-nul: deliveries[1].gift_message に使えない文字 (NUL) があります",
+                        "sha256: serial_code が長すぎます (64 文字まで)",
+                        "sha256: serial_code に使えない文字 (NUL) があります");
+    }
+
+    @Test
     void orderChangedWhileTheRunPagesIsNotLost() {
         placeOrders(25, 1);
         // between page 1 and page 2 the shop changes an order of page 1 and places a new one

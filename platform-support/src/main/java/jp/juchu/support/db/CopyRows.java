@@ -38,9 +38,9 @@ public final class CopyRows {
 
     /**
      * Writes {@code rows} (values in the order of {@code columns}) into {@code table}. A value is null, a
-     * {@link CharSequence}, a {@link Number}, a {@link Boolean}, a {@link java.util.Date} or a {@link TemporalAccessor}
+     * {@link CharSequence}, a {@link Number}, a {@link Boolean}, a {@link java.sql.Date} or a {@link TemporalAccessor}
      * (written as its ISO text, which PostgreSQL reads; an {@link OffsetDateTime} rounded to the microsecond as the JDBC
-     * driver rounds it).
+     * driver rounds it). A plain {@link java.util.Date} is refused: its text is not one PostgreSQL reads.
      *
      * @throws DataAccessException when the database refuses a row
      */
@@ -129,7 +129,7 @@ public final class CopyRows {
         if (value instanceof CharSequence
                 || value instanceof Number
                 || value instanceof Boolean
-                || value instanceof java.util.Date
+                || value instanceof java.sql.Date
                 || value instanceof TemporalAccessor) {
             return value.toString();
         }

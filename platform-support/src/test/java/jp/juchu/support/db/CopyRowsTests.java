@@ -155,6 +155,12 @@ class CopyRowsTests {
                 })))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Object");
+        // a plain java.util.Date's text ("Sun Dec 06 …") is not one PostgreSQL reads
+        assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.<Object[]>of(new Object[] {
+                    3L, "c", null, null, new java.util.Date(), null, null, null, null
+                })))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.util.Date");
         assertThatThrownBy(() -> CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), new Object[] {2L})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 values for the 9 columns");

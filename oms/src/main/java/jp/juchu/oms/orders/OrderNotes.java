@@ -32,32 +32,17 @@ class OrderNotes {
         Map<Long, Notes> notes = locked(
                 changes.stream().map(NoteChange::orderId).distinct().sorted().toArray(Long[]::new));
         List<NoteChange.Result> results = new ArrayList<>(changes.size());
-        List<Long> historyIds = new ArrayList<>();
-        List<String> historyKinds = new ArrayList<>();
-        List<String> historyActors = new ArrayList<>();
-        List<String> historySummaries = new ArrayList<>();
+        List<HistoryLine> history = new ArrayList<>();
         for (NoteChange change : changes) {
             Notes order = notes.get(change.orderId());
             Written written = order == null ? Written.refused(NoteChange.Refusal.NO_ORDER) : order.apply(change);
             results.add(new NoteChange.Result(change, written.refusal()));
             if (written.refusal() == null) {
-                historyIds.add(change.orderId());
-                historyKinds.add(written.kind());
-                historyActors.add(change.actor());
-                historySummaries.add(written.summary());
+                history.add(new HistoryLine(change.orderId(), written.kind(), change.actor(), written.summary()));
             }
         }
         write(notes);
-        if (!historyIds.isEmpty()) {
-            jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
-                            + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
-                    .params(
-                            historyIds.toArray(Long[]::new),
-                            historyKinds.toArray(String[]::new),
-                            historyActors.toArray(String[]::new),
-                            historySummaries.toArray(String[]::new))
-                    .update();
-        }
+        HistoryLine.insertAll(jdbc, history);
         return results;
     }
 

@@ -77,13 +77,12 @@ class StatusWrites {
         String[] heldFrom = new String[n];
         Boolean[] approves = new Boolean[n];
         String[] actors = new String[n];
-        String[] kinds = new String[n];
         String[] whys = new String[n];
         String[] alerts = new String[n];
         Integer[] changes = new Integer[n];
-        List<Long> alertIds = new ArrayList<>();
-        List<String> alertActors = new ArrayList<>();
-        List<String> alertLines = new ArrayList<>();
+        List<HistoryLine> history = new ArrayList<>();
+        // a move's alert line comes after every move's line, as when the notes were changed after the moves
+        List<HistoryLine> alertHistory = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Move move = moves.get(i);
             Transitions.OrderState order = move.order();
@@ -93,19 +92,17 @@ class StatusWrites {
             heldFrom[i] = move.holding() ? order.status() : null;
             approves[i] = move.approvesShippingBeforePayment();
             actors[i] = move.actor().name();
-            kinds[i] = "STATUS";
             whys[i] = "ステータス: " + names.getOrDefault(order.status(), order.status()) + " → "
                     + names.getOrDefault(move.to(), move.to())
                     + (move.approvesShippingBeforePayment() ? " (入金前の出荷を承認)" : "")
                     + (move.holding() ? " (理由: " + move.holdReason() + ")" : "")
                     + (move.note() == null ? "" : " (" + move.note() + ")");
+            history.add(new HistoryLine(order.id(), "STATUS", actors[i], whys[i]));
             changes[i] = 1;
             if (move.alertLine() != null) {
                 alerts[i] = OrderNotes.withAlertLine(order.alert(), move.alertLine());
                 changes[i] = 2;
-                alertIds.add(order.id());
-                alertActors.add(actors[i]);
-                alertLines.add(move.alertLine());
+                alertHistory.add(new HistoryLine(order.id(), "ALERT", actors[i], move.alertLine()));
             }
         }
         jdbc.sql("""
@@ -121,22 +118,8 @@ class StatusWrites {
                         """)
                 .params(ids, statuses, holdReasons, heldFrom, approves, actors, alerts, changes)
                 .update();
-        List<Long> historyIds = new ArrayList<>(List.of(ids));
-        List<String> historyKinds = new ArrayList<>(List.of(kinds));
-        List<String> historyActors = new ArrayList<>(List.of(actors));
-        List<String> historySummaries = new ArrayList<>(List.of(whys));
-        historyIds.addAll(alertIds);
-        alertIds.forEach(id -> historyKinds.add("ALERT"));
-        historyActors.addAll(alertActors);
-        historySummaries.addAll(alertLines);
-        jdbc.sql("insert into order_history (order_id, kind, actor, summary)"
-                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])")
-                .params(
-                        historyIds.toArray(Long[]::new),
-                        historyKinds.toArray(String[]::new),
-                        historyActors.toArray(String[]::new),
-                        historySummaries.toArray(String[]::new))
-                .update();
+        history.addAll(alertHistory);
+        HistoryLine.insertAll(jdbc, history);
         Instant at = Instant.now();
         for (int i = 0; i < n; i++) {
             Move move = moves.get(i);

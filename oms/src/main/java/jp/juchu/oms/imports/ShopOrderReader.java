@@ -1,6 +1,5 @@
 package jp.juchu.oms.imports;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.Set;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.orders.TimeSlot;
+import jp.juchu.support.db.Utf8Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -58,7 +58,7 @@ final class ShopOrderReader {
     }
 
     /** Reads and checks an order whose tree and content hash are already known. */
-    IncomingOrder read(JsonNode node, String payload, String contentHash) throws Unreadable {
+    IncomingOrder read(JsonNode node, Utf8Text payload, String contentHash) throws Unreadable {
         ShopOrder order = order(node);
         checkAmounts(order);
         checkLengths(order);
@@ -71,8 +71,8 @@ final class ShopOrderReader {
      * as {@code json}, which holds it, but the order page reads it as {@code jsonb}, which cannot. The JSON text writes
      * a NUL as a backslash escape (u0000), so only an order whose text has one is walked.
      */
-    private static void checkNoNul(JsonNode node, String payload) throws Unreadable {
-        if (payload.contains("\\u0000")) {
+    private static void checkNoNul(JsonNode node, Utf8Text payload) throws Unreadable {
+        if (payload.containsAscii("\\u0000")) {
             String at = nulAt(node, "");
             if (at != null) {
                 throw new Unreadable(at.replace("\0", "\\0") + " に使えない文字 (NUL) があります");
@@ -125,8 +125,9 @@ final class ShopOrderReader {
     /** An order's canonical JSON (UTF-8) and its content hash. */
     record Canonical(byte[] json, String hash) {
 
-        String text() {
-            return new String(json, StandardCharsets.UTF_8);
+        /** The JSON as the text the OMS keeps, left as its bytes (the copy into the database sends them as they are). */
+        Utf8Text text() {
+            return new Utf8Text(json);
         }
     }
 

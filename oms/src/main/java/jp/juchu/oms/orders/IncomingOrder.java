@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A shop order as the importer read it: the checked order, its raw payload and the payload's content hash. */
-public record IncomingOrder(ShopOrder order, String payloadJson, String contentHash) {
+/**
+ * A shop order as the importer read it: the checked order, its payload (the JSON the OMS keeps, as a string or as its
+ * UTF-8 bytes, a {@link jp.juchu.support.db.Utf8Text}) and the payload's content hash.
+ */
+public record IncomingOrder(ShopOrder order, CharSequence payloadJson, String contentHash) {
 
     /** An order whose payload the OMS wrote itself (CSV import, 受注登録): the hash is the payload's SHA-256. */
     public static IncomingOrder of(ShopOrder order, String payloadJson) {

@@ -1,7 +1,5 @@
 package jp.juchu.support.db;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,9 +8,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -25,13 +22,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * failure is translated as {@link JdbcTemplate} translates one, and the rows are all written or none.
  *
  * <p>The CSV is PostgreSQL's own, written here rather than by a CSV library: every value but null in double quotes, a
- * quote inside doubled, nothing else escaped (so a line reading {@code \.} inside a value stays data). Commons CSV
- * wrote the same text at about half the speed, character by character through a {@link java.io.Writer}: with the
- * client compiler that was two fifths of the import writer's own time (docs/benchmarks.md, 2026-12-06, sixth).
+ * quote inside doubled, nothing else escaped (so a line reading {@code \.} inside a value stays data). It is encoded
+ * as UTF-8 straight into one buffer, handed to the copy whenever it fills: Commons CSV wrote the same text character
+ * by character through a {@link java.io.Writer}, and a {@link StringBuilder} turned into a string and then into bytes
+ * made every character three times over (a third of all the memory the OMS took during a first import, and the
+ * collections of it: docs/benchmarks.md, 2026-12-06, seventh). A {@link Utf8Text} is sent as its bytes.
  */
 public final class CopyRows {
 
-    /** Text handed to the copy stream as it grows past this many characters (and at the end). */
+    /** Bytes handed to the copy at once. */
     private static final int CHUNK = 1 << 16;
 
     private CopyRows() {}
@@ -58,26 +57,25 @@ public final class CopyRows {
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                StringBuilder csv = new StringBuilder(CHUNK + (CHUNK >> 2));
+                Csv csv = new Csv(copy);
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {
                         if (i > 0) {
-                            csv.append(',');
+                            csv.put(',');
                         }
-                        String value = text(row[i]);
-                        if (value != null) {
-                            quoted(csv, value);
+                        Object value = row[i];
+                        if (value instanceof Utf8Text text) {
+                            csv.quoted(text);
+                        } else if (value != null) {
+                            csv.quoted(text(value));
                         }
                     }
-                    csv.append('\n');
-                    if (csv.length() >= CHUNK) {
-                        send(copy, csv);
-                    }
+                    csv.put('\n');
                 }
-                send(copy, csv);
-            } catch (RuntimeException | IOException failed) {
+                csv.flush();
+            } catch (RuntimeException | SQLException failed) {
                 // never ended: a copy cut short writes nothing
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -88,28 +86,93 @@ public final class CopyRows {
             copy.endCopy();
         } catch (SQLException e) {
             throw translate(jdbc, table, sql, e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof SQLException cause) {
-                throw translate(jdbc, table, sql, cause);
-            }
-            // a data access failure, as the same failure of an insert was, not an I/O error of its own
-            throw new DataAccessResourceFailureException("COPY " + table + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. */
-    private static void quoted(StringBuilder csv, String value) {
-        // String.replace copies whole runs at once: a JSON payload has hundreds of quotes
-        csv.append('"')
-                .append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""))
-                .append('"');
-    }
+    /** PostgreSQL's CSV as UTF-8, a buffer at a time. */
+    private static final class Csv {
 
-    private static void send(PGCopyOutputStream copy, StringBuilder csv) throws IOException {
-        copy.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-        csv.setLength(0);
+        /** Room kept at the end of the buffer: the longest encoding of one character with its doubled quote. */
+        private static final int LIMIT = CHUNK - 8;
+
+        private final CopyIn copy;
+        private final byte[] out = new byte[CHUNK];
+        private int size;
+        private char[] chars = new char[256];
+
+        Csv(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void put(char ascii) throws SQLException {
+            if (size >= LIMIT) {
+                flush();
+            }
+            out[size++] = (byte) ascii;
+        }
+
+        /** A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. */
+        void quoted(String value) throws SQLException {
+            int length = value.length();
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            value.getChars(0, length, chars, 0);
+            put('"');
+            for (int i = 0; i < length; i++) {
+                if (size >= LIMIT) {
+                    flush();
+                }
+                char c = chars[i];
+                if (c < 0x80) {
+                    if (c == '"') {
+                        out[size++] = '"';
+                    }
+                    out[size++] = (byte) c;
+                } else if (c < 0x800) {
+                    out[size++] = (byte) (0xC0 | c >> 6);
+                    out[size++] = (byte) (0x80 | c & 0x3F);
+                } else if (!Character.isSurrogate(c)) {
+                    out[size++] = (byte) (0xE0 | c >> 12);
+                    out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    out[size++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                    int code = Character.toCodePoint(c, chars[++i]);
+                    out[size++] = (byte) (0xF0 | code >> 18);
+                    out[size++] = (byte) (0x80 | code >> 12 & 0x3F);
+                    out[size++] = (byte) (0x80 | code >> 6 & 0x3F);
+                    out[size++] = (byte) (0x80 | code & 0x3F);
+                } else {
+                    // a surrogate without its pair, written as String.getBytes writes it
+                    out[size++] = '?';
+                }
+            }
+            put('"');
+        }
+
+        /** Text already UTF-8: its bytes, a quote doubled (the byte of a quote is never part of a longer sequence). */
+        void quoted(Utf8Text text) throws SQLException {
+            put('"');
+            for (byte b : text.bytes()) {
+                if (size >= LIMIT) {
+                    flush();
+                }
+                if (b == '"') {
+                    out[size++] = '"';
+                }
+                out[size++] = b;
+            }
+            put('"');
+        }
+
+        void flush() throws SQLException {
+            if (size > 0) {
+                copy.writeToCopy(out, 0, size);
+                size = 0;
+            }
+        }
     }
 
     private static DataAccessException translate(JdbcTemplate jdbc, String table, String sql, SQLException e) {

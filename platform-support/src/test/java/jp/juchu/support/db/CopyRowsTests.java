@@ -104,7 +104,19 @@ class CopyRowsTests {
             // about 150 characters a row, quotes and multibyte text among them: several chunks of 65,536
             String name = "注文 \"" + id + "\" の お客様 高橋美咲 ".repeat(4) + id;
             rows.add(new Object[] {
-                id, name, null, id % 2 == 0, null, second.plusNanos(id * 1_000_500L), id, "{\"id\": " + id + "}", "NEW"
+                id,
+                name,
+                null,
+                id % 2 == 0,
+                null,
+                second.plusNanos(id * 1_000_500L),
+                id,
+                // every other payload as its UTF-8 bytes, quotes and multibyte text across the chunks too
+                id % 2 == 0
+                        ? new Utf8Text(("{\"id\": " + id + ", \"name\": \"" + name.replace("\"", "\\\"") + "\"}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        : "{\"id\": " + id + "}",
+                "NEW"
             });
         }
 
@@ -126,8 +138,30 @@ class CopyRowsTests {
             assertThat(back.get("name")).isEqualTo(row[1]);
             assertThat(back.get("paid")).isEqualTo(row[3]);
             assertThat(back.get("same_instant")).isEqualTo(true);
-            assertThat(back.get("payload")).isEqualTo(row[7]);
+            assertThat(back.get("payload")).isEqualTo(row[7].toString());
         }
+    }
+
+    @Test
+    void textGivenAsItsUtf8BytesAndCharactersBeyondTheBasicPlaneComeBackAsTheyWere() {
+        String json = "{\"name\": \"寿司 🍣 \\\"特上\\\"\", \"note\": \"a,b\\nc\", \"yen\": 1200}";
+        CopyRows.into(jdbc, "parcel", COLUMNS, List.<Object[]>of(new Object[] {
+            1L,
+            "🍣 と 𠮷野家 \"様\"",
+            "half \uD800 a pair",
+            null,
+            null,
+            null,
+            null,
+            new Utf8Text(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            null
+        }));
+
+        Map<String, Object> back = jdbc.queryForMap("select name, note, payload::text as payload from parcel");
+        assertThat(back.get("name")).isEqualTo("🍣 と 𠮷野家 \"様\"");
+        // a surrogate without its pair is not UTF-8: written as String.getBytes writes it
+        assertThat(back.get("note")).isEqualTo("half ? a pair");
+        assertThat(back.get("payload")).isEqualTo(json);
     }
 
     @Test

@@ -64,7 +64,7 @@ class ShopServeHttp {
      * A call of a saved connection whose answer the caller reads itself: one token of its request budget first, then
      * the call; only the failures every call shares are thrown.
      */
-    HttpResponse<String> answer(
+    HttpResponse<byte[]> answer(
             MallConnection connection,
             ApiCall kind,
             String method,
@@ -85,7 +85,7 @@ class ShopServeHttp {
     }
 
     /** The answer, unless the shop refused the key (401/403), asked to wait (429) or failed (5xx). */
-    private HttpResponse<String> exchange(String method, String url, String shopId, String key, Object body) {
+    private HttpResponse<byte[]> exchange(String method, String url, String shopId, String key, Object body) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url))
@@ -102,9 +102,9 @@ class ShopServeHttp {
         } catch (IllegalArgumentException e) {
             throw new ShopUnavailable("URL が正しくありません: " + url, e);
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new ShopUnavailable("応答がありません (タイムアウト): " + url, e);
         } catch (IOException e) {
@@ -128,16 +128,22 @@ class ShopServeHttp {
     }
 
     /** A 2xx answer's JSON object; any other status is a {@link BadShopResponse}. */
-    JsonNode body(HttpResponse<String> response, String url) {
+    JsonNode body(HttpResponse<byte[]> response, String url) {
         int status = response.statusCode();
         if (status >= 300) {
-            throw new BadShopResponse("HTTP " + status + ": " + url + " " + abbreviate(response.body()), null);
+            throw new BadShopResponse(
+                    "HTTP " + status + ": " + url + " "
+                            + abbreviate(new String(response.body(), StandardCharsets.UTF_8)),
+                    null);
         }
         return parse(response, url);
     }
 
-    /** The answer's JSON object, whatever its status; anything else is a {@link BadShopResponse}. */
-    JsonNode parse(HttpResponse<String> response, String url) {
+    /**
+     * The answer's JSON object, whatever its status; anything else is a {@link BadShopResponse}. Read from the bytes
+     * as they came (a page of orders is not made into a string first).
+     */
+    JsonNode parse(HttpResponse<byte[]> response, String url) {
         try {
             JsonNode node = json.readTree(response.body());
             if (node == null || !node.isObject()) {

@@ -177,7 +177,7 @@ class ShopServeItems {
             request.put("variations", List.of(v));
         }
         String url = stockUrl(credentials, itemCode);
-        HttpResponse<String> response = http.answer(
+        HttpResponse<byte[]> response = http.answer(
                 connection, ApiCall.STOCK_SYNC, "PUT", url, credentials.shopId(), credentials.managerKey(), request);
         if (response.statusCode() == 409) {
             JsonNode problem = http.parse(response, url);

@@ -174,17 +174,46 @@ class OrderListPagesTests {
         OrderQueries.foldStatusTally(jdbc);
 
         assertThat(orders.statusCounts().get("CONFIRMING")).isEqualTo(before + 1);
+        assertThat(tabCounts()).isEqualTo(ordersByStatus());
+    }
+
+    @Test
+    void oneUpdateMovingOrdersBothWaysAndLeavingOthersWhereTheyWereKeepsTheTabCountsRight() throws Exception {
+        long a = order("swap-a" + System.nanoTime(), "集計 一郎", "CreditCard", "Paid");
+        long b = order("swap-b" + System.nanoTime(), "集計 二郎", "CreditCard", "Paid");
+        long c = order("swap-c" + System.nanoTime(), "集計 三郎", "CreditCard", "Paid");
+        workflow.move(a, "CONFIRMING", Actor.person("staff", false), false);
+        String other = jdbc.sql("select workflow_status from oms_order where id = ?")
+                .param(b)
+                .query(String.class)
+                .single();
+
+        // a and b swap their statuses in one statement, c is rewritten where it was
+        jdbc.sql("update oms_order set workflow_status = case id when ? then ? when ? then 'CONFIRMING'"
+                        + " else workflow_status end where id in (?, ?, ?)")
+                .params(a, other, b, a, b, c)
+                .update();
+        OrderQueries.foldStatusTally(jdbc);
+
+        assertThat(tabCounts()).isEqualTo(ordersByStatus());
+    }
+
+    /** The tabs' counts from the tally, the statuses without orders left out. */
+    private java.util.Map<String, Long> tabCounts() {
         java.util.Map<String, Long> nonZero = new java.util.HashMap<>(orders.statusCounts());
         nonZero.values().removeIf(n -> n == 0);
-        assertThat(nonZero)
-                .isEqualTo(jdbc.sql("select workflow_status, count(*) from oms_order group by 1")
-                        .query(rs -> {
-                            java.util.Map<String, Long> counts = new java.util.HashMap<>();
-                            while (rs.next()) {
-                                counts.put(rs.getString(1), rs.getLong(2));
-                            }
-                            return counts;
-                        }));
+        return nonZero;
+    }
+
+    private java.util.Map<String, Long> ordersByStatus() {
+        return jdbc.sql("select workflow_status, count(*) from oms_order group by 1")
+                .query(rs -> {
+                    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                    return counts;
+                });
     }
 
     private static List<String> numbers(Document page) {

@@ -68,6 +68,8 @@ public final class CopyRows {
                         Object value = row[i];
                         if (value instanceof Utf8Text text) {
                             csv.quoted(text);
+                        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+                            csv.number(((Number) value).longValue());
                         } else if (value != null) {
                             csv.quoted(text(value));
                         }
@@ -113,58 +115,98 @@ public final class CopyRows {
             out[size++] = (byte) ascii;
         }
 
-        /** A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. */
+        /**
+         * A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. (The
+         * buffer and its size are held in locals while a value is written: the client compiler reloads a field at
+         * every use.)
+         */
         void quoted(String value) throws SQLException {
             int length = value.length();
             if (chars.length < length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
-            value.getChars(0, length, chars, 0);
+            char[] in = chars;
+            value.getChars(0, length, in, 0);
             put('"');
+            byte[] o = out;
+            int s = size;
             for (int i = 0; i < length; i++) {
-                if (size >= LIMIT) {
+                if (s >= LIMIT) {
+                    size = s;
                     flush();
+                    s = 0;
                 }
-                char c = chars[i];
+                char c = in[i];
                 if (c < 0x80) {
                     if (c == '"') {
-                        out[size++] = '"';
+                        o[s++] = '"';
                     }
-                    out[size++] = (byte) c;
+                    o[s++] = (byte) c;
                 } else if (c < 0x800) {
-                    out[size++] = (byte) (0xC0 | c >> 6);
-                    out[size++] = (byte) (0x80 | c & 0x3F);
+                    o[s++] = (byte) (0xC0 | c >> 6);
+                    o[s++] = (byte) (0x80 | c & 0x3F);
                 } else if (!Character.isSurrogate(c)) {
-                    out[size++] = (byte) (0xE0 | c >> 12);
-                    out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    out[size++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-                    int code = Character.toCodePoint(c, chars[++i]);
-                    out[size++] = (byte) (0xF0 | code >> 18);
-                    out[size++] = (byte) (0x80 | code >> 12 & 0x3F);
-                    out[size++] = (byte) (0x80 | code >> 6 & 0x3F);
-                    out[size++] = (byte) (0x80 | code & 0x3F);
+                    o[s++] = (byte) (0xE0 | c >> 12);
+                    o[s++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    o[s++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(in[i + 1])) {
+                    int code = Character.toCodePoint(c, in[++i]);
+                    o[s++] = (byte) (0xF0 | code >> 18);
+                    o[s++] = (byte) (0x80 | code >> 12 & 0x3F);
+                    o[s++] = (byte) (0x80 | code >> 6 & 0x3F);
+                    o[s++] = (byte) (0x80 | code & 0x3F);
                 } else {
                     // a surrogate without its pair, written as String.getBytes writes it
-                    out[size++] = '?';
+                    o[s++] = '?';
                 }
             }
+            size = s;
             put('"');
         }
 
         /** Text already UTF-8: its bytes, a quote doubled (the byte of a quote is never part of a longer sequence). */
         void quoted(Utf8Text text) throws SQLException {
             put('"');
+            byte[] o = out;
+            int s = size;
             for (byte b : text.bytes()) {
-                if (size >= LIMIT) {
+                if (s >= LIMIT) {
+                    size = s;
                     flush();
+                    s = 0;
                 }
                 if (b == '"') {
-                    out[size++] = '"';
+                    o[s++] = '"';
                 }
-                out[size++] = b;
+                o[s++] = b;
             }
+            size = s;
             put('"');
+        }
+
+        /** A whole number as its digits (unquoted: PostgreSQL's CSV reads them the same), without making a string. */
+        void number(long value) throws SQLException {
+            if (value == Long.MIN_VALUE) {
+                quoted(Long.toString(value));
+                return;
+            }
+            if (size >= LIMIT - 20) {
+                flush();
+            }
+            long rest = value;
+            if (rest < 0) {
+                out[size++] = '-';
+                rest = -rest;
+            }
+            int digits = 1;
+            for (long left = rest / 10; left > 0; left /= 10) {
+                digits++;
+            }
+            for (int at = size + digits - 1; at >= size; at--) {
+                out[at] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            size += digits;
         }
 
         void flush() throws SQLException {

@@ -165,6 +165,22 @@ class CopyRowsTests {
     }
 
     @Test
+    void wholeNumbersComeBackExactlyWhateverTheirSignSizeAndType() {
+        List<Object> amounts =
+                List.of(0L, 7, -1L, (short) -32768, 1_234_567_890_123L, Long.MAX_VALUE, Long.MIN_VALUE, -10, 100L);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            rows.add(new Object[] {(long) i, "n", null, null, null, null, amounts.get(i), null, null});
+        }
+
+        CopyRows.into(jdbc, "parcel", COLUMNS, rows);
+
+        assertThat(jdbc.queryForList("select amount from parcel order by id", Long.class))
+                .containsExactlyElementsOf(
+                        amounts.stream().map(n -> ((Number) n).longValue()).toList());
+    }
+
+    @Test
     void aRowTheDatabaseRefusesWritesNoneOfThemAndFailsAsAnInsertWould() {
         assertThatThrownBy(() ->
                         CopyRows.into(jdbc, "parcel", COLUMNS, List.of(row(1L, "a"), row(2L, "b"), row(1L, "again"))))

@@ -77,16 +77,23 @@ public class SalesFacts {
                 .list()
                 .toArray(Long[]::new);
         if (missing.length > 0) {
-            recompute(missing);
+            // none of them has facts to take back
+            compute(missing, false);
         }
     }
 
     /** Recomputes these orders' facts, their locks held (distinct ids). */
     private void recompute(Long[] ids) {
-        boolean held = jdbc.sql("select exists (select 1 from sales_order where order_id = any (?))")
-                .param(ids)
-                .query(Boolean.class)
-                .single();
+        compute(
+                ids,
+                jdbc.sql("select exists (select 1 from sales_order where order_id = any (?))")
+                        .param(ids)
+                        .query(Boolean.class)
+                        .single());
+    }
+
+    /** Computes these orders' facts, their locks held (distinct ids), taking back the old ones when some are held. */
+    private void compute(Long[] ids, boolean held) {
         if (held) {
             FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", -1, ids);
             jdbc.sql("delete from sales_line where order_id = any (?)")

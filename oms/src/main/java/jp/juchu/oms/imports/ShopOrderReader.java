@@ -13,6 +13,7 @@ import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.orders.TimeSlot;
 import jp.juchu.support.db.Utf8Text;
+import jp.juchu.support.time.IsoTimes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -351,7 +352,7 @@ final class ShopOrderReader {
     private static OffsetDateTime dateTime(JsonNode node, String field) throws Unreadable {
         String value = required(node, field);
         try {
-            return OffsetDateTime.parse(value);
+            return IsoTimes.offsetDateTime(value);
         } catch (DateTimeParseException e) {
             throw new Unreadable(field + " の日時が読めません: " + quoted(value));
         }

@@ -26,6 +26,7 @@ import jp.juchu.oms.malls.StockPush;
 import jp.juchu.oms.malls.internal.ApiCall;
 import jp.juchu.oms.malls.internal.ConnectionKeys;
 import jp.juchu.oms.malls.internal.ConnectionKeys.Credentials;
+import jp.juchu.support.time.IsoTimes;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -101,7 +102,7 @@ public class ShopServeConnector implements MallConnector {
                 total == null || total.isNull() ? null : total.asLong(),
                 searchedAt == null || searchedAt.isNull()
                         ? OffsetDateTime.now()
-                        : OffsetDateTime.parse(searchedAt.asString()),
+                        : IsoTimes.offsetDateTime(searchedAt.asString()),
                 List.copyOf(raw),
                 next == null || next.isNull() ? null : next.asString());
     }
@@ -115,7 +116,7 @@ public class ShopServeConnector implements MallConnector {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.asString())
+            return IsoTimes.offsetDateTime(value.asString())
                     .toInstant()
                     .plusNanos(500)
                     .truncatedTo(ChronoUnit.MICROS);

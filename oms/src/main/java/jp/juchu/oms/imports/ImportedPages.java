@@ -39,23 +39,70 @@ class ImportedPages {
     }
 
     /**
+     * An order of a page read in full, read as far as it can be without the database (on the thread that reads the
+     * pages ahead): its key, its content hash and the order, or why it cannot be read. The JSON tree it was read from is
+     * not kept: a page's trees die young instead of being copied by every collection while the page waits to be
+     * written. Only an unreadable order keeps its text, for the quarantine.
+     *
+     * @param serialCode the serial code the shop gave it, if any
+     * @param key the serial code when it can be a key, else null
+     * @param hash the content hash, null when the order is not JSON at all
+     * @param order the order, null when it cannot be read
+     * @param unreadable why not, when it cannot be read
+     * @param raw the order as sent, kept only when it cannot be read
+     */
+    record Prepared(String serialCode, String key, String hash, IncomingOrder order, String unreadable, RawOrder raw) {}
+
+    /** A page's orders as {@link Prepared}, in the page's order. */
+    List<Prepared> prepare(OrderPage page) {
+        List<Prepared> prepared = new ArrayList<>(page.orders().size());
+        for (RawOrder raw : page.orders()) {
+            String key = key(raw);
+            JsonNode tree;
+            try {
+                tree = raw.parsed() != null && raw.parsed().isObject() ? raw.parsed() : reader.tree(raw.json());
+            } catch (ShopOrderReader.Unreadable e) {
+                prepared.add(new Prepared(raw.serialCode(), key, null, null, e.getMessage(), raw));
+                continue;
+            }
+            ShopOrderReader.Canonical canonical = reader.canonical(tree);
+            try {
+                prepared.add(new Prepared(
+                        raw.serialCode(),
+                        key,
+                        canonical.hash(),
+                        reader.read(tree, canonical.text(), canonical.hash()),
+                        null,
+                        null));
+            } catch (ShopOrderReader.Unreadable e) {
+                prepared.add(new Prepared(raw.serialCode(), key, canonical.hash(), null, e.getMessage(), raw));
+            }
+        }
+        return prepared;
+    }
+
+    /**
      * Pages in one transaction with the run's progress: the orders of the pages read in full are applied together,
      * those only listed are counted unchanged.
      */
     void write(long connectionId, long runId, OffsetDateTime since, List<PagesAhead.Fetched> pages) {
-        List<RawOrder> inFull = new ArrayList<>();
+        List<Prepared> inFull = new ArrayList<>();
         List<RawOrder> listed = new ArrayList<>();
         Long total = null;
         for (PagesAhead.Fetched fetched : pages) {
-            (fetched.readInFull() ? inFull : listed).addAll(fetched.page().orders());
-            if (fetched.page().totalCount() != null) {
-                total = fetched.page().totalCount();
+            if (fetched.readInFull()) {
+                inFull.addAll(fetched.inFull());
+            } else {
+                listed.addAll(fetched.listed());
+            }
+            if (fetched.totalCount() != null) {
+                total = fetched.totalCount();
             }
         }
         Long totalCount = total;
         transactions.executeWithoutResult(status -> {
             if (!inFull.isEmpty() || listed.isEmpty()) {
-                apply(connectionId, runId, since, new OrderPage(totalCount, null, inFull, null));
+                apply(connectionId, runId, since, totalCount, inFull);
             }
             if (!listed.isEmpty()) {
                 countUnchanged(connectionId, runId, new OrderPage(totalCount, null, listed, null));
@@ -64,45 +111,37 @@ class ImportedPages {
     }
 
     /**
-     * The orders of one or more pages, in the caller's transaction. Hashes come first: an order whose content hash is the stored one is
-     * counted unchanged without being read further, which makes re-reading a window cheap.
+     * The orders of one or more pages, in the caller's transaction. Hashes come first: an order whose content hash is
+     * the stored one is counted unchanged whatever else, which makes re-reading a window cheap.
      */
-    private void apply(long connectionId, long runId, OffsetDateTime since, OrderPage page) {
-        record Seen(RawOrder raw, JsonNode tree, ShopOrderReader.Canonical canonical) {}
-        List<Seen> seen = new ArrayList<>();
+    private void apply(long connectionId, long runId, OffsetDateTime since, Long totalCount, List<Prepared> page) {
         int quarantined = 0;
-        for (RawOrder raw : page.orders()) {
-            try {
-                JsonNode tree =
-                        raw.parsed() != null && raw.parsed().isObject() ? raw.parsed() : reader.tree(raw.json());
-                seen.add(new Seen(raw, tree, reader.canonical(tree)));
-            } catch (ShopOrderReader.Unreadable e) {
+        List<Prepared> hashed = new ArrayList<>();
+        for (Prepared p : page) {
+            if (p.hash() == null) {
                 quarantined++;
-                records.quarantine(connectionId, orderKey(raw), raw.json(), e.getMessage(), since);
+                records.quarantine(connectionId, orderKey(p.raw()), p.raw().json(), p.unreadable(), since);
+            } else {
+                hashed.add(p);
             }
         }
         Map<String, String> stored = orders.contentHashes(
                 connectionId,
-                seen.stream()
-                        .map(s -> key(s.raw()))
+                hashed.stream()
+                        .map(Prepared::key)
                         .filter(java.util.Objects::nonNull)
                         .toList());
         Map<String, IncomingOrder> toApply = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
-        for (Seen s : seen) {
-            String key = key(s.raw());
-            if (key != null && s.canonical().hash().equals(stored.get(key))) {
-                unchanged.add(key);
-                continue;
-            }
-            try {
-                IncomingOrder order = reader.read(
-                        s.tree(), s.canonical().text(), s.canonical().hash());
+        for (Prepared p : hashed) {
+            if (p.key() != null && p.hash().equals(stored.get(p.key()))) {
+                unchanged.add(p.key());
+            } else if (p.order() != null) {
                 // an order changed at the shop while a run pages by offset can come twice: the newer copy is applied
-                toApply.merge(order.order().serialCode(), order, ImportedPages::newer);
-            } catch (ShopOrderReader.Unreadable e) {
+                toApply.merge(p.order().order().serialCode(), p.order(), ImportedPages::newer);
+            } else {
                 quarantined++;
-                records.quarantine(connectionId, orderKey(s.raw()), s.raw().json(), e.getMessage(), since);
+                records.quarantine(connectionId, orderKey(p.raw()), p.raw().json(), p.unreadable(), since);
             }
         }
         Map<String, ShopChange> results = orders.applyFromShop(connectionId, new ArrayList<>(toApply.values()));
@@ -112,7 +151,7 @@ class ImportedPages {
         int created = count(results, ShopChange.CREATED);
         int updated = count(results, ShopChange.UPDATED);
         int same = unchanged.size() + count(results, ShopChange.UNCHANGED);
-        records.progress(runId, page.totalCount(), page.orders().size(), created, updated, same, quarantined);
+        records.progress(runId, totalCount, page.size(), created, updated, same, quarantined);
     }
 
     /**

@@ -17,7 +17,6 @@ import jp.juchu.oms.malls.OrderBlocks;
 import jp.juchu.oms.malls.OrderPage;
 import jp.juchu.oms.malls.OrderQuery;
 import jp.juchu.oms.malls.RateLimited;
-import jp.juchu.oms.malls.RawOrder;
 import jp.juchu.oms.malls.ShopApiException;
 import jp.juchu.oms.malls.ShopUnavailable;
 import org.slf4j.Logger;
@@ -123,7 +122,8 @@ public class OrderImport {
                             settings.pageSize(),
                             first,
                             (from, cursor, blocks) -> fetch(shop, since, from, cursor, blocks),
-                            page -> importedPages.anyChanged(connectionId, page));
+                            page -> importedPages.anyChanged(connectionId, page),
+                            importedPages::prepare);
                     ConcurrentWrites writes = new ConcurrentWrites(
                             writers,
                             settings.concurrentWrites(),
@@ -133,10 +133,10 @@ public class OrderImport {
                 while (true) {
                     PagesAhead.Fetched page = pages.next();
                     if (nextWatermark == null) {
-                        nextWatermark = page.page().searchedAt();
+                        nextWatermark = page.searchedAt();
                     }
                     batch.add(page);
-                    buffered += page.page().orders().size();
+                    buffered += page.size();
                     if (buffered >= settings.ordersPerCommit() || page.last()) {
                         List<PagesAhead.Fetched> written = List.copyOf(batch);
                         writes.submit(
@@ -206,10 +206,7 @@ public class OrderImport {
 
     private static java.util.Set<String> serialCodes(List<PagesAhead.Fetched> pages) {
         java.util.Set<String> serialCodes = new java.util.HashSet<>();
-        pages.forEach(p -> p.page().orders().stream()
-                .map(RawOrder::serialCode)
-                .filter(java.util.Objects::nonNull)
-                .forEach(serialCodes::add));
+        pages.forEach(p -> p.serialCodes().forEach(serialCodes::add));
         return serialCodes;
     }
 

@@ -1,12 +1,16 @@
 package jp.juchu.oms.imports;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import jp.juchu.oms.malls.OrderBlocks;
 import jp.juchu.oms.malls.OrderPage;
+import jp.juchu.oms.malls.RawOrder;
 
 /**
  * A run's pages, read one after the other by a thread of their own while the run writes the pages before them, at
@@ -16,8 +20,34 @@ import jp.juchu.oms.malls.OrderPage;
  */
 final class PagesAhead implements AutoCloseable {
 
-    /** One page as read, whether it was read in full, and whether it is the run's last. */
-    record Fetched(OrderPage page, boolean readInFull, boolean last) {}
+    /**
+     * One page as read: the shop's count and time of the search; its orders, either as listed (not read in full) or as
+     * far as they are read before the database is asked (read in full: the page's JSON trees are not kept); and whether
+     * it is the run's last.
+     */
+    record Fetched(
+            Long totalCount,
+            OffsetDateTime searchedAt,
+            List<RawOrder> listed,
+            List<ImportedPages.Prepared> inFull,
+            boolean last) {
+
+        boolean readInFull() {
+            return inFull != null;
+        }
+
+        int size() {
+            return readInFull() ? inFull.size() : listed.size();
+        }
+
+        /** The serial codes the shop gave the page's orders (those it gave). */
+        Stream<String> serialCodes() {
+            return (readInFull()
+                            ? inFull.stream().map(ImportedPages.Prepared::serialCode)
+                            : listed.stream().map(RawOrder::serialCode))
+                    .filter(java.util.Objects::nonNull);
+        }
+    }
 
     /** Reads one page of the run's window. */
     interface Reader {
@@ -29,18 +59,32 @@ final class PagesAhead implements AutoCloseable {
         boolean anyChanged(OrderPage page);
     }
 
+    /** Reads the orders of a page read in full as far as they can be read before the database is asked. */
+    interface Preparer {
+        List<ImportedPages.Prepared> prepare(OrderPage page);
+    }
+
     private final BlockingQueue<Object> ahead;
     private final int pageSize;
     private final Reader reader;
     private final ChangeCheck check;
+    private final Preparer preparer;
     private final Future<?> task;
     private volatile boolean closed;
 
-    PagesAhead(ExecutorService executor, int depth, int pageSize, OrderBlocks first, Reader reader, ChangeCheck check) {
+    PagesAhead(
+            ExecutorService executor,
+            int depth,
+            int pageSize,
+            OrderBlocks first,
+            Reader reader,
+            ChangeCheck check,
+            Preparer preparer) {
         this.ahead = new ArrayBlockingQueue<>(Math.max(1, depth));
         this.pageSize = pageSize;
         this.reader = reader;
         this.check = check;
+        this.preparer = preparer;
         this.task = executor.submit(() -> readAll(first));
     }
 
@@ -60,7 +104,12 @@ final class PagesAhead implements AutoCloseable {
                 from += page.orders().size();
                 cursor = page.nextSearchAfter();
                 boolean last = page.orders().size() < pageSize;
-                hand(new Fetched(page, readInFull, last));
+                hand(new Fetched(
+                        page.totalCount(),
+                        page.searchedAt(),
+                        readInFull ? null : page.orders(),
+                        readInFull ? preparer.prepare(page) : null,
+                        last));
                 if (last) {
                     return;
                 }

@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("oms.imports")
 public record ImportSettings(
         @DefaultValue("100") int pageSize,
-        @DefaultValue("500") int ordersPerCommit,
+        @DefaultValue("1000") int ordersPerCommit,
         @DefaultValue("10") int pagesAhead,
         @DefaultValue("2") int concurrentWrites,
         @DefaultValue("10m") Duration overlap,

@@ -27,15 +27,13 @@ public final class Utf8Text implements CharSequence {
 
     /** Whether the text holds this ASCII text, looked for in the bytes (a UTF-8 sequence never holds an ASCII byte). */
     public boolean containsAscii(String ascii) {
+        byte[] text = utf8;
+        byte first = (byte) ascii.charAt(0);
         int length = ascii.length();
-        search:
-        for (int at = 0; at <= utf8.length - length; at++) {
-            for (int i = 0; i < length; i++) {
-                if (utf8[at + i] != ascii.charAt(i)) {
-                    continue search;
-                }
+        for (int at = 0, last = text.length - length; at <= last; at++) {
+            if (text[at] == first && ascii.equals(new String(text, at, length, StandardCharsets.ISO_8859_1))) {
+                return true;
             }
-            return true;
         }
         return false;
     }

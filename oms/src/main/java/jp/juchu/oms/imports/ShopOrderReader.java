@@ -1,12 +1,9 @@
 package jp.juchu.oms.imports;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import jp.juchu.oms.orders.IncomingOrder;
@@ -112,15 +109,8 @@ final class ShopOrderReader {
      * serialisation for both; the order page shows it re-indented whatever its key order).
      */
     Canonical canonical(JsonNode node) {
-        try {
-            byte[] bytes = canonical.writeValueAsBytes(node);
-            return new Canonical(
-                    bytes,
-                    HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = canonical.writeValueAsBytes(node);
+        return new Canonical(bytes, IncomingOrder.contentHash(bytes));
     }
 
     /** An order's canonical JSON (UTF-8) and its content hash. */

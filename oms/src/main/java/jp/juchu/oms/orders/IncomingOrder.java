@@ -13,13 +13,16 @@ public record IncomingOrder(ShopOrder order, CharSequence payloadJson, String co
 
     /** An order whose payload the OMS wrote itself (CSV import, 受注登録): the hash is the payload's SHA-256. */
     public static IncomingOrder of(ShopOrder order, String payloadJson) {
+        return new IncomingOrder(order, payloadJson, contentHash(payloadJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The content hash of a payload, whichever path wrote it: the SHA-256 of its UTF-8 bytes, in hex. An import
+     * compares it with the stored one to tell a changed order from an unchanged one.
+     */
+    public static String contentHash(byte[] payloadUtf8) {
         try {
-            return new IncomingOrder(
-                    order,
-                    payloadJson,
-                    HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256")
-                                    .digest(payloadJson.getBytes(StandardCharsets.UTF_8))));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payloadUtf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -27,6 +27,9 @@ public final class Utf8Text implements CharSequence {
 
     /** Whether the text holds this ASCII text, looked for in the bytes (a UTF-8 sequence never holds an ASCII byte). */
     public boolean containsAscii(String ascii) {
+        if (ascii.isEmpty()) {
+            return true;
+        }
         byte[] text = utf8;
         byte first = (byte) ascii.charAt(0);
         int length = ascii.length();

@@ -18,6 +18,7 @@ class Utf8TextTests {
         assertThat(text("寿司 \\u000").containsAscii("\\u0000")).isFalse();
         assertThat(text("\\\\u0001 \\n \\u00 0").containsAscii("\\u0000")).isFalse();
         assertThat(text("").containsAscii("\\u0000")).isFalse();
+        assertThat(text("").containsAscii("")).isTrue();
     }
 
     @Test

@@ -110,6 +110,23 @@ class OrderImportTests {
     }
 
     @Test
+    void anOrderRowOverTwoKilobytesKeepsItsPayloadUncompressedInTheRow() {
+        shop.place("wide", FakeShop.now().minusHours(1), 3);
+
+        imports.run(connectionId, ImportTrigger.MANUAL);
+
+        Map<String, Object> row = jdbc.sql("""
+                        select pg_column_size(o.*) as row_bytes, pg_column_compression(o.payload) as compression,
+                               pg_column_size(o.payload) >= octet_length(o.payload::text) as inline_as_it_is
+                        from oms_order o where serial_code = 'wide'
+                        """).query().singleRow();
+        // PostgreSQL's default (2 kB) would have compressed this row's payload as it was written (V348)
+        assertThat((Integer) row.get("row_bytes")).isGreaterThan(2032);
+        assertThat(row.get("compression")).isNull();
+        assertThat(row.get("inline_as_it_is")).isEqualTo(true);
+    }
+
+    @Test
     void firstRunTakesOrdersPlacedOrChangedWithinTheDays() {
         shop.placeHistoric("ancient", FakeShop.now().minusDays(40));
         shop.change("ancient", body -> {});

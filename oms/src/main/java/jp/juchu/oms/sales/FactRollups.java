@@ -64,12 +64,24 @@ final class FactRollups {
      * none when null). Both rollups in one statement (a refresh runs per imported page: one round trip, not three).
      */
     static void take(JdbcClient jdbc, String orders, String lines, int sign, Long[] ids) {
-        JdbcClient.StatementSpec statement = jdbc.sql("with days as (" + days(orders, sign) + "), months as ("
-                + months(orders, sign) + ") " + productMonths(lines, sign));
+        JdbcClient.StatementSpec statement =
+                jdbc.sql("with days as (" + days("sales_order f", orders, sign) + "), months as ("
+                        + months("sales_order f", orders, sign) + ") " + productMonths("sales_line l", lines, sign));
         if (ids != null) {
             statement = statement.params(ids, ids, ids);
         }
         statement.update();
+    }
+
+    /**
+     * The rollup rows of facts just written, added as common table expressions of the statement that wrote them:
+     * {@code orders} and {@code lines} name its CTEs returning the rows written to {@code sales_order} and
+     * {@code sales_line} (so that the facts are not read again).
+     */
+    static String added(String orders, String lines) {
+        return "rolled_days as (" + days(orders + " f", "true", 1) + "), rolled_months as ("
+                + months(orders + " f", "true", 1) + "), rolled_products as ("
+                + productMonths(lines + " l", "true", 1) + ")";
     }
 
     /**
@@ -115,7 +127,7 @@ final class FactRollups {
                         """).update();
     }
 
-    private static String days(String where, int sign) {
+    private static String days(String from, String where, int sign) {
         return """
                 insert into sales_day (basis, day, connection_id, workflow_status, orders, units, sales_incl,
                                        sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points, cost,
@@ -125,28 +137,28 @@ final class FactRollups {
                        %1$d * sum(f.shipping), %1$d * sum(f.cod_fee), %1$d * sum(f.discount), %1$d * sum(f.points),
                        %1$d * sum(f.cost), %1$d * sum(f.mall_share), %1$d * sum(f.mall_per_order),
                        %1$d * sum(f.payment_fee), %1$d * sum(f.carriage)
-                from sales_order f
+                from %3$s
                 cross join lateral (values ('O', f.ordered_on), ('S', f.shipped_on), ('P', f.paid_on)) as b (basis, day)
                 where %2$s and b.day is not null
                 group by b.basis, b.day, f.connection_id, f.workflow_status
-                """.formatted(sign, where);
+                """.formatted(sign, where, from);
     }
 
     /** The order breakdowns: the dimension's value as the report groups by it (weekday of the day that counts). */
-    private static String months(String where, int sign) {
+    private static String months(String from, String where, int sign) {
         return """
                 insert into sales_month (basis, month, connection_id, workflow_status, dim, value, orders, units,
                                          sales_incl, sales_excl)
                 select b.basis, %5$s, f.connection_id, f.workflow_status, d.dim, d.value,
                        %1$d * count(*), %1$d * sum(f.units), %1$d * sum(f.sales_incl), %1$d * sum(f.sales_excl)
-                from sales_order f %3$s %4$s
+                from %6$s %3$s %4$s
                 where %2$s and b.day is not null
                 group by 1, 2, 3, 4, 5, 6
-                """.formatted(sign, where, BASES.formatted("f"), DIMENSIONS, MONTH);
+                """.formatted(sign, where, BASES.formatted("f"), DIMENSIONS, MONTH, from);
     }
 
     /** 商品別: per product (or unmapped item code), with distinct orders, which add up over months. */
-    private static String productMonths(String where, int sign) {
+    private static String productMonths(String from, String where, int sign) {
         return """
                 insert into sales_month (basis, month, connection_id, workflow_status, dim, value, name, kind, orders,
                                          units, sales_incl, sales_excl, cost, fees)
@@ -154,9 +166,9 @@ final class FactRollups {
                        coalesce(l.product_code, l.item_code), max(l.name), max(l.product_kind),
                        %1$d * count(distinct l.order_id), %1$d * sum(l.units), %1$d * sum(l.amount_incl),
                        %1$d * sum(l.amount_excl), %1$d * sum(l.cost), %1$d * sum(l.fees)
-                from sales_line l %3$s
+                from %5$s %3$s
                 where %2$s and b.day is not null
                 group by 1, 2, 3, 4, 5, 6
-                """.formatted(sign, where, BASES.formatted("l"), MONTH);
+                """.formatted(sign, where, BASES.formatted("l"), MONTH, from);
     }
 }

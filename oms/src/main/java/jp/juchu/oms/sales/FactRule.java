@@ -19,6 +19,20 @@ final class FactRule {
      * product master's cost price of the SKU (or of a set's components) the shop's item is mapped to.
      */
     static String compute(String where) {
+        return facts(where, "") + ORDERS;
+    }
+
+    /**
+     * The rule as {@link #compute} applies it, adding the rollup rows of the facts it writes in the same statement
+     * ({@link FactRollups#added}) instead of reading them again; the statement answers how many orders it wrote.
+     */
+    static String computeAndRollUp(String where) {
+        return facts(where, "returning *") + ", written as (" + ORDERS + " returning *), "
+                + FactRollups.added("written", "inserted") + " select count(*) from written";
+    }
+
+    /** The rule's common table expressions, up to the lines written ({@code inserted}, with {@code returning}). */
+    private static String facts(String where, String returning) {
         return """
                 with ord as (
                     select o.id as order_id, o.connection_id,
@@ -85,10 +99,16 @@ final class FactRule {
                                         * l.amount::numeric
                                         / nullif(sum(l.amount) over (partition by l.order_id), 0), 0)
                     from lines l join ord o on o.order_id = l.order_id join fees fe on fe.order_id = l.order_id
+                    %s
                 ),
                 per_order as (
                     select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
                 )
+                """.formatted(SHIPPED_ON, where, fees("ord"), returning);
+    }
+
+    /** The facts of the orders, written (or rewritten) from the expressions of {@link #facts}. */
+    private static final String ORDERS = """
                 insert into sales_order (order_id, connection_id, ordered_on, ordered_hour, shipped_on, paid_on,
                                          workflow_status, prefecture, payment_method, carrier, shipments, units,
                                          sales_incl, sales_excl, tax_10, tax_8, shipping, cod_fee, discount, points,
@@ -110,8 +130,7 @@ final class FactRule {
                     discount = excluded.discount, points = excluded.points, cost = excluded.cost,
                     mall_share = excluded.mall_share, mall_per_order = excluded.mall_per_order,
                     payment_fee = excluded.payment_fee, carriage = excluded.carriage, refreshed_at = excluded.refreshed_at
-                """.formatted(SHIPPED_ON, where, fees("ord"));
-    }
+                """;
 
     /**
      * The one rule for an order's fees (収支), from the fee settings as they are now: the shop's share of sales and

@@ -92,7 +92,10 @@ public class SalesFacts {
                         .single());
     }
 
-    /** Computes these orders' facts, their locks held (distinct ids), taking back the old ones when some are held. */
+    /**
+     * Computes these orders' facts and adds them to the rollups, their locks held (distinct ids), taking back the old
+     * ones first when some are held; an order that is gone loses its facts (it has no new ones to add).
+     */
     private void compute(Long[] ids, boolean held) {
         if (held) {
             FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", -1, ids);
@@ -100,14 +103,17 @@ public class SalesFacts {
                     .param(ids)
                     .update();
         }
-        int written = jdbc.sql(FactRule.compute("o.id = any (?)")).param(ids).update();
+        // the facts written and their rollup rows, in one statement
+        long written = jdbc.sql(FactRule.computeAndRollUp("o.id = any (?)"))
+                .param(ids)
+                .query(Long.class)
+                .single();
         if (held && written < ids.length) {
             jdbc.sql("delete from sales_order f where f.order_id = any (?)"
                             + " and not exists (select 1 from oms_order o where o.id = f.order_id)")
                     .param(ids)
                     .update();
         }
-        FactRollups.take(jdbc, "f.order_id = any (?)", "l.order_id = any (?)", 1, ids);
     }
 
     /**

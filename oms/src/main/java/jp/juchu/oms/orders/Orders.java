@@ -319,6 +319,48 @@ public class Orders {
                 .list();
     }
 
+    /**
+     * A shop item in some orders' lines (variation blank when it has none): how many lines name it, the name and unit
+     * price of the first of them (in order, delivery and line order), and when the latest of those orders was placed.
+     */
+    public record ItemOrdered(
+            long connectionId,
+            String itemCode,
+            String variation,
+            String name,
+            long unitPrice,
+            long lines,
+            java.time.OffsetDateTime lastOrderedAt) {}
+
+    /**
+     * The shop items of these orders' lines, one row each, in item code and variation order: what a page of new
+     * orders adds to the items seen, without reading every line into the JVM.
+     */
+    public List<ItemOrdered> itemsOrdered(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select o.connection_id, i.item_code, coalesce(trim(i.variation), '') as variation,
+                               (array_agg(i.name order by o.id, s.delivery_id, i.line_no))[1] as name,
+                               (array_agg(i.unit_price order by o.id, s.delivery_id, i.line_no))[1] as unit_price,
+                               count(*) as lines, max(o.ordered_at) as last_ordered_at
+                        from oms_order o join shipment s on s.order_id = o.id join order_item i on i.shipment_id = s.id
+                        where o.id = any (?)
+                        group by 1, 2, 3 order by 2, 3, 1
+                        """)
+                .param(orderIds.toArray(Long[]::new))
+                .query((rs, row) -> new ItemOrdered(
+                        rs.getLong("connection_id"),
+                        rs.getString("item_code"),
+                        rs.getString("variation"),
+                        rs.getString("name"),
+                        rs.getLong("unit_price"),
+                        rs.getLong("lines"),
+                        rs.getObject("last_ordered_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
     /** The ids of all orders after {@code afterId}, in id order: for walking every order in batches. */
     public List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("select id from oms_order where id > ? order by id limit ?")

@@ -117,6 +117,41 @@ class UnmappedItemAlertTests {
     }
 
     @Test
+    void theItemsSeenCountTheirOrderLinesAndKeepTheLatestOrderTimeAndPrice() {
+        long shop = ProductFixture.shop(jdbc);
+        String itemCode = ProductFixture.code("seen");
+        OffsetDateTime earlier = OffsetDateTime.now().minusHours(3).withNano(0);
+        OffsetDateTime later = earlier.plusHours(2);
+        SampleOrders.apply(
+                orders,
+                jdbc,
+                shop,
+                SampleOrders.order(ProductFixture.code("o"), later, "山田 太郎", "CreditCard", "Paid", itemCode, 1080));
+        SampleOrders.apply(
+                orders,
+                jdbc,
+                shop,
+                SampleOrders.order(ProductFixture.code("o"), earlier, "山田 太郎", "CreditCard", "Paid", itemCode, 2160));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select order_lines from shop_item where connection_id = ? and item_code = ?")
+                                .params(shop, itemCode)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(0L)
+                        == 2);
+        var item = jdbc.sql(
+                        "select unit_price, last_ordered_at from shop_item where connection_id = ? and item_code = ?")
+                .params(shop, itemCode)
+                .query()
+                .singleRow();
+        // the price of the last import's line; the time of the latest order, whichever came first
+        assertThat(item.get("unit_price")).isEqualTo(2160L);
+        assertThat(((java.sql.Timestamp) item.get("last_ordered_at")).toInstant())
+                .isEqualTo(later.toInstant());
+    }
+
+    @Test
     void anOrderWithOnlyMappedItemsGetsNoAlert() {
         long shop = ProductFixture.shop(jdbc);
         String sku = ProductFixture.code("mapped");

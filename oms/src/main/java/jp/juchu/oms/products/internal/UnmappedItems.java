@@ -88,9 +88,13 @@ public class UnmappedItems {
         if (connections.find(connectionId).isEmpty()) {
             return; // a channel the OMS does not know (tests' orders): there is no shop to map its items to
         }
-        List<Orders.OrderLine> lines = orders.lines(orderIds);
-        record(lines);
-        Map<Long, Set<ItemKey>> unmapped = unmappedByOrder(connectionId, lines);
+        List<Orders.ItemOrdered> ordered = orders.itemsOrdered(orderIds);
+        record(ordered);
+        Set<ItemKey> unmappedItems = listings.unmapped(connectionId, keys(ordered));
+        if (unmappedItems.isEmpty()) {
+            return; // every item is mapped: no order's lines need reading
+        }
+        Map<Long, Set<ItemKey>> unmapped = byOrder(orders.lines(orderIds), unmappedItems);
         List<Object[]> rows = new ArrayList<>();
         unmapped.forEach((orderId, items) ->
                 items.forEach(i -> rows.add(new Object[] {orderId, connectionId, i.itemCode(), i.variation()})));
@@ -107,13 +111,13 @@ public class UnmappedItems {
         if (connections.find(connectionId).isEmpty()) {
             return;
         }
-        List<Orders.OrderLine> lines = orders.lines(List.of(orderId));
-        record(lines);
+        List<Orders.ItemOrdered> items = orders.itemsOrdered(List.of(orderId));
+        record(items);
         boolean had = jdbc.sql("delete from unmapped_order_item where order_id = ?")
                         .param(orderId)
                         .update()
                 > 0;
-        Set<ItemKey> now = unmappedByOrder(connectionId, lines).getOrDefault(orderId, Set.of());
+        Set<ItemKey> now = listings.unmapped(connectionId, keys(items));
         for (ItemKey i : now) {
             jdbc.sql("insert into unmapped_order_item (order_id, connection_id, item_code, variation)"
                             + " values (?, ?, ?, ?) on conflict do nothing")
@@ -167,14 +171,18 @@ public class UnmappedItems {
                 .single();
     }
 
-    private Map<Long, Set<ItemKey>> unmappedByOrder(long connectionId, List<Orders.OrderLine> lines) {
-        Set<ItemKey> items = new LinkedHashSet<>();
-        lines.forEach(l -> items.add(new ItemKey(l.itemCode(), l.variation())));
-        Set<ItemKey> unmapped = listings.unmapped(connectionId, items);
+    private static Set<ItemKey> keys(List<Orders.ItemOrdered> items) {
+        Set<ItemKey> keys = new LinkedHashSet<>();
+        items.forEach(i -> keys.add(new ItemKey(i.itemCode(), i.variation())));
+        return keys;
+    }
+
+    /** Each order's lines among these items, per order. */
+    private static Map<Long, Set<ItemKey>> byOrder(List<Orders.OrderLine> lines, Set<ItemKey> items) {
         Map<Long, Set<ItemKey>> byOrder = new LinkedHashMap<>();
         for (Orders.OrderLine l : lines) {
             ItemKey key = new ItemKey(l.itemCode(), l.variation());
-            if (unmapped.contains(key)) {
+            if (items.contains(key)) {
                 byOrder.computeIfAbsent(l.orderId(), id -> new LinkedHashSet<>())
                         .add(key);
             }
@@ -182,39 +190,27 @@ public class UnmappedItems {
         return byOrder;
     }
 
-    /** Adds the lines to the items seen: a count of order lines and the last time ordered. */
-    private void record(List<Orders.OrderLine> lines) {
-        Map<List<Object>, Object[]> byItem = new LinkedHashMap<>();
-        for (Orders.OrderLine l : lines) {
-            byItem.compute(List.of(l.connectionId(), l.itemCode(), l.variation()), (k, row) -> {
-                if (row == null) {
-                    return new Object[] {
-                        l.connectionId(),
-                        l.itemCode(),
-                        l.variation(),
-                        abbreviate(l.name()),
-                        l.unitPrice(),
-                        1L,
-                        l.orderedAt()
-                    };
-                }
-                row[5] = (long) row[5] + 1;
-                if (l.orderedAt().isAfter((java.time.OffsetDateTime) row[6])) {
-                    row[6] = l.orderedAt();
-                }
-                return row;
-            });
-        }
+    /**
+     * Adds the items to the items seen: their count of order lines and the last time ordered, in item order for every
+     * node, so that two imports never wait on each other's rows.
+     */
+    private void record(List<Orders.ItemOrdered> items) {
         jdbcTemplate.batchUpdate(
                 "insert into shop_item (connection_id, item_code, variation, name, unit_price, order_lines,"
                         + " last_ordered_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (connection_id, item_code,"
                         + " variation) do update set name = excluded.name, unit_price = excluded.unit_price,"
                         + " order_lines = shop_item.order_lines + excluded.order_lines,"
                         + " last_ordered_at = greatest(shop_item.last_ordered_at, excluded.last_ordered_at)",
-                byItem.values().stream()
-                        // one order of rows for every node, so that two imports never wait on each other's rows
-                        .sorted(java.util.Comparator.comparing((Object[] r) -> (String) r[1])
-                                .thenComparing(r -> (String) r[2]))
+                items.stream()
+                        .map(i -> new Object[] {
+                            i.connectionId(),
+                            i.itemCode(),
+                            i.variation(),
+                            abbreviate(i.name()),
+                            i.unitPrice(),
+                            i.lines(),
+                            i.lastOrderedAt()
+                        })
                         .toList());
     }
 

@@ -305,8 +305,8 @@ public class Orders {
                         + " join shipment s on s.order_id = o.id join order_item i on i.shipment_id = s.id"
                         + " where o.id = any(?) order by o.id, s.delivery_id, i.line_no")
                 .param(orderIds.toArray(Long[]::new))
-                // mapped by hand: the import's listeners read every new order's lines, and the record mapper's
-                // conversions per column were a visible share of their time
+                // mapped by hand: a page of imported orders has thousands of lines, and the record mapper's
+                // conversions per column were a visible share of the listeners' time
                 .query((rs, row) -> new OrderLine(
                         rs.getLong("order_id"),
                         rs.getLong("connection_id"),

@@ -28,6 +28,12 @@ public class OrderLines {
     /** One line of one shipment (お届け先) of an order. */
     public record Line(int deliveryId, int lineNo, String itemCode, String variation, int quantity) {}
 
+    /** An order as allocation marks it on import: when it was placed and its status, without its lines. */
+    public record Header(long id, long connectionId, OffsetDateTime orderedAt, String status) {}
+
+    /** A shop item as the lines write it (the variation as the shop sent it). */
+    public record ShopItem(long connectionId, String itemCode, String variation) {}
+
     private final JdbcClient jdbc;
 
     OrderLines(JdbcClient jdbc) {
@@ -85,5 +91,43 @@ public class OrderLines {
             }
         });
         return List.copyOf(orders.values());
+    }
+
+    /** These orders (those that exist), oldest first, without their lines. */
+    public List<Header> headers(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, connection_id, ordered_at, workflow_status from oms_order where id = any (?)"
+                        + " order by ordered_at, id")
+                .param(orderIds.stream().distinct().toArray(Long[]::new))
+                .query((rs, row) -> new Header(
+                        rs.getLong("id"),
+                        rs.getLong("connection_id"),
+                        rs.getObject("ordered_at", OffsetDateTime.class),
+                        rs.getString("workflow_status")))
+                .list();
+    }
+
+    /**
+     * The shop items on the lines of those of these orders that are in one of these statuses, each once: what a page
+     * of orders that arrived settled at their shop sold, without reading their lines one by one.
+     */
+    public List<ShopItem> itemsIn(Collection<Long> orderIds, Collection<String> statuses) {
+        if (orderIds.isEmpty() || statuses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct o.connection_id, i.item_code, i.variation
+                        from oms_order o
+                        join shipment s on s.order_id = o.id
+                        join order_item i on i.shipment_id = s.id
+                        where o.id = any (?) and o.workflow_status = any (?)
+                        order by 1, 2, 3
+                        """)
+                .params(orderIds.toArray(Long[]::new), statuses.toArray(String[]::new))
+                .query((rs, row) ->
+                        new ShopItem(rs.getLong("connection_id"), rs.getString("item_code"), rs.getString("variation")))
+                .list();
     }
 }

@@ -44,6 +44,9 @@ class Allocation {
     static final String CANCELLED = "CANCELLED";
     static final String SHIPPED_STATUS = "SHIPPED";
 
+    /** The statuses in which an order has nothing to allocate. */
+    private static final List<String> SETTLED = List.of(CANCELLED, SHIPPED_STATUS);
+
     /** How many waiting orders one pass allocates at most (the rest in the next pass). */
     static final int WAITING_BATCH = 500;
 
@@ -79,9 +82,9 @@ class Allocation {
     }
 
     /** Marks orders to be allocated (state PENDING), in the caller's transaction. Orders marked already stay. */
-    void markPending(List<OrderLines.Order> orders) {
-        List<OrderLines.Order> pending =
-                orders.stream().filter(order -> !settled(order)).toList();
+    void markPending(List<OrderLines.Header> orders) {
+        List<OrderLines.Header> pending =
+                orders.stream().filter(order -> !settled(order.status())).toList();
         if (pending.isEmpty()) {
             return;
         }
@@ -89,7 +92,7 @@ class Allocation {
                         + " select id, 'PENDING', ordered_at from unnest(?::bigint[], ?::text[]::timestamptz[])"
                         + " as o(id, ordered_at) on conflict (order_id) do nothing")
                 .params(
-                        pending.stream().map(OrderLines.Order::id).toArray(Long[]::new),
+                        pending.stream().map(OrderLines.Header::id).toArray(Long[]::new),
                         pending.stream()
                                 .map(order -> order.orderedAt().toString())
                                 .toArray(String[]::new))
@@ -97,29 +100,20 @@ class Allocation {
     }
 
     /** Cancelled or shipped: nothing to allocate (the status change's own hook settles what it held). */
-    private static boolean settled(OrderLines.Order order) {
-        return CANCELLED.equals(order.status()) || SHIPPED_STATUS.equals(order.status());
+    private static boolean settled(String status) {
+        return SETTLED.contains(status);
     }
 
     /**
-     * The stock-managed SKUs of the orders that arrived cancelled or shipped at their shop (nothing to allocate), by
-     * shop.
+     * The stock-managed SKUs of the orders among these that arrived cancelled or shipped at their shop (nothing to
+     * allocate), by shop: from the items they sold, each once, not from their lines.
      */
-    Map<Long, Set<Long>> settledAtShop(List<OrderLines.Order> orders) {
-        List<OrderLines.Order> settled =
-                orders.stream().filter(Allocation::settled).toList();
-        Map<Long, Set<Long>> skus = new TreeMap<>();
-        if (settled.isEmpty()) {
-            return skus;
+    Map<Long, Set<Long>> settledAtShop(Collection<Long> orderIds) {
+        List<OrderLines.ShopItem> sold = orderLines.itemsIn(orderIds, SETTLED);
+        if (sold.isEmpty()) {
+            return new TreeMap<>();
         }
-        SkuResolver resolver = new SkuResolver(listings, products);
-        resolver.prefetch(settled);
-        for (OrderLines.Order order : settled) {
-            for (AllocationLine line : resolver.lines(order)) {
-                skus.computeIfAbsent(order.connectionId(), c -> new TreeSet<>()).add(line.productId());
-            }
-        }
-        return skus;
+        return new SkuResolver(listings, products).skus(sold);
     }
 
     /**
@@ -158,7 +152,7 @@ class Allocation {
             if (state == null || !(PENDING.equals(state.state()) || SHORT.equals(state.state()))) {
                 continue;
             }
-            if (settled(order)) {
+            if (settled(order.status())) {
                 continue; // the status change's own hook settles these
             }
             List<AllocationLine> lines =

@@ -61,12 +61,11 @@ class OrderStockHooks {
      */
     @EventListener
     void mark(OrdersImported imported) {
-        List<OrderLines.Order> orders = orderLines.of(imported.orderIds(), false);
         if (settings.current().allocationTiming() == AllocationTiming.ON_IMPORT) {
-            allocation.markPending(orders);
+            allocation.markPending(orderLines.headers(imported.orderIds()));
         }
         allocation
-                .settledAtShop(orders)
+                .settledAtShop(imported.orderIds())
                 .forEach((connectionId, skus) -> events.publishEvent(new SettledSaleArrived(connectionId, skus)));
     }
 
@@ -193,10 +192,11 @@ class OrderStockHooks {
     }
 
     private void ensureThenAllocate(long id, String to) {
-        order(id).ifPresent(order -> {
-            allocation.markPending(List.of(order));
+        List<OrderLines.Header> order = orderLines.headers(List.of(id));
+        if (!order.isEmpty()) {
+            allocation.markPending(order);
             allocation.allocate(List.of(id), to);
-        });
+        }
     }
 
     private Optional<OrderLines.Order> order(long id) {

@@ -56,13 +56,49 @@ final class SkuResolver {
         Map<Long, Set<Listings.ItemKey>> wanted = new LinkedHashMap<>();
         for (OrderLines.Order order : orders) {
             for (OrderLines.Line line : order.lines()) {
-                Listings.ItemKey item = new Listings.ItemKey(line.itemCode(), line.variation());
+                Listings.ItemKey item = itemKey(line.itemCode(), line.variation());
                 if (!items.containsKey(key(order.connectionId(), item))) {
                     wanted.computeIfAbsent(order.connectionId(), c -> new LinkedHashSet<>())
                             .add(item);
                 }
             }
         }
+        prefetch(wanted);
+    }
+
+    /**
+     * The stock-managed SKUs these shop items resolve to, per shop: what a sale of them took from the shop's own
+     * quantity, whatever the amounts.
+     */
+    Map<Long, Set<Long>> skus(List<OrderLines.ShopItem> sold) {
+        Map<Long, Set<Listings.ItemKey>> wanted = new LinkedHashMap<>();
+        for (OrderLines.ShopItem item : sold) {
+            wanted.computeIfAbsent(item.connectionId(), c -> new LinkedHashSet<>())
+                    .add(itemKey(item.itemCode(), item.variation()));
+        }
+        prefetch(wanted);
+        Map<Long, Set<Long>> skus = new TreeMap<>();
+        wanted.forEach((connectionId, keys) -> keys.forEach(item -> components(connectionId, item)
+                .ifPresent(components -> components.stream()
+                        .map(Products.Component::productId)
+                        .filter(this::managed)
+                        .forEach(id -> skus.computeIfAbsent(connectionId, c -> new TreeSet<>())
+                                .add(id)))));
+        return skus;
+    }
+
+    /** The SKUs (and how many of each) a shop's item resolves to; empty when no listing maps it. */
+    private Optional<List<Products.Component>> components(long connectionId, Listings.ItemKey item) {
+        return items.computeIfAbsent(
+                key(connectionId, item), k -> listings.resolve(connectionId, item.itemCode(), item.variation()));
+    }
+
+    private boolean managed(long productId) {
+        return managed.computeIfAbsent(
+                productId, id -> products.find(id).map(Product::stockManaged).orElse(false));
+    }
+
+    private void prefetch(Map<Long, Set<Listings.ItemKey>> wanted) {
         Set<Long> productIds = new TreeSet<>();
         wanted.forEach((connectionId, keys) -> listings.resolveAll(connectionId, keys)
                 .forEach((item, components) -> {
@@ -79,6 +115,11 @@ final class SkuResolver {
         }
     }
 
+    /** An item as a line names it, its variation blank when it has none. */
+    private static Listings.ItemKey itemKey(String itemCode, String variation) {
+        return new Listings.ItemKey(itemCode, variation == null ? "" : variation.strip());
+    }
+
     private static String key(long connectionId, Listings.ItemKey item) {
         return connectionId + "\u0000" + item.itemCode() + "\u0000" + item.variation();
     }
@@ -87,18 +128,14 @@ final class SkuResolver {
     List<AllocationLine> lines(OrderLines.Order order) {
         List<AllocationLine> lines = new ArrayList<>();
         for (OrderLines.Line line : order.lines()) {
-            String variation = line.variation() == null ? "" : line.variation().strip();
-            Optional<List<Products.Component>> components = items.computeIfAbsent(
-                    key(order.connectionId(), new Listings.ItemKey(line.itemCode(), variation)),
-                    k -> listings.resolve(order.connectionId(), line.itemCode(), variation));
+            Optional<List<Products.Component>> components =
+                    components(order.connectionId(), itemKey(line.itemCode(), line.variation()));
             if (components.isEmpty()) {
                 continue;
             }
             Map<Long, Integer> perSku = new TreeMap<>();
             for (Products.Component c : components.get()) {
-                if (managed.computeIfAbsent(
-                        c.productId(),
-                        id -> products.find(id).map(Product::stockManaged).orElse(false))) {
+                if (managed(c.productId())) {
                     perSku.merge(c.productId(), Math.multiplyExact(c.quantity(), line.quantity()), Integer::sum);
                 }
             }

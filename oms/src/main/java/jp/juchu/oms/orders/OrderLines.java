@@ -31,9 +31,6 @@ public class OrderLines {
     /** An order as allocation marks it on import: when it was placed and its status, without its lines. */
     public record Header(long id, long connectionId, OffsetDateTime orderedAt, String status) {}
 
-    /** A shop item as the lines write it (the variation as the shop sent it). */
-    public record ShopItem(long connectionId, String itemCode, String variation) {}
-
     private final JdbcClient jdbc;
 
     OrderLines(JdbcClient jdbc) {
@@ -106,28 +103,6 @@ public class OrderLines {
                         rs.getLong("connection_id"),
                         rs.getObject("ordered_at", OffsetDateTime.class),
                         rs.getString("workflow_status")))
-                .list();
-    }
-
-    /**
-     * The shop items on the lines of those of these orders that are in one of these statuses, each once: what a page
-     * of orders that arrived settled at their shop sold, without reading their lines one by one.
-     */
-    public List<ShopItem> itemsIn(Collection<Long> orderIds, Collection<String> statuses) {
-        if (orderIds.isEmpty() || statuses.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select distinct o.connection_id, i.item_code, i.variation
-                        from oms_order o
-                        join shipment s on s.order_id = o.id
-                        join order_item i on i.shipment_id = s.id
-                        where o.id = any (?) and o.workflow_status = any (?)
-                        order by 1, 2, 3
-                        """)
-                .params(orderIds.toArray(Long[]::new), statuses.toArray(String[]::new))
-                .query((rs, row) ->
-                        new ShopItem(rs.getLong("connection_id"), rs.getString("item_code"), rs.getString("variation")))
                 .list();
     }
 }

@@ -334,7 +334,8 @@ public class Orders {
 
     /**
      * The shop items of these orders' lines, one row each, in item code and variation order: what a page of new
-     * orders adds to the items seen, without reading every line into the JVM.
+     * orders adds to the items seen, or what orders that arrived settled at their shop sold, without reading every
+     * line into the JVM.
      */
     public List<ItemOrdered> itemsOrdered(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {

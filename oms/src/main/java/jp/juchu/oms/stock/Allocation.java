@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import jp.juchu.oms.orders.Actor;
 import jp.juchu.oms.orders.OrderLines;
 import jp.juchu.oms.orders.OrderWorkflow;
+import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.products.Product;
 import jp.juchu.oms.products.Products;
@@ -44,9 +45,6 @@ class Allocation {
     static final String CANCELLED = "CANCELLED";
     static final String SHIPPED_STATUS = "SHIPPED";
 
-    /** The statuses in which an order has nothing to allocate. */
-    private static final List<String> SETTLED = List.of(CANCELLED, SHIPPED_STATUS);
-
     /** How many waiting orders one pass allocates at most (the rest in the next pass). */
     static final int WAITING_BATCH = 500;
 
@@ -55,6 +53,7 @@ class Allocation {
     private final OrderAllocations allocations;
     private final HeldStock heldStock;
     private final OrderLines orderLines;
+    private final Orders orders;
     private final OrderWorkflow workflow;
     private final Listings listings;
     private final Products products;
@@ -66,6 +65,7 @@ class Allocation {
             OrderAllocations allocations,
             HeldStock heldStock,
             OrderLines orderLines,
+            Orders orders,
             OrderWorkflow workflow,
             Listings listings,
             Products products,
@@ -75,6 +75,7 @@ class Allocation {
         this.allocations = allocations;
         this.heldStock = heldStock;
         this.orderLines = orderLines;
+        this.orders = orders;
         this.workflow = workflow;
         this.listings = listings;
         this.products = products;
@@ -101,19 +102,22 @@ class Allocation {
 
     /** Cancelled or shipped: nothing to allocate (the status change's own hook settles what it held). */
     private static boolean settled(String status) {
-        return SETTLED.contains(status);
+        return CANCELLED.equals(status) || SHIPPED_STATUS.equals(status);
     }
 
     /**
      * The stock-managed SKUs of the orders among these that arrived cancelled or shipped at their shop (nothing to
      * allocate), by shop: from the items they sold, each once, not from their lines.
      */
-    Map<Long, Set<Long>> settledAtShop(Collection<Long> orderIds) {
-        List<OrderLines.ShopItem> sold = orderLines.itemsIn(orderIds, SETTLED);
-        if (sold.isEmpty()) {
-            return new TreeMap<>();
+    Map<Long, Set<Long>> settledAtShop(List<OrderLines.Header> imported) {
+        List<Long> settled = imported.stream()
+                .filter(order -> settled(order.status()))
+                .map(OrderLines.Header::id)
+                .toList();
+        if (settled.isEmpty()) {
+            return Map.of();
         }
-        return new SkuResolver(listings, products).skus(sold);
+        return new SkuResolver(listings, products).skus(this.orders.itemsOrdered(settled));
     }
 
     /**

@@ -61,11 +61,12 @@ class OrderStockHooks {
      */
     @EventListener
     void mark(OrdersImported imported) {
+        List<OrderLines.Header> orders = orderLines.headers(imported.orderIds());
         if (settings.current().allocationTiming() == AllocationTiming.ON_IMPORT) {
-            allocation.markPending(orderLines.headers(imported.orderIds()));
+            allocation.markPending(orders);
         }
         allocation
-                .settledAtShop(imported.orderIds())
+                .settledAtShop(orders)
                 .forEach((connectionId, skus) -> events.publishEvent(new SettledSaleArrived(connectionId, skus)));
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.juchu.oms.orders.OrderLines;
+import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.products.Listings;
 import jp.juchu.oms.products.Product;
 import jp.juchu.oms.products.Products;
@@ -70,9 +71,9 @@ final class SkuResolver {
      * The stock-managed SKUs these shop items resolve to, per shop: what a sale of them took from the shop's own
      * quantity, whatever the amounts.
      */
-    Map<Long, Set<Long>> skus(List<OrderLines.ShopItem> sold) {
+    Map<Long, Set<Long>> skus(List<Orders.ItemOrdered> sold) {
         Map<Long, Set<Listings.ItemKey>> wanted = new LinkedHashMap<>();
-        for (OrderLines.ShopItem item : sold) {
+        for (Orders.ItemOrdered item : sold) {
             wanted.computeIfAbsent(item.connectionId(), c -> new LinkedHashSet<>())
                     .add(itemKey(item.itemCode(), item.variation()));
         }

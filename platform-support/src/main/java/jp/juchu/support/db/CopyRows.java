@@ -1,11 +1,23 @@
 package jp.juchu.support.db;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,30 +28,47 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * New rows written with PostgreSQL's {@code COPY ... FROM STDIN} on the caller's transaction: one statement for all of
- * them, the values sent as CSV and read by each column's own type. For a page of new orders this took about two thirds
- * of the time of the same rows as multi-row inserts (docs/benchmarks.md, 2026-12-06, fifth), and the statement's
- * triggers fire once, not once per batch the driver happened to cut. Constraints and triggers apply as to an insert; a
- * failure is translated as {@link JdbcTemplate} translates one, and the rows are all written or none.
+ * them. For a page of new orders this took about two thirds of the time of the same rows as multi-row inserts
+ * (docs/benchmarks.md, 2026-12-06, fifth), and the statement's triggers fire once, not once per batch the driver
+ * happened to cut. Constraints and triggers apply as to an insert; a failure is translated as {@link JdbcTemplate}
+ * translates one, and the rows are all written or none.
  *
- * <p>The CSV is PostgreSQL's own, written here rather than by a CSV library: every value but null in double quotes, a
- * quote inside doubled, nothing else escaped (so a line reading {@code \.} inside a value stays data). It is encoded
- * as UTF-8 straight into one buffer, handed to the copy whenever it fills: Commons CSV wrote the same text character
- * by character through a {@link java.io.Writer}, and a {@link StringBuilder} turned into a string and then into bytes
- * made every character three times over (a third of all the memory the OMS took during a first import, and the
- * collections of it: docs/benchmarks.md, 2026-12-06, seventh). A {@link Utf8Text} is sent as its bytes.
+ * <p>The values are sent in PostgreSQL's binary copy format, each in its column's own form (the columns' types are
+ * read from the catalogue once per table): text as its UTF-8 bytes with their length, nothing quoted or escaped, and a
+ * {@link Utf8Text} as the bytes it already is. PostgreSQL's CSV had the writer double every quote of an order's JSON
+ * and the database scan every byte for quotes again: 100,000 order rows took 2.1 s to read as CSV and 1.1 s in this
+ * form (docs/benchmarks.md, 2026-12-06, ninth). The database still checks every value as it takes it in: text for
+ * its encoding, a {@code json} for its syntax, a length for its column's.
  */
 public final class CopyRows {
 
     /** Bytes handed to the copy at once. */
     private static final int CHUNK = 1 << 16;
 
+    /** The binary copy format's signature, flags and header extension length. */
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
+
+    /** PostgreSQL's epoch (2000-01-01) in days and seconds of the Unix epoch. */
+    private static final long EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
+    private static final long EPOCH_SECOND = EPOCH_DAY * 86_400L;
+
+    /** The forms of the columns written so far, per database, table and columns. */
+    private static final Map<String, List<Form>> FORMS = new ConcurrentHashMap<>();
+
     private CopyRows() {}
 
     /**
-     * Writes {@code rows} (values in the order of {@code columns}) into {@code table}. A value is null, a
-     * {@link CharSequence}, a {@link Number}, a {@link Boolean}, a {@link java.sql.Date} or a {@link TemporalAccessor}
-     * (written as its ISO text, which PostgreSQL reads; an {@link OffsetDateTime} rounded to the microsecond as the JDBC
-     * driver rounds it). A plain {@link java.util.Date} is refused: its text is not one PostgreSQL reads.
+     * Writes {@code rows} (values in the order of {@code columns}) into {@code table}. A value is null, or fits its
+     * column: a whole {@link Number} for an integer column, a {@link Boolean} for a boolean, a {@link LocalDate} or
+     * {@link java.sql.Date} for a date, an {@link OffsetDateTime}, {@link ZonedDateTime} or {@link Instant} for a
+     * {@code timestamptz} (rounded to the microsecond as the JDBC driver rounds it), a {@link LocalDateTime} for a
+     * {@code timestamp}; a text, {@code json} or {@code jsonb} column takes a {@link CharSequence} (a
+     * {@link Utf8Text} as its bytes) or the ISO text of a number, boolean, date or time. Anything else is refused
+     * before the copy starts sending: a plain {@link java.util.Date}, whose text is not one PostgreSQL reads, among
+     * them.
      *
      * @throws DataAccessException when the database refuses a row
      */
@@ -53,30 +82,28 @@ public final class CopyRows {
                         "a row of " + row.length + " values for the " + columns.size() + " columns of " + table);
             }
         }
-        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
+        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)";
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            List<Form> forms = forms(connection, table, columns);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    forms.get(i).check(row[i], columns.get(i));
+                }
+            }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                Csv csv = new Csv(copy);
+                Binary out = new Binary(copy);
+                out.bytes(HEADER);
                 for (Object[] row : rows) {
+                    out.int16(row.length);
                     for (int i = 0; i < row.length; i++) {
-                        if (i > 0) {
-                            csv.put(',');
-                        }
-                        Object value = row[i];
-                        if (value instanceof Utf8Text text) {
-                            csv.quoted(text);
-                        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-                            csv.number(((Number) value).longValue());
-                        } else if (value != null) {
-                            csv.quoted(text(value));
-                        }
+                        forms.get(i).write(out, row[i]);
                     }
-                    csv.put('\n');
                 }
-                csv.flush();
+                out.int16(-1);
+                out.flush();
             } catch (RuntimeException | SQLException failed) {
                 // never ended: a copy cut short writes nothing
                 if (copy.isActive()) {
@@ -93,120 +120,232 @@ public final class CopyRows {
         }
     }
 
-    /** PostgreSQL's CSV as UTF-8, a buffer at a time. */
-    private static final class Csv {
+    /** The columns' forms, read from the catalogue the first time the database's table is written with them. */
+    private static List<Form> forms(Connection connection, String table, List<String> columns) throws SQLException {
+        String key = connection.getMetaData().getURL() + " " + table + " " + columns;
+        List<Form> known = FORMS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype)
+                from pg_attribute a join pg_type t on t.oid = a.atttypid
+                left join pg_type b on t.typtype = 'd' and b.oid = t.typbasetype
+                where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped
+                """)) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), "e".equals(rs.getString(3)) ? "enum" : rs.getString(2));
+                }
+            }
+        }
+        List<Form> forms = new ArrayList<>();
+        for (String column : columns) {
+            String type = types.get(column);
+            if (type == null) {
+                throw new IllegalArgumentException("no column " + column + " in " + table);
+            }
+            Form form = Form.of(type);
+            if (form == null) {
+                throw new IllegalArgumentException(
+                        "column " + column + " of " + table + " is a " + type + ", which a copy does not write");
+            }
+            forms.add(form);
+        }
+        FORMS.put(key, List.copyOf(forms));
+        return forms;
+    }
 
-        /** Room kept at the end of the buffer: the longest encoding of one character with its doubled quote. */
-        private static final int LIMIT = CHUNK - 8;
+    /** How a column's values are sent, by the column's type. */
+    private enum Form {
+        INT2,
+        INT4,
+        INT8,
+        BOOL,
+        TEXT,
+        JSONB,
+        DATE,
+        TIMESTAMPTZ,
+        TIMESTAMP;
+
+        /** The form of a type by its name (an enum's labels are sent as text); null when none is known. */
+        static Form of(String type) {
+            return switch (type) {
+                case "int2" -> INT2;
+                case "int4" -> INT4;
+                case "int8" -> INT8;
+                case "bool" -> BOOL;
+                case "text", "varchar", "bpchar", "json", "name", "enum" -> TEXT;
+                case "jsonb" -> JSONB;
+                case "date" -> DATE;
+                case "timestamptz" -> TIMESTAMPTZ;
+                case "timestamp" -> TIMESTAMP;
+                default -> null;
+            };
+        }
+
+        /** Refuses a value this column's form cannot send. */
+        void check(Object value, String column) {
+            if (value == null) {
+                return;
+            }
+            boolean fits = switch (this) {
+                case INT2, INT4, INT8 ->
+                    value instanceof Long
+                            || value instanceof Integer
+                            || value instanceof Short
+                            || value instanceof Byte;
+                case BOOL -> value instanceof Boolean;
+                case TEXT, JSONB -> value instanceof CharSequence || isoText(value) != null;
+                case DATE -> value instanceof LocalDate || value instanceof java.sql.Date;
+                case TIMESTAMPTZ ->
+                    value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant;
+                case TIMESTAMP -> value instanceof LocalDateTime;
+            };
+            if (!fits) {
+                throw new IllegalArgumentException("no " + name().toLowerCase(java.util.Locale.ROOT) + " form for a "
+                        + value.getClass().getName() + " (column " + column + ")");
+            }
+        }
+
+        /** A checked value: its length, then its bytes (a null as length -1). */
+        void write(Binary out, Object value) throws SQLException {
+            if (value == null) {
+                out.int32(-1);
+                return;
+            }
+            switch (this) {
+                case INT2 -> whole(out, ((Number) value).longValue(), 2);
+                case INT4 -> whole(out, ((Number) value).longValue(), 4);
+                case INT8 -> {
+                    out.int32(8);
+                    out.int64(((Number) value).longValue());
+                }
+                case BOOL -> {
+                    out.int32(1);
+                    out.int8((Boolean) value ? 1 : 0);
+                }
+                case TEXT -> text(out, value, false);
+                case JSONB -> text(out, value, true);
+                case DATE -> {
+                    LocalDate date = value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+                    out.int32(4);
+                    out.int32(Math.toIntExact(date.toEpochDay() - EPOCH_DAY));
+                }
+                case TIMESTAMPTZ -> {
+                    Instant at = value instanceof Instant i
+                            ? i
+                            : value instanceof OffsetDateTime o ? o.toInstant() : ((ZonedDateTime) value).toInstant();
+                    out.int32(8);
+                    out.int64(micros(at));
+                }
+                case TIMESTAMP -> {
+                    out.int32(8);
+                    out.int64(micros(((LocalDateTime) value).toInstant(ZoneOffset.UTC)));
+                }
+            }
+        }
+
+        /**
+         * A whole number for a column narrower than a long: in the column's width when it fits, else as the long it is,
+         * which the database refuses as a value of the wrong form rather than taking it cut down.
+         */
+        private static void whole(Binary out, long value, int width) throws SQLException {
+            if (width == 2 && value == (short) value) {
+                out.int32(2);
+                out.int16((int) value);
+            } else if (width == 4 && value == (int) value) {
+                out.int32(4);
+                out.int32((int) value);
+            } else {
+                out.int32(8);
+                out.int64(value);
+            }
+        }
+
+        private static void text(Binary out, Object value, boolean jsonb) throws SQLException {
+            byte[] bytes = value instanceof Utf8Text utf8
+                    ? utf8.bytes()
+                    : (value instanceof CharSequence chars ? chars.toString() : isoText(value))
+                            .getBytes(StandardCharsets.UTF_8);
+            if (jsonb) {
+                // jsonb's binary form: a version byte, then the text
+                out.int32(bytes.length + 1);
+                out.int8(1);
+            } else {
+                out.int32(bytes.length);
+            }
+            out.bytes(bytes);
+        }
+
+        /**
+         * Microseconds since PostgreSQL's epoch, rounded half up as the JDBC driver sends a parameter (PostgreSQL
+         * rounds half even); a shop's times are whole seconds, which need no rounding.
+         */
+        private static long micros(Instant at) {
+            return Math.addExact(
+                    Math.multiplyExact(at.getEpochSecond() - EPOCH_SECOND, 1_000_000L), (at.getNano() + 500) / 1000);
+        }
+    }
+
+    /** The binary copy format, a buffer at a time. */
+    private static final class Binary {
 
         private final CopyIn copy;
         private final byte[] out = new byte[CHUNK];
         private int size;
-        private char[] chars = new char[256];
 
-        Csv(CopyIn copy) {
+        Binary(CopyIn copy) {
             this.copy = copy;
         }
 
-        void put(char ascii) throws SQLException {
-            if (size >= LIMIT) {
-                flush();
-            }
-            out[size++] = (byte) ascii;
+        void int8(int value) throws SQLException {
+            room(1);
+            out[size++] = (byte) value;
         }
 
-        /**
-         * A value in double quotes, a quote inside doubled: how PostgreSQL's CSV reads any text back as it was. (The
-         * buffer and its size are held in locals while a value is written: the client compiler reloads a field at
-         * every use.)
-         */
-        void quoted(String value) throws SQLException {
-            int length = value.length();
-            if (chars.length < length) {
-                chars = new char[Math.max(length, chars.length * 2)];
-            }
-            char[] in = chars;
-            value.getChars(0, length, in, 0);
-            put('"');
+        void int16(int value) throws SQLException {
+            room(2);
+            out[size++] = (byte) (value >> 8);
+            out[size++] = (byte) value;
+        }
+
+        void int32(int value) throws SQLException {
+            room(4);
             byte[] o = out;
             int s = size;
-            for (int i = 0; i < length; i++) {
-                if (s >= LIMIT) {
-                    size = s;
-                    flush();
-                    s = 0;
-                }
-                char c = in[i];
-                if (c < 0x80) {
-                    if (c == '"') {
-                        o[s++] = '"';
-                    }
-                    o[s++] = (byte) c;
-                } else if (c < 0x800) {
-                    o[s++] = (byte) (0xC0 | c >> 6);
-                    o[s++] = (byte) (0x80 | c & 0x3F);
-                } else if (!Character.isSurrogate(c)) {
-                    o[s++] = (byte) (0xE0 | c >> 12);
-                    o[s++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    o[s++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(in[i + 1])) {
-                    int code = Character.toCodePoint(c, in[++i]);
-                    o[s++] = (byte) (0xF0 | code >> 18);
-                    o[s++] = (byte) (0x80 | code >> 12 & 0x3F);
-                    o[s++] = (byte) (0x80 | code >> 6 & 0x3F);
-                    o[s++] = (byte) (0x80 | code & 0x3F);
-                } else {
-                    // a surrogate without its pair, written as String.getBytes writes it
-                    o[s++] = '?';
-                }
-            }
-            size = s;
-            put('"');
+            o[s] = (byte) (value >> 24);
+            o[s + 1] = (byte) (value >> 16);
+            o[s + 2] = (byte) (value >> 8);
+            o[s + 3] = (byte) value;
+            size = s + 4;
         }
 
-        /** Text already UTF-8: its bytes, a quote doubled (the byte of a quote is never part of a longer sequence). */
-        void quoted(Utf8Text text) throws SQLException {
-            put('"');
-            byte[] o = out;
-            int s = size;
-            for (byte b : text.bytes()) {
-                if (s >= LIMIT) {
-                    size = s;
-                    flush();
-                    s = 0;
-                }
-                if (b == '"') {
-                    o[s++] = '"';
-                }
-                o[s++] = b;
-            }
-            size = s;
-            put('"');
+        void int64(long value) throws SQLException {
+            int32((int) (value >> 32));
+            int32((int) value);
         }
 
-        /** A whole number as its digits (unquoted: PostgreSQL's CSV reads them the same), without making a string. */
-        void number(long value) throws SQLException {
-            if (value == Long.MIN_VALUE) {
-                quoted(Long.toString(value));
-                return;
+        /** Bytes of any length, across as many buffers as they fill. */
+        void bytes(byte[] bytes) throws SQLException {
+            int from = 0;
+            while (from < bytes.length) {
+                if (size == CHUNK) {
+                    flush();
+                }
+                int n = Math.min(bytes.length - from, CHUNK - size);
+                System.arraycopy(bytes, from, out, size, n);
+                size += n;
+                from += n;
             }
-            if (size >= LIMIT - 20) {
+        }
+
+        private void room(int bytes) throws SQLException {
+            if (size > CHUNK - bytes) {
                 flush();
             }
-            long rest = value;
-            if (rest < 0) {
-                out[size++] = '-';
-                rest = -rest;
-            }
-            int digits = 1;
-            for (long left = rest / 10; left > 0; left /= 10) {
-                digits++;
-            }
-            for (int at = size + digits - 1; at >= size; at--) {
-                out[at] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            }
-            size += digits;
         }
 
         void flush() throws SQLException {
@@ -222,23 +361,18 @@ public final class CopyRows {
         return translated != null ? translated : new UncategorizedSQLException("COPY " + table, sql, e);
     }
 
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
+    /** The ISO text of a number, boolean, date or time for a text column; null for any other value. */
+    private static String isoText(Object value) {
         if (value instanceof OffsetDateTime time) {
-            // rounded to the microsecond half up, as the JDBC driver sends a parameter (PostgreSQL rounds half even);
-            // a shop's times are whole seconds, which need no rounding
+            // rounded to the microsecond half up, as the JDBC driver sends a parameter
             return (time.getNano() % 1000 == 0 ? time : time.plusNanos(500).truncatedTo(ChronoUnit.MICROS)).toString();
         }
-        if (value instanceof CharSequence
-                || value instanceof Number
+        if (value instanceof Number
                 || value instanceof Boolean
                 || value instanceof java.sql.Date
                 || value instanceof TemporalAccessor) {
             return value.toString();
         }
-        throw new IllegalArgumentException(
-                "no text form for a " + value.getClass().getName());
+        return null;
     }
 }

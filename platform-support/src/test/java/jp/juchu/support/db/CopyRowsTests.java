@@ -37,6 +37,12 @@ class CopyRowsTests {
                                      at timestamptz, amount bigint, payload json, status text references status,
                                      written_at timestamptz not null default now())
                 """);
+        jdbc.execute("create type mood as enum ('calm', 'busy')");
+        jdbc.execute("create domain sku as varchar(8) check (value = upper(value))");
+        jdbc.execute("""
+                create table ledger (id int primary key, units smallint, kind varchar(3), mood mood, doc jsonb,
+                                     local_at timestamp, code sku, price numeric)
+                """);
     }
 
     @AfterAll
@@ -47,6 +53,7 @@ class CopyRowsTests {
     @BeforeEach
     void empty() {
         jdbc.execute("truncate parcel");
+        jdbc.execute("truncate ledger");
     }
 
     @Test
@@ -219,6 +226,80 @@ class CopyRowsTests {
                 .isZero();
         CopyRows.into(jdbc, "parcel", COLUMNS, List.<Object[]>of(row(5L, "after")));
         assertThat(jdbc.queryForObject("select name from parcel", String.class)).isEqualTo("after");
+    }
+
+    @Test
+    void eachColumnTakesItsValueInItsOwnTypeNarrowNumbersEnumsDomainsJsonbAndLocalTimesAlike() {
+        List<String> columns = List.of("id", "units", "kind", "mood", "doc", "local_at", "code");
+        CopyRows.into(
+                jdbc,
+                "ledger",
+                columns,
+                List.of(
+                        new Object[] {
+                            -2_147_483_648L,
+                            (short) -32768,
+                            "入庫",
+                            "busy",
+                            new Utf8Text("{\"b\": 1, \"a\": \"寿司\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            java.time.LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_600),
+                            "SKU-1"
+                        },
+                        new Object[] {2_147_483_647, 32767L, "", "calm", "[]", null, null}));
+
+        Map<String, Object> first = jdbc.queryForMap(
+                "select units, kind, mood::text as mood, doc::text as doc, local_at::text as local_at, code"
+                        + " from ledger where id = -2147483648");
+        assertThat(first.get("units")).isEqualTo(-32768);
+        assertThat(first.get("kind")).isEqualTo("入庫");
+        assertThat(first.get("mood")).isEqualTo("busy");
+        // jsonb as the database keeps it (its keys in its own order)
+        assertThat(first.get("doc")).isEqualTo("{\"a\": \"寿司\", \"b\": 1}");
+        // rounded half up to the microsecond, into the next day
+        assertThat(first.get("local_at")).isEqualTo("2000-01-01 00:00:00");
+        assertThat(first.get("code")).isEqualTo("SKU-1");
+        assertThat(jdbc.queryForObject("select units from ledger where id = 2147483647", Integer.class))
+                .isEqualTo(32767);
+    }
+
+    @Test
+    void aValueItsColumnCannotHoldIsRefusedByTheDatabaseAndNothingIsWritten() {
+        List<String> columns = List.of("id", "units", "kind", "mood", "code");
+        // too long for varchar(3), too large for int and smallint, no such label, against the domain's check
+        for (Object[] bad : List.of(
+                new Object[] {2, null, "四文字の", null, null},
+                new Object[] {2_147_483_648L, null, null, null, null},
+                new Object[] {2, 32_768, null, null, null},
+                new Object[] {2, null, null, "angry", null},
+                new Object[] {2, null, null, null, "sku-1"},
+                new Object[] {2, null, "a\0b", null, null})) {
+            assertThatThrownBy(() -> CopyRows.into(
+                            jdbc, "ledger", columns, List.of(new Object[] {1, 1, "ok", "calm", "A"}, bad)))
+                    .as(java.util.Arrays.toString(bad))
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from ledger", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void aColumnOfATypeTheCopyDoesNotWriteOrNoSuchColumnIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() ->
+                        CopyRows.into(jdbc, "ledger", List.of("id", "price"), List.<Object[]>of(new Object[] {1, 10L})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("numeric");
+        assertThatThrownBy(() -> CopyRows.into(
+                        jdbc, "ledger", List.of("id", "nothing"), List.<Object[]>of(new Object[] {1, 10L})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no column nothing");
+        assertThatThrownBy(() ->
+                        CopyRows.into(jdbc, "ledger", List.of("id", "units"), List.<Object[]>of(new Object[] {1, 1.5})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Double");
+
+        assertThat(jdbc.queryForObject("select count(*) from ledger", Long.class))
+                .isZero();
     }
 
     private static Object[] row(long id, String name) {

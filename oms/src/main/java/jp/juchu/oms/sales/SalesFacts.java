@@ -61,24 +61,30 @@ public class SalesFacts {
     }
 
     /**
-     * Computes the facts of the orders among these that have none yet (new orders). An order whose facts exist is left
-     * alone: whatever gave it facts since it was created computed them from the order as it was then, and every later
-     * change has an event of its own.
+     * Imported orders have been routed (自動処理): the orders without facts yet (new orders) get theirs, in the status
+     * they start in; an order that something gave facts before the routing (an edit, a change at the shop) and that
+     * the routing moved has them restated as {@link #statusesMoved} would. The routing's own moves publish no
+     * {@code StatusesChanged} of their own: this is the one refresh of the page.
      */
     @Transactional
-    public void addMissing(Collection<Long> orderIds) {
+    public void routed(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return;
         }
-        Long[] missing = jdbc.sql("select u.id from unnest(?::bigint[]) as u (id)"
-                        + " where not exists (select 1 from sales_order f where f.order_id = u.id) order by u.id")
+        List<Long> missing = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        jdbc.sql("select u.id, exists (select 1 from sales_order f where f.order_id = u.id)"
+                        + " from unnest(?::bigint[]) as u (id) order by u.id")
                 .param(lock(orderIds))
-                .query(Long.class)
-                .list()
-                .toArray(Long[]::new);
-        if (missing.length > 0) {
+                .query(rs -> {
+                    (rs.getBoolean(2) ? held : missing).add(rs.getLong(1));
+                });
+        if (!missing.isEmpty()) {
             // none of them has facts to take back
-            compute(missing, false);
+            compute(missing.toArray(Long[]::new), false);
+        }
+        if (!held.isEmpty()) {
+            moved(held.toArray(Long[]::new));
         }
     }
 
@@ -127,7 +133,11 @@ public class SalesFacts {
         if (orderIds.isEmpty()) {
             return;
         }
-        Long[] ids = lock(orderIds);
+        moved(lock(orderIds));
+    }
+
+    /** Restates or recomputes the facts of these moved orders, their locks held (distinct ids). */
+    private void moved(Long[] ids) {
         List<Long> restated = new ArrayList<>();
         List<Long> recomputed = new ArrayList<>();
         jdbc.sql("""

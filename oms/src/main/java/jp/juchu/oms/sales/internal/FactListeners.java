@@ -38,11 +38,28 @@ class FactListeners {
     /**
      * Imported orders (every path that creates orders), once automatic processing has routed them: their facts are
      * computed once, in the status they start in, not on arrival and restated when the rules move them a moment
-     * later. An order a move has given facts meanwhile ({@link SalesFacts#statusesMoved}) is left as it is.
+     * later ({@link SalesFacts#routed}).
      */
     @ApplicationModuleListener
     void on(OrdersRouted event) {
-        facts.addMissing(event.orderIds());
+        facts.routed(event.orderIds());
+    }
+
+    /**
+     * In the routing's own transaction, as it announces the page: its moves of these orders need no
+     * {@link StatusesChanged} of their own, since the page's refresh after it ({@link #on(OrdersRouted)}) covers them.
+     * (Announced in a transaction of its own when the routing failed, which has collected nothing.)
+     */
+    @EventListener
+    void routing(OrdersRouted event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Collected collected && collected.owner == this) {
+                event.orderIds().forEach(collected.orderIds::remove);
+            }
+        }
     }
 
     /** Also a cancellation at the shop: the import publishes this for every change, cancellations included. */
@@ -90,7 +107,9 @@ class FactListeners {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            owner.events.publishEvent(new StatusesChanged(List.copyOf(orderIds)));
+            if (!orderIds.isEmpty()) {
+                owner.events.publishEvent(new StatusesChanged(List.copyOf(orderIds)));
+            }
         }
     }
 

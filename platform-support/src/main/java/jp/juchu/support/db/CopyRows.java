@@ -66,9 +66,9 @@ public final class CopyRows {
      * {@link java.sql.Date} for a date, an {@link OffsetDateTime}, {@link ZonedDateTime} or {@link Instant} for a
      * {@code timestamptz} (rounded to the microsecond as the JDBC driver rounds it), a {@link LocalDateTime} for a
      * {@code timestamp}; a text, {@code json} or {@code jsonb} column takes a {@link CharSequence} (a
-     * {@link Utf8Text} as its bytes) or the ISO text of a number, boolean, date or time. Anything else is refused
-     * before the copy starts sending: a plain {@link java.util.Date}, whose text is not one PostgreSQL reads, among
-     * them.
+     * {@link Utf8Text} as its bytes) or the ISO text of a number, boolean, date or time. Anything else is refused and
+     * the copy cancelled, nothing written: a plain {@link java.util.Date}, whose text is not one PostgreSQL reads,
+     * among them.
      *
      * @throws DataAccessException when the database refuses a row
      */
@@ -87,19 +87,15 @@ public final class CopyRows {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             List<Form> forms = forms(connection, table, columns);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    forms.get(i).check(row[i], columns.get(i));
-                }
-            }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
                 Binary out = new Binary(copy);
                 out.bytes(HEADER);
+                Form[] form = forms.toArray(Form[]::new);
                 for (Object[] row : rows) {
                     out.int16(row.length);
                     for (int i = 0; i < row.length; i++) {
-                        forms.get(i).write(out, row[i]);
+                        form[i].write(out, row[i], columns.get(i));
                     }
                 }
                 out.int16(-1);
@@ -186,11 +182,8 @@ public final class CopyRows {
             };
         }
 
-        /** Refuses a value this column's form cannot send. */
-        void check(Object value, String column) {
-            if (value == null) {
-                return;
-            }
+        /** A value this column's form cannot send is refused (the copy is then cancelled). */
+        private void refuseUnfit(Object value, String column) {
             boolean fits = switch (this) {
                 case INT2, INT4, INT8 ->
                     value instanceof Long
@@ -210,12 +203,13 @@ public final class CopyRows {
             }
         }
 
-        /** A checked value: its length, then its bytes (a null as length -1). */
-        void write(Binary out, Object value) throws SQLException {
+        /** A value: its length, then its bytes (a null as length -1). */
+        void write(Binary out, Object value, String column) throws SQLException {
             if (value == null) {
                 out.int32(-1);
                 return;
             }
+            refuseUnfit(value, column);
             switch (this) {
                 case INT2 -> whole(out, ((Number) value).longValue(), 2);
                 case INT4 -> whole(out, ((Number) value).longValue(), 4);

@@ -44,7 +44,7 @@ class CustomerBackfill {
     /** Links the unlinked orders of one batch after {@code afterId}; the cursor for the next, empty when done. */
     static OptionalLong linkBatch(Orders orders, CustomerLinking linking, long afterId) {
         List<Long> ids = orders.idsAfter(afterId, BATCH);
-        int linked = linking.linkAll(orders.headers(linking.unlinked(ids)));
+        int linked = linking.linkAll(orders.buyers(linking.unlinked(ids)));
         if (linked > 0) {
             log.info("Linked {} earlier orders to customers (ids after {})", linked, afterId);
         }

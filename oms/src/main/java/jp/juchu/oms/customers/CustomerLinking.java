@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.juchu.oms.orders.OrderBuyer;
 import jp.juchu.oms.orders.OrderChangedAtShop;
-import jp.juchu.oms.orders.OrderDetail;
 import jp.juchu.oms.orders.Orders;
 import jp.juchu.oms.orders.OrdersImported;
+import jp.juchu.support.db.CopyRows;
 import jp.juchu.support.db.SerialIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,10 @@ class CustomerLinking {
 
     static final String ACTOR = "システム (顧客管理)";
 
+    /** The columns of a link, as {@link #linkAll} writes them. */
+    private static final List<String> LINK_COLUMNS =
+            List.of("order_id", "customer_id", "connection_id", "order_number", "ordered_at", "total", "cancelled");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final Orders orders;
@@ -43,16 +48,16 @@ class CustomerLinking {
 
     @ApplicationModuleListener
     void on(OrdersImported imported) {
-        linkAll(orders.headers(imported.orderIds()));
+        linkAll(orders.buyers(imported.orderIds()));
     }
 
     /** The shop changed an order: its number, total and cancellation follow (an unlinked one is linked). */
     @ApplicationModuleListener
     void on(OrderChangedAtShop changed) {
-        orders.headers(List.of(changed.orderId())).forEach(order -> {
+        orders.buyers(List.of(changed.orderId())).forEach(order -> {
             int updated = jdbc.sql(
                             "update customer_order set order_number = ?, total = ?, cancelled = ? where order_id = ?")
-                    .params(order.orderNumber(), order.total(), cancelled(order), order.id())
+                    .params(order.orderNumber(), order.total(), order.cancelledAtShop(), order.id())
                     .update();
             if (updated == 0) {
                 link(order);
@@ -66,7 +71,7 @@ class CustomerLinking {
      * @return false when the order was linked already
      */
     @Transactional
-    boolean link(OrderDetail order) {
+    boolean link(OrderBuyer order) {
         return linkAll(List.of(order)) > 0;
     }
 
@@ -79,20 +84,20 @@ class CustomerLinking {
      * @return how many orders were linked now
      */
     @Transactional
-    int linkAll(List<OrderDetail> page) {
+    int linkAll(List<OrderBuyer> page) {
         if (page.isEmpty()) {
             return 0;
         }
         Customers.lock(jdbc);
         Set<Long> done = new HashSet<>(jdbc.sql("select order_id from customer_order where order_id = any (?)")
-                .param(page.stream().map(OrderDetail::id).toArray(Long[]::new))
+                .param(page.stream().map(OrderBuyer::id).toArray(Long[]::new))
                 .query(Long.class)
                 .list());
-        Map<Long, OrderDetail> todo = new LinkedHashMap<>();
+        Map<Long, OrderBuyer> todo = new LinkedHashMap<>();
         Map<Long, MatchKeys> keys = new HashMap<>();
-        for (OrderDetail order : page) {
+        for (OrderBuyer order : page) {
             if (!done.contains(order.id()) && todo.putIfAbsent(order.id(), order) == null) {
-                keys.put(order.id(), MatchKeys.of(order.buyerName(), order.buyerEmail(), order.buyerPhone()));
+                keys.put(order.id(), MatchKeys.of(order.name(), order.email(), order.phone()));
             }
         }
         if (todo.isEmpty()) {
@@ -100,9 +105,9 @@ class CustomerLinking {
         }
         KnownCustomers known = KnownCustomers.of(jdbc, keys.values());
         Map<Long, Long> customerOf = new LinkedHashMap<>();
-        Map<Long, OrderDetail> creating = new LinkedHashMap<>();
-        List<OrderDetail> filling = new ArrayList<>();
-        for (OrderDetail order : todo.values()) {
+        Map<Long, OrderBuyer> creating = new LinkedHashMap<>();
+        List<OrderBuyer> filling = new ArrayList<>();
+        for (OrderBuyer order : todo.values()) {
             MatchKeys k = keys.get(order.id());
             Optional<Long> matched = known.match(k);
             long customer;
@@ -119,28 +124,21 @@ class CustomerLinking {
         Map<Long, Long> realId = create(creating, keys);
         customerOf.replaceAll((order, customer) -> customer < 0 ? realId.get(customer) : customer);
         fillEmptyFields(filling, customerOf, keys);
-        // one statement for the page: its trigger counts each customer's new orders once, not once per batch
-        List<OrderDetail> linking = List.copyOf(todo.values());
-        jdbc.sql("""
-                        insert into customer_order (order_id, customer_id, connection_id, order_number, ordered_at, total,
-                            cancelled)
-                        select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]::timestamptz[],
-                            ?::bigint[], ?::boolean[])
-                        on conflict (order_id) do nothing
-                        """)
-                .params(
-                        linking.stream().map(OrderDetail::id).toArray(Long[]::new),
-                        linking.stream()
-                                .map(order -> customerOf.get(order.id()))
-                                .toArray(Long[]::new),
-                        linking.stream().map(OrderDetail::connectionId).toArray(Long[]::new),
-                        linking.stream().map(OrderDetail::orderNumber).toArray(String[]::new),
-                        linking.stream()
-                                .map(order -> order.orderedAt().toString())
-                                .toArray(String[]::new),
-                        linking.stream().map(OrderDetail::total).toArray(Long[]::new),
-                        linking.stream().map(CustomerLinking::cancelled).toArray(Boolean[]::new))
-                .update();
+        // one statement for the page (its trigger counts each customer's new orders once, not once per batch), a copy:
+        // under the customers' lock, no order of the page can have been linked since it was looked up
+        List<Object[]> links = new ArrayList<>();
+        for (OrderBuyer order : todo.values()) {
+            links.add(new Object[] {
+                order.id(),
+                customerOf.get(order.id()),
+                order.connectionId(),
+                order.orderNumber(),
+                order.orderedAt(),
+                order.total(),
+                order.cancelledAtShop()
+            });
+        }
+        CopyRows.into(jdbcTemplate, "customer_order", LINK_COLUMNS, links);
         alertIfBlacklisted(customerOf);
         return todo.size();
     }
@@ -159,7 +157,7 @@ class CustomerLinking {
     }
 
     /** The new customers, each from the order that made it, written in one batch: stand-in id → id. */
-    private Map<Long, Long> create(Map<Long, OrderDetail> creating, Map<Long, MatchKeys> keys) {
+    private Map<Long, Long> create(Map<Long, OrderBuyer> creating, Map<Long, MatchKeys> keys) {
         Map<Long, Long> ids = new HashMap<>();
         if (creating.isEmpty()) {
             return ids;
@@ -167,19 +165,19 @@ class CustomerLinking {
         List<Long> next = SerialIds.next(jdbc, "customer", "id", creating.size());
         List<Object[]> rows = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<Long, OrderDetail> entry : creating.entrySet()) {
+        for (Map.Entry<Long, OrderBuyer> entry : creating.entrySet()) {
             long id = next.get(i++);
             ids.put(entry.getKey(), id);
-            OrderDetail order = entry.getValue();
+            OrderBuyer order = entry.getValue();
             MatchKeys k = keys.get(order.id());
             rows.add(new Object[] {
                 id,
-                order.buyerName(),
-                blankToNull(order.buyerKana()),
-                blankToNull(order.buyerEmail()),
-                blankToNull(order.buyerPhone()),
-                blankToNull(order.buyerPostalCode()),
-                blankToNull(order.buyerPrefecture()),
+                order.name(),
+                blankToNull(order.kana()),
+                blankToNull(order.email()),
+                blankToNull(order.phone()),
+                blankToNull(order.postalCode()),
+                blankToNull(order.prefecture()),
                 address(order),
                 k.email(),
                 k.phone(),
@@ -200,21 +198,21 @@ class CustomerLinking {
      * page's order, so the first order with a phone number gives it. The page's orders are folded per customer
      * first (each field: the first order that has it), then written in one statement for the whole page.
      */
-    private void fillEmptyFields(List<OrderDetail> filling, Map<Long, Long> customerOf, Map<Long, MatchKeys> keys) {
+    private void fillEmptyFields(List<OrderBuyer> filling, Map<Long, Long> customerOf, Map<Long, MatchKeys> keys) {
         if (filling.isEmpty()) {
             return;
         }
         Map<Long, String[]> fills = new LinkedHashMap<>();
-        for (OrderDetail order : filling) {
+        for (OrderBuyer order : filling) {
             MatchKeys k = keys.get(order.id());
             String[] values = {
-                blankToNull(order.buyerKana()),
-                blankToNull(order.buyerEmail()),
+                blankToNull(order.kana()),
+                blankToNull(order.email()),
                 k.email(),
-                blankToNull(order.buyerPhone()),
+                blankToNull(order.phone()),
                 k.phone(),
-                blankToNull(order.buyerPostalCode()),
-                blankToNull(order.buyerPrefecture()),
+                blankToNull(order.postalCode()),
+                blankToNull(order.prefecture()),
                 address(order)
             };
             String[] fill = fills.computeIfAbsent(customerOf.get(order.id()), c -> new String[values.length]);
@@ -264,12 +262,8 @@ class CustomerLinking {
         });
     }
 
-    private static boolean cancelled(OrderDetail order) {
-        return "Cancelled".equals(order.shopOrderStatus());
-    }
-
-    private static String address(OrderDetail order) {
-        String address = (nonNull(order.buyerAddress1()) + " " + nonNull(order.buyerAddress2())).strip();
+    private static String address(OrderBuyer order) {
+        String address = (nonNull(order.address1()) + " " + nonNull(order.address2())).strip();
         return address.isEmpty() ? null : address;
     }
 

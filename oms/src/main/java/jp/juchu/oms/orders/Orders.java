@@ -151,6 +151,36 @@ public class Orders {
         return OrderQueries.headers(jdbc, ids);
     }
 
+    /** The orders' buyers, in id order (a third of the time of their {@link #headers}: fourteen columns, no join). */
+    public List<OrderBuyer> buyers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, connection_id, order_number, ordered_at, total, shop_order_status = 'Cancelled',
+                               buyer_name, buyer_kana, buyer_email, buyer_phone, buyer_postal_code, buyer_prefecture,
+                               buyer_address1, buyer_address2
+                        from oms_order where id = any (?) order by id
+                        """)
+                .param(ids.toArray(Long[]::new))
+                .query((rs, row) -> new OrderBuyer(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class),
+                        rs.getLong(5),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getString(14)))
+                .list();
+    }
+
     /** The orders with their shipments and lines (no history, no payload), in a few reads whatever their number. */
     public List<OrderDetail> withLines(Collection<Long> ids) {
         return OrderQueries.withLines(jdbc, ids);

@@ -82,7 +82,7 @@ class CustomerLinkingTests {
         long order = fixture.order(7001, tag, "伊藤 四郎", tag + "@example.jp", null, 1200);
         Customer customer = fixture.customerOf(order);
 
-        assertThat(linking.link(orders.detail(order).orElseThrow())).isFalse();
+        assertThat(linking.link(orders.buyers(List.of(order)).get(0))).isFalse();
 
         assertThat(customers.find(customer.id()).orElseThrow().orderCount()).isEqualTo(1);
         assertThat(customers.search(tag, 10)).hasSize(1);

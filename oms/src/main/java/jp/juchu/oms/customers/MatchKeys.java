@@ -18,14 +18,31 @@ record MatchKeys(String email, String phone, String name) {
         return key.isEmpty() ? null : key;
     }
 
+    /** Its digits only (a loop, not a pattern: it runs for every order of every imported page). */
     static String phoneKey(String phone) {
-        String key = nfkc(phone).replaceAll("[^0-9]", "");
-        return key.isEmpty() ? null : key;
+        String normalized = nfkc(phone);
+        StringBuilder key = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c >= '0' && c <= '9') {
+                key.append(c);
+            }
+        }
+        return key.isEmpty() ? null : key.toString();
     }
 
-    /** Without any spaces: 「山田 太郎」「山田　太郎」「山田太郎」 are one name. */
+    /** Without any spaces: 「山田 太郎」「山田　太郎」「山田太郎」 are one name (NFKC makes the wide space a space). */
     static String nameKey(String name) {
-        return nfkc(name).replaceAll("\\s+", "");
+        String normalized = nfkc(name);
+        StringBuilder key = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            // what \s matches
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 
     private static String nfkc(String value) {

@@ -364,8 +364,7 @@ public class Orders {
 
     /**
      * The shop items of these orders' lines, one row each, in item code and variation order: what a page of new
-     * orders adds to the items seen, or what orders that arrived settled at their shop sold, without reading every
-     * line into the JVM.
+     * orders adds to the items seen, without reading every line into the JVM.
      */
     public List<ItemOrdered> itemsOrdered(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
@@ -376,10 +375,7 @@ public class Orders {
                                (array_agg(i.name order by o.id, s.delivery_id, i.line_no))[1] as name,
                                (array_agg(i.unit_price order by o.id, s.delivery_id, i.line_no))[1] as unit_price,
                                count(*) as lines, max(o.ordered_at) as last_ordered_at
-                        from oms_order o join shipment s on s.order_id = o.id join order_item i on i.shipment_id = s.id
-                        where o.id = any (?)
-                        group by 1, 2, 3 order by 2, 3, 1
-                        """)
+                        """ + LINES_OF_ORDERS + " group by 1, 2, 3 order by 2, 3, 1")
                 .param(orderIds.toArray(Long[]::new))
                 .query((rs, row) -> new ItemOrdered(
                         rs.getLong("connection_id"),
@@ -391,6 +387,30 @@ public class Orders {
                         rs.getObject("last_ordered_at", java.time.OffsetDateTime.class)))
                 .list();
     }
+
+    /** A shop item some orders sold (variation blank when it has none). */
+    public record ItemSold(long connectionId, String itemCode, String variation) {}
+
+    /**
+     * The shop items of these orders' lines, each once, without names, prices or counts: what orders that arrived
+     * settled at their shop took from its quantity (a fifth of the time of {@link #itemsOrdered} in an import).
+     */
+    public List<ItemSold> itemsSold(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct o.connection_id, i.item_code, coalesce(trim(i.variation), '')"
+                        + LINES_OF_ORDERS + " order by 2, 3, 1")
+                .param(orderIds.toArray(Long[]::new))
+                .query((rs, row) -> new ItemSold(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** The lines of the orders given as the one parameter, with their orders ({@code o}) and shipments ({@code s}). */
+    private static final String LINES_OF_ORDERS = """
+
+            from oms_order o join shipment s on s.order_id = o.id join order_item i on i.shipment_id = s.id
+            where o.id = any (?)""";
 
     /** The ids of all orders after {@code afterId}, in id order: for walking every order in batches. */
     public List<Long> idsAfter(long afterId, int limit) {

@@ -117,7 +117,7 @@ class Allocation {
         if (settled.isEmpty()) {
             return Map.of();
         }
-        return new SkuResolver(listings, products).skus(this.orders.itemsOrdered(settled));
+        return new SkuResolver(listings, products).skus(this.orders.itemsSold(settled));
     }
 
     /**

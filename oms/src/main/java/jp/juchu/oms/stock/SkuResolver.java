@@ -71,9 +71,9 @@ final class SkuResolver {
      * The stock-managed SKUs these shop items resolve to, per shop: what a sale of them took from the shop's own
      * quantity, whatever the amounts.
      */
-    Map<Long, Set<Long>> skus(List<Orders.ItemOrdered> sold) {
+    Map<Long, Set<Long>> skus(List<Orders.ItemSold> sold) {
         Map<Long, Set<Listings.ItemKey>> wanted = new LinkedHashMap<>();
-        for (Orders.ItemOrdered item : sold) {
+        for (Orders.ItemSold item : sold) {
             wanted.computeIfAbsent(item.connectionId(), c -> new LinkedHashSet<>())
                     .add(itemKey(item.itemCode(), item.variation()));
         }

@@ -46,12 +46,19 @@ class ImportedPages {
      *
      * @param serialCode the serial code the shop gave it, if any
      * @param key the serial code when it can be a key, else null
-     * @param hash the content hash, null when the order is not JSON at all
+     * @param canonical the order's canonical JSON, whose content hash is computed only when there is a stored one to
+     *     compare it with; null when the order is not JSON at all
      * @param order the order, null when it cannot be read
      * @param unreadable why not, when it cannot be read
      * @param raw the order as sent, kept only when it cannot be read
      */
-    record Prepared(String serialCode, String key, String hash, IncomingOrder order, String unreadable, RawOrder raw) {}
+    record Prepared(
+            String serialCode,
+            String key,
+            ShopOrderReader.Canonical canonical,
+            IncomingOrder order,
+            String unreadable,
+            RawOrder raw) {}
 
     /** A page's orders as {@link Prepared}, in the page's order. */
     List<Prepared> prepare(OrderPage page) {
@@ -68,14 +75,9 @@ class ImportedPages {
             ShopOrderReader.Canonical canonical = reader.canonical(tree);
             try {
                 prepared.add(new Prepared(
-                        raw.serialCode(),
-                        key,
-                        canonical.hash(),
-                        reader.read(tree, canonical.text(), canonical.hash()),
-                        null,
-                        null));
+                        raw.serialCode(), key, canonical, reader.read(tree, canonical.text()), null, null));
             } catch (ShopOrderReader.Unreadable e) {
-                prepared.add(new Prepared(raw.serialCode(), key, canonical.hash(), null, e.getMessage(), raw));
+                prepared.add(new Prepared(raw.serialCode(), key, canonical, null, e.getMessage(), raw));
             }
         }
         return prepared;
@@ -116,29 +118,34 @@ class ImportedPages {
      */
     private void apply(long connectionId, long runId, OffsetDateTime since, Long totalCount, List<Prepared> page) {
         int quarantined = 0;
-        List<Prepared> hashed = new ArrayList<>();
+        List<Prepared> readable = new ArrayList<>();
         for (Prepared p : page) {
-            if (p.hash() == null) {
+            if (p.canonical() == null) {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(p.raw()), p.raw().json(), p.unreadable(), since);
             } else {
-                hashed.add(p);
+                readable.add(p);
             }
         }
         Map<String, String> stored = orders.contentHashes(
                 connectionId,
-                hashed.stream()
+                readable.stream()
                         .map(Prepared::key)
                         .filter(java.util.Objects::nonNull)
                         .toList());
         Map<String, IncomingOrder> toApply = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
-        for (Prepared p : hashed) {
-            if (p.key() != null && p.hash().equals(stored.get(p.key()))) {
+        for (Prepared p : readable) {
+            String storedHash = p.key() == null ? null : stored.get(p.key());
+            String hash = storedHash == null ? null : p.canonical().hash();
+            if (storedHash != null && hash.equals(storedHash)) {
                 unchanged.add(p.key());
             } else if (p.order() != null) {
                 // an order changed at the shop while a run pages by offset can come twice: the newer copy is applied
-                toApply.merge(p.order().order().serialCode(), p.order(), ImportedPages::newer);
+                IncomingOrder order = hash == null
+                        ? p.order()
+                        : new IncomingOrder(p.order().order(), p.order().payloadJson(), hash);
+                toApply.merge(order.order().serialCode(), order, ImportedPages::newer);
             } else {
                 quarantined++;
                 records.quarantine(connectionId, orderKey(p.raw()), p.raw().json(), p.unreadable(), since);

@@ -55,13 +55,16 @@ final class ShopOrderReader {
         return node;
     }
 
-    /** Reads and checks an order whose tree and content hash are already known. */
-    IncomingOrder read(JsonNode node, Utf8Text payload, String contentHash) throws Unreadable {
+    /**
+     * Reads and checks an order whose tree and canonical text are already known; its content hash is left to the
+     * importer, who computes it only to compare it ({@link IncomingOrder#contentHash}).
+     */
+    IncomingOrder read(JsonNode node, Utf8Text payload) throws Unreadable {
         ShopOrder order = order(node);
         checkAmounts(order);
         checkLengths(order);
         checkNoNul(node, payload);
-        return new IncomingOrder(order, payload, contentHash);
+        return new IncomingOrder(order, payload, null);
     }
 
     /**
@@ -104,21 +107,28 @@ final class ShopOrderReader {
     }
 
     /**
-     * The order's JSON with its keys sorted, so the same content always reads the same, and its SHA-256: the hash
-     * tells a changed order from an unchanged one, the text is what the OMS keeps as the order the shop sent (one
-     * serialisation for both; the order page shows it re-indented whatever its key order).
+     * The order's JSON with its keys sorted, so the same content always reads the same: its SHA-256 tells a changed
+     * order from an unchanged one, the text is what the OMS keeps as the order the shop sent (one serialisation for
+     * both; the order page shows it re-indented whatever its key order).
      */
     Canonical canonical(JsonNode node) {
-        byte[] bytes = canonical.writeValueAsBytes(node);
-        return new Canonical(bytes, IncomingOrder.contentHash(bytes));
+        return new Canonical(canonical.writeValueAsBytes(node));
     }
 
-    /** An order's canonical JSON (UTF-8) and its content hash. */
-    record Canonical(byte[] json, String hash) {
+    /** An order's canonical JSON (UTF-8). */
+    record Canonical(byte[] json) {
 
         /** The JSON as the text the OMS keeps, left as its bytes (the copy into the database sends them as they are). */
         Utf8Text text() {
             return new Utf8Text(json);
+        }
+
+        /**
+         * Its content hash, computed when asked: only an order the OMS holds already is compared by it; a new order's
+         * is written by the database as it inserts the row.
+         */
+        String hash() {
+            return IncomingOrder.contentHash(json);
         }
     }
 

@@ -64,9 +64,11 @@ class OrderIntake {
                 connectionId, page.stream().map(o -> o.order().serialCode()).toList());
         Map<String, ShopChange> results = new LinkedHashMap<>();
         List<IncomingOrder> created = new ArrayList<>();
-        for (IncomingOrder incoming : page) {
-            String serial = incoming.order().serialCode();
+        for (IncomingOrder read : page) {
+            String serial = read.order().serialCode();
             Stored existing = stored.get(serial);
+            // a stored order is compared by its hash (and its row keeps the new one)
+            IncomingOrder incoming = existing == null ? read : read.hashed();
             if (existing == null) {
                 created.add(incoming);
                 results.put(serial, ShopChange.CREATED);

@@ -95,7 +95,11 @@ public final class CopyRows {
                 for (Object[] row : rows) {
                     out.int16(row.length);
                     for (int i = 0; i < row.length; i++) {
-                        form[i].write(out, row[i], columns.get(i));
+                        if (!form[i].write(out, row[i])) {
+                            throw new IllegalArgumentException(
+                                    "no " + form[i].name().toLowerCase(java.util.Locale.ROOT) + " form for a "
+                                            + row[i].getClass().getName() + " (column " + columns.get(i) + ")");
+                        }
                     }
                 }
                 out.int16(-1);
@@ -182,64 +186,71 @@ public final class CopyRows {
             };
         }
 
-        /** A value this column's form cannot send is refused (the copy is then cancelled). */
-        private void refuseUnfit(Object value, String column) {
-            boolean fits = switch (this) {
-                case INT2, INT4, INT8 ->
-                    value instanceof Long
-                            || value instanceof Integer
-                            || value instanceof Short
-                            || value instanceof Byte;
-                case BOOL -> value instanceof Boolean;
-                case TEXT, JSONB -> value instanceof CharSequence || isoText(value) != null;
-                case DATE -> value instanceof LocalDate || value instanceof java.sql.Date;
-                case TIMESTAMPTZ ->
-                    value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant;
-                case TIMESTAMP -> value instanceof LocalDateTime;
-            };
-            if (!fits) {
-                throw new IllegalArgumentException("no " + name().toLowerCase(java.util.Locale.ROOT) + " form for a "
-                        + value.getClass().getName() + " (column " + column + ")");
-            }
-        }
-
-        /** A value: its length, then its bytes (a null as length -1). */
-        void write(Binary out, Object value, String column) throws SQLException {
+        /**
+         * A value: its length, then its bytes (a null as length -1).
+         *
+         * @return false, with nothing written, when the value has no form for this column (the copy is then cancelled)
+         */
+        boolean write(Binary out, Object value) throws SQLException {
             if (value == null) {
                 out.int32(-1);
-                return;
+                return true;
             }
-            refuseUnfit(value, column);
             switch (this) {
-                case INT2 -> whole(out, ((Number) value).longValue(), 2);
-                case INT4 -> whole(out, ((Number) value).longValue(), 4);
-                case INT8 -> {
-                    out.int32(8);
-                    out.int64(((Number) value).longValue());
+                case INT2, INT4, INT8 -> {
+                    if (!(value instanceof Long
+                            || value instanceof Integer
+                            || value instanceof Short
+                            || value instanceof Byte)) {
+                        return false;
+                    }
+                    whole(out, ((Number) value).longValue(), this == INT2 ? 2 : this == INT4 ? 4 : 8);
                 }
                 case BOOL -> {
+                    if (!(value instanceof Boolean yes)) {
+                        return false;
+                    }
                     out.int32(1);
-                    out.int8((Boolean) value ? 1 : 0);
+                    out.int8(yes ? 1 : 0);
                 }
-                case TEXT -> text(out, value, false);
-                case JSONB -> text(out, value, true);
+                case TEXT, JSONB -> {
+                    return text(out, value, this == JSONB);
+                }
                 case DATE -> {
-                    LocalDate date = value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+                    LocalDate date;
+                    if (value instanceof LocalDate d) {
+                        date = d;
+                    } else if (value instanceof java.sql.Date d) {
+                        date = d.toLocalDate();
+                    } else {
+                        return false;
+                    }
                     out.int32(4);
                     out.int32(Math.toIntExact(date.toEpochDay() - EPOCH_DAY));
                 }
                 case TIMESTAMPTZ -> {
-                    Instant at = value instanceof Instant i
-                            ? i
-                            : value instanceof OffsetDateTime o ? o.toInstant() : ((ZonedDateTime) value).toInstant();
+                    Instant at;
+                    if (value instanceof OffsetDateTime o) {
+                        at = o.toInstant();
+                    } else if (value instanceof Instant i) {
+                        at = i;
+                    } else if (value instanceof ZonedDateTime z) {
+                        at = z.toInstant();
+                    } else {
+                        return false;
+                    }
                     out.int32(8);
                     out.int64(micros(at));
                 }
                 case TIMESTAMP -> {
+                    if (!(value instanceof LocalDateTime local)) {
+                        return false;
+                    }
                     out.int32(8);
-                    out.int64(micros(((LocalDateTime) value).toInstant(ZoneOffset.UTC)));
+                    out.int64(micros(local.toInstant(ZoneOffset.UTC)));
                 }
             }
+            return true;
         }
 
         /**
@@ -247,7 +258,10 @@ public final class CopyRows {
          * which the database refuses as a value of the wrong form rather than taking it cut down.
          */
         private static void whole(Binary out, long value, int width) throws SQLException {
-            if (width == 2 && value == (short) value) {
+            if (width == 8) {
+                out.int32(8);
+                out.int64(value);
+            } else if (width == 2 && value == (short) value) {
                 out.int32(2);
                 out.int16((int) value);
             } else if (width == 4 && value == (int) value) {
@@ -259,11 +273,19 @@ public final class CopyRows {
             }
         }
 
-        private static void text(Binary out, Object value, boolean jsonb) throws SQLException {
-            byte[] bytes = value instanceof Utf8Text utf8
-                    ? utf8.bytes()
-                    : (value instanceof CharSequence chars ? chars.toString() : isoText(value))
-                            .getBytes(StandardCharsets.UTF_8);
+        private static boolean text(Binary out, Object value, boolean jsonb) throws SQLException {
+            byte[] bytes;
+            if (value instanceof Utf8Text utf8) {
+                bytes = utf8.bytes();
+            } else if (value instanceof String text) {
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+            } else {
+                String text = value instanceof CharSequence chars ? chars.toString() : isoText(value);
+                if (text == null) {
+                    return false;
+                }
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+            }
             if (jsonb) {
                 // jsonb's binary form: a version byte, then the text
                 out.int32(bytes.length + 1);
@@ -272,6 +294,7 @@ public final class CopyRows {
                 out.int32(bytes.length);
             }
             out.bytes(bytes);
+            return true;
         }
 
         /**

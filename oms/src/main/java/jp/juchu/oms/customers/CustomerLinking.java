@@ -97,7 +97,12 @@ class CustomerLinking {
         Map<Long, MatchKeys> keys = new HashMap<>();
         for (OrderBuyer order : page) {
             if (!done.contains(order.id()) && todo.putIfAbsent(order.id(), order) == null) {
-                keys.put(order.id(), MatchKeys.of(order.name(), order.email(), order.phone()));
+                keys.put(
+                        order.id(),
+                        MatchKeys.of(
+                                order.buyer().name(),
+                                order.buyer().email(),
+                                order.buyer().phone()));
             }
         }
         if (todo.isEmpty()) {
@@ -172,12 +177,12 @@ class CustomerLinking {
             MatchKeys k = keys.get(order.id());
             rows.add(new Object[] {
                 id,
-                order.name(),
-                blankToNull(order.kana()),
-                blankToNull(order.email()),
-                blankToNull(order.phone()),
-                blankToNull(order.postalCode()),
-                blankToNull(order.prefecture()),
+                order.buyer().name(),
+                blankToNull(order.buyer().kana()),
+                blankToNull(order.buyer().email()),
+                blankToNull(order.buyer().phone()),
+                blankToNull(order.buyer().postalCode()),
+                blankToNull(order.buyer().prefecture()),
                 address(order),
                 k.email(),
                 k.phone(),
@@ -206,13 +211,13 @@ class CustomerLinking {
         for (OrderBuyer order : filling) {
             MatchKeys k = keys.get(order.id());
             String[] values = {
-                blankToNull(order.kana()),
-                blankToNull(order.email()),
+                blankToNull(order.buyer().kana()),
+                blankToNull(order.buyer().email()),
                 k.email(),
-                blankToNull(order.phone()),
+                blankToNull(order.buyer().phone()),
                 k.phone(),
-                blankToNull(order.postalCode()),
-                blankToNull(order.prefecture()),
+                blankToNull(order.buyer().postalCode()),
+                blankToNull(order.buyer().prefecture()),
                 address(order)
             };
             String[] fill = fills.computeIfAbsent(customerOf.get(order.id()), c -> new String[values.length]);
@@ -263,7 +268,8 @@ class CustomerLinking {
     }
 
     private static String address(OrderBuyer order) {
-        String address = (nonNull(order.address1()) + " " + nonNull(order.address2())).strip();
+        String address =
+                (nonNull(order.buyer().address1()) + " " + nonNull(order.buyer().address2())).strip();
         return address.isEmpty() ? null : address;
     }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
  * order a customer's order list shows — read without the rest of the order.
  *
  * @param cancelledAtShop whether the shop says the order is cancelled
+ * @param buyer the buyer as the order names them (no member account)
  */
 public record OrderBuyer(
         long id,
@@ -15,11 +16,4 @@ public record OrderBuyer(
         OffsetDateTime orderedAt,
         long total,
         boolean cancelledAtShop,
-        String name,
-        String kana,
-        String email,
-        String phone,
-        String postalCode,
-        String prefecture,
-        String address1,
-        String address2) {}
+        ShopOrder.Buyer buyer) {}

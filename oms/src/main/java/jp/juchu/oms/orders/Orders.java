@@ -170,14 +170,16 @@ public class Orders {
                         rs.getObject(4, java.time.OffsetDateTime.class),
                         rs.getLong(5),
                         rs.getBoolean(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        rs.getString(12),
-                        rs.getString(13),
-                        rs.getString(14)))
+                        new ShopOrder.Buyer(
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getString(11),
+                                rs.getString(12),
+                                rs.getString(13),
+                                rs.getString(14),
+                                null)))
                 .list();
     }
 

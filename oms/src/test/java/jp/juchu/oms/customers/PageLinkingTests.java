@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import jp.juchu.oms.orders.OrderBuyer;
+import jp.juchu.oms.orders.ShopOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -156,14 +157,8 @@ class PageLinkingTests {
                 OffsetDateTime.now(),
                 1000,
                 false,
-                name,
-                kana,
-                email,
-                phone,
-                postal,
-                postal == null ? null : "東京都",
-                address,
-                null);
+                new ShopOrder.Buyer(
+                        name, kana, email, phone, postal, postal == null ? null : "東京都", address, null, null));
     }
 
     private long customer(String tag, String name, String email, String phone) {

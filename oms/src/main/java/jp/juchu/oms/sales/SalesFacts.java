@@ -112,7 +112,7 @@ public class SalesFacts {
                     .update();
         }
         // the facts written and their rollup rows, in one statement
-        long written = jdbc.sql(FactRule.computeAndRollUp("o.id = any (?)"))
+        long written = jdbc.sql(FactRule.computeAndRollUp("o.id = any (?)", !held))
                 .param(ids)
                 .query(Long.class)
                 .single();

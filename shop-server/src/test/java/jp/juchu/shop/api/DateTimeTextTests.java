@@ -38,7 +38,7 @@ class DateTimeTextTests {
                     random.nextBoolean() ? 0 : random.nextInt(1_000_000_000) / (int) Math.pow(10, random.nextInt(9)),
                     ZoneOffset.ofTotalSeconds((random.nextInt(28 * 4) - 14 * 4) * 900)));
         }
-        SimpleModule module = new SimpleModule().addSerializer(OffsetDateTime.class, new StrictJson.DateTimeText());
+        SimpleModule module = new SimpleModule().addSerializer(OffsetDateTime.class, new DateTimeText());
         // as the shop's mapper is configured (spring.jackson.time-zone), and without a time zone of its own
         for (JsonMapper.Builder builder : List.of(
                 JsonMapper.builder().defaultTimeZone(TimeZone.getTimeZone("Asia/Tokyo")), JsonMapper.builder())) {

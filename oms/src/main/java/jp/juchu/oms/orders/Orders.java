@@ -395,7 +395,8 @@ public class Orders {
 
     /**
      * The shop items of these orders' lines, each once, without names, prices or counts: what orders that arrived
-     * settled at their shop took from its quantity (a fifth of the time of {@link #itemsOrdered} in an import).
+     * settled at their shop took from its quantity (about a seventh of the time of {@link #itemsOrdered} in an
+     * import, docs/benchmarks.md, ninth).
      */
     public List<ItemSold> itemsSold(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class CopyRows {
     private static final long EPOCH_SECOND = EPOCH_DAY * 86_400L;
 
     /** The forms of the columns written so far, per database, table and columns. */
-    private static final Map<String, List<Form>> FORMS = new ConcurrentHashMap<>();
+    private static final Map<String, Form[]> FORMS = new ConcurrentHashMap<>();
 
     private CopyRows() {}
 
@@ -86,12 +85,11 @@ public final class CopyRows {
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            List<Form> forms = forms(connection, table, columns);
+            Form[] form = forms(connection, table, columns);
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
                 Binary out = new Binary(copy);
                 out.bytes(HEADER);
-                Form[] form = forms.toArray(Form[]::new);
                 for (Object[] row : rows) {
                     out.int16(row.length);
                     for (int i = 0; i < row.length; i++) {
@@ -121,9 +119,9 @@ public final class CopyRows {
     }
 
     /** The columns' forms, read from the catalogue the first time the database's table is written with them. */
-    private static List<Form> forms(Connection connection, String table, List<String> columns) throws SQLException {
+    private static Form[] forms(Connection connection, String table, List<String> columns) throws SQLException {
         String key = connection.getMetaData().getURL() + " " + table + " " + columns;
-        List<Form> known = FORMS.get(key);
+        Form[] known = FORMS.get(key);
         if (known != null) {
             return known;
         }
@@ -141,8 +139,9 @@ public final class CopyRows {
                 }
             }
         }
-        List<Form> forms = new ArrayList<>();
-        for (String column : columns) {
+        Form[] forms = new Form[columns.size()];
+        for (int i = 0; i < forms.length; i++) {
+            String column = columns.get(i);
             String type = types.get(column);
             if (type == null) {
                 throw new IllegalArgumentException("no column " + column + " in " + table);
@@ -152,9 +151,9 @@ public final class CopyRows {
                 throw new IllegalArgumentException(
                         "column " + column + " of " + table + " is a " + type + ", which a copy does not write");
             }
-            forms.add(form);
+            forms[i] = form;
         }
-        FORMS.put(key, List.copyOf(forms));
+        FORMS.put(key, forms);
         return forms;
     }
 

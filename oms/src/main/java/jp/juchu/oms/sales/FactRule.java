@@ -9,6 +9,9 @@ final class FactRule {
 
     private FactRule() {}
 
+    /** The day the OMS saw an order {@code o} paid: the shop's last update of it. */
+    private static final String PAID_SEEN = "(o.shop_updated_at at time zone 'Asia/Tokyo')::date";
+
     /** An order's shipping day: its last shipment's (ours, else the shop's), over its shipments {@code s}. */
     static final String SHIPPED_ON = "max(coalesce(s.shipped_date, s.shop_shipped_date))";
 
@@ -19,7 +22,7 @@ final class FactRule {
      * product master's cost price of the SKU (or of a set's components) the shop's item is mapped to.
      */
     static String compute(String where) {
-        return facts(where, "") + ORDERS + REWRITTEN;
+        return facts(where, "", true) + ORDERS + REWRITTEN;
     }
 
     /**
@@ -27,15 +30,22 @@ final class FactRule {
      * ({@link FactRollups#added}) instead of reading them again; the statement answers how many orders it wrote.
      *
      * @param none whether the caller knows that none of the orders has facts (their locks held): their rows are then
-     *     inserted without looking for a conflict, a quarter of the cost of writing them
+     *     inserted without looking for a conflict, a quarter of the cost of writing them, and no earlier payment day
+     *     is looked for
      */
     static String computeAndRollUp(String where, boolean none) {
-        return facts(where, "returning *") + ", written as (" + ORDERS + (none ? "" : REWRITTEN) + " returning *), "
+        return facts(where, "returning *", !none) + ", written as (" + ORDERS + (none ? "" : REWRITTEN)
+                + " returning *), "
                 + FactRollups.added("written", "inserted") + " select count(*) from written";
     }
 
-    /** The rule's common table expressions, up to the lines written ({@code inserted}, with {@code returning}). */
-    private static String facts(String where, String returning) {
+    /**
+     * The rule's common table expressions, up to the lines written ({@code inserted}, with {@code returning}).
+     *
+     * @param held whether some orders may have facts already: an order keeps the payment day its facts have (the day
+     *     the OMS first saw it paid)
+     */
+    private static String facts(String where, String returning, boolean held) {
         return """
                 with ord as (
                     select o.id as order_id, o.connection_id,
@@ -43,8 +53,7 @@ final class FactRule {
                            extract(hour from o.ordered_at at time zone 'Asia/Tokyo')::smallint as ordered_hour,
                            sh.shipped_on,
                            case when o.shop_payment_status = 'Paid'
-                                then coalesce(old.paid_on, (o.shop_updated_at at time zone 'Asia/Tokyo')::date) end
-                               as paid_on,
+                                then %s end as paid_on,
                            o.workflow_status,
                            left(coalesce(sh.prefecture, o.buyer_prefecture, ''), 10) as prefecture,
                            o.payment_method,
@@ -57,7 +66,7 @@ final class FactRule {
                            coalesce(tx.tax, 0) as tax, coalesce(tx.tax_10, 0) as tax_10, coalesce(tx.tax_8, 0) as tax_8,
                            o.shipping_fee, o.cod_fee, o.coupon_discount, o.points_used
                     from oms_order o
-                    left join sales_order old on old.order_id = o.id
+                    %s
                     left join lateral (
                         select count(*) as shipments,
                                %s as shipped_on,
@@ -107,7 +116,13 @@ final class FactRule {
                 per_order as (
                     select order_id, sum(quantity) as units, sum(cost) as cost from lines group by order_id
                 )
-                """.formatted(SHIPPED_ON, where, fees("ord"), returning);
+                """.formatted(
+                        held ? "coalesce(old.paid_on, " + PAID_SEEN + ")" : PAID_SEEN,
+                        held ? "left join sales_order old on old.order_id = o.id" : "",
+                        SHIPPED_ON,
+                        where,
+                        fees("ord"),
+                        returning);
     }
 
     /** The facts of the orders, written (or rewritten) from the expressions of {@link #facts}. */

@@ -129,6 +129,32 @@ class SalesFactsTests {
     }
 
     @Test
+    void anOrderKeepsTheDayItWasFirstSeenPaidWhenTheShopUpdatesItLater() {
+        OffsetDateTime placed = DAY.atTime(10, 15).atZone(SalesFixture.TOKYO).toOffsetDateTime();
+        List<Line> tea = List.of(new Line("tea-1", "煎茶", 1080, 2, 8));
+        long id = shop.order("P-1", placed, placed, "New", "CreditCard", "東京都", 500, tea);
+        await().atMost(Duration.ofSeconds(15)).until(() -> DAY.toString().equals(shop.fact(id, "paid_on")));
+
+        // three days later the shop changes the order's price: its facts are computed again, the payment day stays
+        shop.order(
+                "P-1",
+                placed,
+                placed.plusDays(3),
+                "New",
+                "CreditCard",
+                "東京都",
+                500,
+                List.of(new Line("tea-1", "煎茶", 1500, 2, 8)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "3500".equals(shop.fact(id, "sales_incl")));
+        assertThat(shop.fact(id, "paid_on")).isEqualTo(DAY.toString());
+
+        // a new order first seen paid on its last update is paid that day
+        long later = shop.order("P-2", placed, placed.plusDays(2), "New", "CreditCard", "東京都", 500, tea);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> DAY.plusDays(2).toString().equals(shop.fact(later, "paid_on")));
+    }
+
+    @Test
     void theCostComesFromTheProductMasterForSkusAndSets() {
         shop.product(shop.prefix() + "-MUG", 1200, "mug-1");
         long setId = jdbc.sql("insert into product (code, name, kind) values (?, 'ギフトセット', 'SET') returning id")

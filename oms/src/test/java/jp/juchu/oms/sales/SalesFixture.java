@@ -56,13 +56,26 @@ record SalesFixture(Orders orders, JdbcClient jdbc, long shop, String prefix) {
             long shipping,
             List<Line> lines) {
         OffsetDateTime at = day.atTime(hour, 15).atZone(TOKYO).toOffsetDateTime();
+        return order(serial, at, at, status, payment, prefecture, shipping, lines);
+    }
+
+    /** Imports an order as the shop last updated it at {@code updatedAt}. */
+    long order(
+            String serial,
+            OffsetDateTime at,
+            OffsetDateTime updatedAt,
+            String status,
+            String payment,
+            String prefecture,
+            long shipping,
+            List<Line> lines) {
         Map<Integer, Long> byRate = new java.util.TreeMap<>();
         lines.forEach(l -> byRate.merge(l.rate(), l.price() * l.quantity(), Long::sum));
         ShopOrder order = new ShopOrder(
                 prefix + serial,
                 prefix + serial,
                 at,
-                at,
+                updatedAt,
                 status,
                 "Paid",
                 "NotShipped",

@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.juchu.support.db.GenericPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,10 +45,12 @@ public class SalesFacts {
     private static final int REBUILDING = 21002;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
 
-    SalesFacts(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    SalesFacts(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -111,11 +115,9 @@ public class SalesFacts {
                     .param(ids)
                     .update();
         }
-        // the facts written and their rollup rows, in one statement
-        long written = jdbc.sql(FactRule.computeAndRollUp("o.id = any (?)", !held))
-                .param(ids)
-                .query(Long.class)
-                .single();
+        // the facts written and their rollup rows, in one statement, planned once per connection (not per page)
+        long written =
+                GenericPlans.queryForLong(template, FactRule.computeAndRollUp("o.id = any (?)", !held), (Object) ids);
         if (held && written < ids.length) {
             jdbc.sql("delete from sales_order f where f.order_id = any (?)"
                             + " and not exists (select 1 from oms_order o where o.id = f.order_id)")

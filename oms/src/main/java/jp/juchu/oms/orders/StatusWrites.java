@@ -121,10 +121,13 @@ class StatusWrites {
         history.addAll(alertHistory);
         HistoryLine.insertAll(jdbc, history);
         Instant at = Instant.now();
+        List<OrderStatusChanged> moved = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Move move = moves.get(i);
             Transitions.OrderState order = move.order();
-            events.publishEvent(new OrderStatusChanged(order.id(), order.status(), move.to(), actors[i], at));
+            OrderStatusChanged changed = new OrderStatusChanged(order.id(), order.status(), move.to(), actors[i], at);
+            moved.add(changed);
+            events.publishEvent(changed);
             if (move.actor().isPerson()) {
                 audit.record(
                         actors[i],
@@ -133,6 +136,7 @@ class StatusWrites {
                         whys[i]);
             }
         }
+        events.publishEvent(new OrderStatusesChanged(moved));
     }
 
     /** One line of the order's history. */

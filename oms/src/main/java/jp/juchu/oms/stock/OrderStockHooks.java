@@ -1,12 +1,16 @@
 package jp.juchu.oms.stock;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import jp.juchu.oms.orders.OrderDataReset;
 import jp.juchu.oms.orders.OrderLines;
 import jp.juchu.oms.orders.OrderLinesChanged;
 import jp.juchu.oms.orders.OrderStatusChanged;
+import jp.juchu.oms.orders.OrderStatusesChanged;
 import jp.juchu.oms.orders.OrdersDeleted;
 import jp.juchu.oms.orders.OrdersImported;
 import jp.juchu.oms.stock.StockSettings.AllocationTiming;
@@ -106,8 +110,30 @@ class OrderStockHooks {
         }
     }
 
+    /**
+     * The moves of a transaction, each as it was made. The allocation states of the orders moving to shipping are read
+     * together first (a page of an import routed by the rules moves thousands of orders); no move changes another
+     * order's state, and an order that moves twice in it is read again.
+     */
     @EventListener
-    void on(OrderStatusChanged changed) {
+    void on(OrderStatusesChanged changed) {
+        Map<Long, Long> moves = changed.moves().stream()
+                .collect(Collectors.groupingBy(OrderStatusChanged::orderId, Collectors.counting()));
+        List<Long> toShipping = changed.moves().stream()
+                .filter(move -> shipping(move.to()) && moves.get(move.orderId()) == 1)
+                .map(OrderStatusChanged::orderId)
+                .toList();
+        Map<Long, OrderAllocations.State> states = toShipping.isEmpty() ? Map.of() : allocations.states(toShipping);
+        for (OrderStatusChanged move : changed.moves()) {
+            moved(
+                    move,
+                    id -> moves.get(id) == 1
+                            ? Optional.ofNullable(states.get(id)).map(OrderAllocations.State::state)
+                            : allocations.state(id));
+        }
+    }
+
+    private void moved(OrderStatusChanged changed, LongFunction<Optional<String>> shippingState) {
         String to = changed.to();
         String from = changed.from();
         long id = changed.orderId();
@@ -130,7 +156,7 @@ class OrderStockHooks {
                 }
             });
         } else if (shipping(to)) {
-            Optional<String> state = allocations.state(id);
+            Optional<String> state = shippingState.apply(id);
             if (state.filter(OrderAllocations.ALLOCATED::equals).isPresent() || waitsForImportAllocation(state)) {
                 return;
             }

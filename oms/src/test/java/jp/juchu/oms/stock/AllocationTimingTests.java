@@ -126,6 +126,33 @@ class AllocationTimingTests {
     }
 
     @Test
+    void aBulkMoveToShippingAllocatesTheOrdersThatHoldNothingAndLeavesTheAllocatedOnesAlone() throws Exception {
+        long held = newOrder("TH" + StockFixture.unique());
+        long fresh = newOrder("TH" + StockFixture.unique());
+        workflow.move(held, "READY_TO_SHIP", Actor.person("担当", true), false);
+        allocated(held);
+        // back to 確認待ち: it keeps what it holds
+        workflow.move(held, "CONFIRMING", Actor.person("担当", true), false);
+
+        // both in one transaction: their allocation states are read together
+        mvc.perform(post("/orders/bulk-status")
+                .param("order", String.valueOf(held), String.valueOf(fresh))
+                .param("status", "READY_TO_SHIP")
+                .with(user("staff").roles("STAFF"))
+                .with(csrf()));
+
+        allocated(fresh);
+        assertThat(fx.status(held)).isEqualTo("READY_TO_SHIP");
+        assertThat(fx.status(fresh)).isEqualTo("READY_TO_SHIP");
+        assertThat(fx.allocationState(held)).isEqualTo("ALLOCATED");
+        assertThat(jdbc.sql("select count(*) from stock_ledger where order_id = ? and kind = 'ALLOCATE'")
+                        .param(held)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aRuleMovingTheOrderOutOfConfirmationAllocatesIt() {
         long order = newOrder("TR" + StockFixture.unique());
         workflow.move(order, "CONFIRMING", Actor.person("担当", true), false);

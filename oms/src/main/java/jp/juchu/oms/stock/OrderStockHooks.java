@@ -111,9 +111,9 @@ class OrderStockHooks {
     }
 
     /**
-     * The moves of a transaction, each as it was made. The allocation states of the orders moving to shipping are read
+     * Moves made at once, each as it was made. The allocation states of the orders moving to shipping are read
      * together first (a page of an import routed by the rules moves thousands of orders); no move changes another
-     * order's state, and an order that moves twice in it is read again.
+     * order's state, and an order that moves twice among them is read again.
      */
     @EventListener
     void on(OrderStatusesChanged changed) {

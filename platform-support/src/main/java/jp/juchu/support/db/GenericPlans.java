@@ -26,26 +26,24 @@ public final class GenericPlans {
             throw new IllegalStateException("GenericPlans needs a transaction");
         }
         jdbc.execute("set local plan_cache_mode = force_generic_plan");
-        try {
-            Long value = jdbc.query(
-                    connection -> {
-                        PreparedStatement statement = connection.prepareStatement(sql);
-                        // the driver prepares a statement on the server at its fifth use by default; the plan is kept
-                        // with the prepared statement
-                        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-                        for (int i = 0; i < params.length; i++) {
-                            statement.setObject(i + 1, params[i]);
-                        }
-                        return statement;
-                    },
-                    rs -> rs.next() ? rs.getLong(1) : null);
-            if (value == null) {
-                throw new IllegalStateException("The statement answered no row: " + sql);
-            }
-            return value;
-        } finally {
-            // the transaction's other statements are planned as PostgreSQL chooses
-            jdbc.execute("set local plan_cache_mode = default");
+        Long value = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    // the driver prepares a statement on the server at its fifth use by default; the plan is kept with
+                    // the prepared statement
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+                    for (int i = 0; i < params.length; i++) {
+                        statement.setObject(i + 1, params[i]);
+                    }
+                    return statement;
+                },
+                rs -> rs.next() ? rs.getLong(1) : null);
+        // the transaction's other statements are planned as PostgreSQL chooses. Not after a failure: the transaction
+        // is lost then, setting and all, and a statement here would hide the failure's own error (a deadlock retried)
+        jdbc.execute("set local plan_cache_mode = default");
+        if (value == null) {
+            throw new IllegalStateException("The statement answered no row: " + sql);
         }
+        return value;
     }
 }

@@ -60,6 +60,14 @@ class GenericPlansTests {
     }
 
     @Test
+    void aFailingStatementGivesItsOwnError() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> GenericPlans.queryForLong(
+                        jdbc, "select 1 / (count(*) - count(*)) from item where id = any (?)", (Object)
+                                new Long[] {1L})))
+                .hasMessageContaining("division by zero");
+    }
+
+    @Test
     void itNeedsATransactionForItsSettingToStayWithTheStatement() {
         assertThatThrownBy(() -> GenericPlans.queryForLong(jdbc, BATCH, (Object) new Long[] {1L}))
                 .isInstanceOf(IllegalStateException.class);

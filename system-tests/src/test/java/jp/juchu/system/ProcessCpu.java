@@ -107,17 +107,7 @@ final class ProcessCpu {
 
     /** The postmaster's process id from the first {@code postmaster.pid} under the directory, or 0. */
     private static long postmaster(Path directory) {
-        try (Stream<Path> files = Files.find(
-                directory,
-                4,
-                (path, attributes) -> path.getFileName().toString().equals("postmaster.pid"))) {
-            Path file = files.findFirst().orElse(null);
-            return file == null
-                    ? 0
-                    : Long.parseLong(Files.readAllLines(file).get(0).strip());
-        } catch (IOException | RuntimeException unreadable) {
-            return 0;
-        }
+        return Postmaster.under(directory).map(Postmaster::pid).orElse(0L);
     }
 
     /** The machine's busy and total seconds over all cores since boot ({@code /proc/stat}). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Orders read from their rows: the order, and its deliveries with their items when asked for. */
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderRows {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** A tax breakdown as stored, read by a reader made once rather than a type resolved per order. */
+    private static final ObjectReader TAX_LINES =
+            JsonMapper.builder().build().readerFor(new TypeReference<List<Order.TaxLine>>() {});
 
     OrderRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -136,7 +139,7 @@ class OrderRows {
                         rs.getLong("coupon_discount"),
                         rs.getLong("points_used"),
                         rs.getLong("total"),
-                        json.readValue(rs.getString("tax"), new TypeReference<List<Order.TaxLine>>() {})),
+                        TAX_LINES.readValue(rs.getString("tax"))),
                 rs.getString("remarks"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }

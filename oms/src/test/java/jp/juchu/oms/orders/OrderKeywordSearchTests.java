@@ -54,6 +54,8 @@ class OrderKeywordSearchTests {
         // no katakana: only the width, the case and the spaces change
         assertThat(fold("ＡＢＣ 東京都 ｘ１２３ー・ヷ")).isEqualTo("abc東京都x123ー・ヷ");
         assertThat(fold("山田 タロウ ＴＡＲＯ")).isEqualTo("山田たろうtaro");
+        // text already in NFKC is not normalised again, and folds the same
+        assertThat(fold("Tokyo Station 東京駅 03-1234")).isEqualTo("tokyostation東京駅03-1234");
         assertThat(fold(null)).isEmpty();
     }
 

@@ -120,6 +120,47 @@ class OrderKeywordSearchTests {
                         """).param(id).query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void theRecipientsFollowTheShipmentsInDeliveryOrderAsTheyAreAddedChangedAndRemoved() {
+        long id = orderWithRecipient("一番 目", "イチバン メ", "03-1111-2222");
+        long other = orderWithRecipient("別の 注文", null, null);
+        String otherBefore = recipients(other);
+        // a statement that adds shipments to two orders at once refreshes both
+        jdbc.sql("""
+                        insert into shipment (id, order_id, delivery_id, name, kana, phone)
+                        select nextval(pg_get_serial_sequence('shipment', 'id')), o, d, n, null, p
+                        from (values (?::bigint, 3, '三番 目', '090-3333-4444'), (?::bigint, 2, '二番 目', null),
+                                     (?::bigint, 2, '別の 二番', '0120')) as v (o, d, n, p)
+                        """).params(id, id, other).update();
+        assertThat(recipients(id)).isEqualTo("一番 目 イチバン メ 0311112222 | 二番 目   | 三番 目  09033334444");
+        assertThat(recipients(other)).isEqualTo(otherBefore + " | 別の 二番  0120");
+
+        jdbc.sql("update shipment set kana = 'ニバン メ' where order_id = ? and delivery_id = 2")
+                .param(id)
+                .update();
+        assertThat(recipients(id)).isEqualTo("一番 目 イチバン メ 0311112222 | 二番 目 ニバン メ  | 三番 目  09033334444");
+
+        jdbc.sql("delete from shipment where order_id = ? and delivery_id <> 1")
+                .param(id)
+                .update();
+        assertThat(recipients(id)).isEqualTo("一番 目 イチバン メ 0311112222");
+        assertThat(recipients(other)).isEqualTo(otherBefore + " | 別の 二番  0120");
+
+        jdbc.sql("delete from order_item i using shipment s where s.id = i.shipment_id and s.order_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("delete from shipment where order_id = ?").param(id).update();
+        assertThat(recipients(id)).isNull();
+    }
+
+    private String recipients(long orderId) {
+        return jdbc.sql("select recipients from oms_order where id = ?")
+                .param(orderId)
+                .query((rs, row) -> rs.getString(1))
+                .list()
+                .get(0);
+    }
+
     private static ShopOrder.Delivery delivery(int id, String name, String kana, String phone) {
         return new ShopOrder.Delivery(
                 id, name, kana, phone, "1000001", "東京都", "千代田区1-1", null, null, null, false, null, 0, List.of(), null,

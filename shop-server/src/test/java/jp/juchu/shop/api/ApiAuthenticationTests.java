@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.juchu.shop.apikeys.ApiKeys;
 import jp.juchu.shop.apikeys.IssuedKey;
@@ -34,6 +36,19 @@ class ApiAuthenticationTests {
 
     static final String MANAGEMENT = "/api/management/v2/_test/whoami";
     static final String ITEM = "/api/item/v2/_test/whoami";
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Test
+    void springSecuritysObservationsOfEachFilterAreOffAndTheRequestsOwnStayOn() {
+        assertThat(Observation.createNotStarted("spring.security.filterchains", observations)
+                        .isNoop())
+                .isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations)
+                        .isNoop())
+                .isFalse();
+    }
 
     @Autowired
     MockMvc mvc;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,19 +40,6 @@ class SecurityRoutesTests {
             // the shops' change notifications: no session, authenticated by their HMAC signature and refused
             // without it (NotificationImportTests)
             "POST /api/notifications/{connectionId}");
-
-    @Autowired
-    ObservationRegistry observations;
-
-    @Test
-    void springSecuritysObservationsOfEachFilterAreOffAndTheRequestsOwnStayOn() {
-        assertThat(Observation.createNotStarted("spring.security.filterchains", observations)
-                        .isNoop())
-                .isTrue();
-        assertThat(Observation.createNotStarted("http.server.requests", observations)
-                        .isNoop())
-                .isFalse();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -1,19 +1,21 @@
 package jp.juchu.oms.imports;
 
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import jp.juchu.oms.orders.IncomingOrder;
 import jp.juchu.oms.orders.ShopOrder;
 import jp.juchu.oms.orders.TimeSlot;
 import jp.juchu.support.db.Utf8Text;
 import jp.juchu.support.time.IsoTimes;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -113,35 +115,54 @@ final class ShopOrderReader {
      * both; the order page shows it re-indented whatever its key order).
      */
     Canonical canonical(JsonNode node) {
-        sortKeys(node);
-        return new Canonical(json.writeValueAsBytes(node));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            writeSorted(generator, node);
+        }
+        return new Canonical(out.toByteArray());
     }
 
     /**
-     * Puts every object's keys of the tree in their natural order, in place, so that writing it as it is gives the
-     * text Jackson's {@code WRITE_PROPERTIES_SORTED} gives. Jackson's sorting copies every object into a tree map as it
-     * writes it; a shop that sends its keys sorted already (ours does) leaves nothing to sort here, only to compare:
-     * the canonical text of 20,000 orders in 249-265 ms instead of 366-379 ms (docs/benchmarks.md, eleventh). The tree
-     * is the caller's, read once; its key order means nothing to the order read from it.
+     * Writes the tree with every object's keys in their natural order, the text Jackson's
+     * {@code WRITE_PROPERTIES_SORTED} gives, and leaves the tree as it is. Jackson's sorting copies every object into a
+     * tree map as it writes it, and so did putting the keys in order in the tree: the shop's objects come in the order
+     * of its records' components, not sorted, and that copying was a sixth of all the OMS allocated in a first import
+     * (docs/benchmarks.md, twelfth). An object whose keys come sorted costs only the comparisons.
      */
-    private static void sortKeys(JsonNode node) {
+    private static void writeSorted(JsonGenerator generator, JsonNode node) {
         if (node instanceof ObjectNode object) {
-            String previous = null;
-            boolean sorted = true;
-            for (Map.Entry<String, JsonNode> property : object.properties()) {
-                sorted &= previous == null || previous.compareTo(property.getKey()) <= 0;
-                previous = property.getKey();
-                sortKeys(property.getValue());
+            generator.writeStartObject();
+            for (Map.Entry<String, JsonNode> property : inOrder(object)) {
+                generator.writeName(property.getKey());
+                writeSorted(generator, property.getValue());
             }
-            if (!sorted) {
-                Map<String, JsonNode> inOrder = new TreeMap<>();
-                object.properties().forEach(p -> inOrder.put(p.getKey(), p.getValue()));
-                object.removeAll();
-                object.setAll(inOrder);
-            }
+            generator.writeEndObject();
         } else if (node instanceof ArrayNode array) {
-            array.forEach(ShopOrderReader::sortKeys);
+            generator.writeStartArray();
+            for (JsonNode element : array) {
+                writeSorted(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (node.isString()) {
+            generator.writeString(node.stringValue());
+        } else {
+            generator.writeTree(node);
         }
+    }
+
+    /** An object's properties by key (String order, as a tree map gives them). */
+    private static Iterable<Map.Entry<String, JsonNode>> inOrder(ObjectNode object) {
+        String previous = null;
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            if (previous != null && previous.compareTo(property.getKey()) > 0) {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonNode>[] sorted = object.properties().toArray(new Map.Entry[0]);
+                Arrays.sort(sorted, Map.Entry.comparingByKey());
+                return Arrays.asList(sorted);
+            }
+            previous = property.getKey();
+        }
+        return object.properties();
     }
 
     /** An order's canonical JSON (UTF-8). */
@@ -325,21 +346,21 @@ final class ShopOrderReader {
         fits("buyer.member.account", b.memberAccount(), 100);
         fits("payment.method", order.paymentMethod(), 30);
         for (ShopOrder.Delivery d : order.deliveries()) {
-            String at = "deliveries[" + d.deliveryId() + "].";
-            fits(at + "name", d.name(), 200);
-            fits(at + "name_kana", d.kana(), 200);
-            fits(at + "phone", d.phone(), 30);
-            fits(at + "postal_code", d.postalCode(), 10);
-            fits(at + "prefecture", d.prefecture(), 10);
-            fits(at + "address1", d.address1(), 400);
-            fits(at + "address2", d.address2(), 400);
-            fits(at + "noshi", d.noshi(), 100);
-            fits(at + "shipping.carrier", d.carrier(), 20);
-            fits(at + "shipping.tracking_number", d.trackingNumber(), 40);
+            int at = d.deliveryId();
+            fits(at, "name", d.name(), 200);
+            fits(at, "name_kana", d.kana(), 200);
+            fits(at, "phone", d.phone(), 30);
+            fits(at, "postal_code", d.postalCode(), 10);
+            fits(at, "prefecture", d.prefecture(), 10);
+            fits(at, "address1", d.address1(), 400);
+            fits(at, "address2", d.address2(), 400);
+            fits(at, "noshi", d.noshi(), 100);
+            fits(at, "shipping.carrier", d.carrier(), 20);
+            fits(at, "shipping.tracking_number", d.trackingNumber(), 40);
             for (ShopOrder.Item item : d.items()) {
-                fits(at + "items.item_code", item.itemCode(), 100);
-                fits(at + "items.variation", item.variation(), 200);
-                fits(at + "items.item_name", item.name(), 400);
+                fits(at, "items.item_code", item.itemCode(), 100);
+                fits(at, "items.variation", item.variation(), 200);
+                fits(at, "items.item_name", item.name(), 400);
             }
         }
     }
@@ -354,6 +375,13 @@ final class ShopOrderReader {
     private static void fits(String field, String value, int max) throws Unreadable {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             throw new Unreadable(field + " が長すぎます (" + max + " 文字まで)");
+        }
+    }
+
+    /** A delivery's field: its path is written only for the reason (every order has a dozen such fields). */
+    private static void fits(int deliveryId, String field, String value, int max) throws Unreadable {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            fits("deliveries[" + deliveryId + "]." + field, value, max);
         }
     }
 

@@ -32,9 +32,13 @@ class CanonicalJsonTests {
             String text = JSON.writeValueAsString(tree);
             String expected = SORTING.writeValueAsString(JSON.readTree(text));
 
-            String canonical = new String(reader.canonical(JSON.readTree(text)).json(), StandardCharsets.UTF_8);
+            JsonNode read = JSON.readTree(text);
+            String canonical = new String(reader.canonical(read).json(), StandardCharsets.UTF_8);
 
             assertThat(canonical).isEqualTo(expected);
+            assertThat(JSON.writeValueAsString(read))
+                    .as("the tree is left as it came")
+                    .isEqualTo(JSON.writeValueAsString(JSON.readTree(text)));
         }
     }
 

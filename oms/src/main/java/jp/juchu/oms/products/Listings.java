@@ -1,5 +1,7 @@
 package jp.juchu.oms.products;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -164,10 +166,21 @@ public class Listings {
     private static final String ENTRY =
             "select id, connection_id, item_code, variation, product_id, multiplier" + " from listing";
 
+    /** A listing from a row of {@link #ENTRY}, read by its columns' names (as {@link Products#product} says why). */
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getLong("connection_id"),
+                rs.getString("item_code"),
+                rs.getString("variation"),
+                rs.getLong("product_id"),
+                rs.getInt("multiplier"));
+    }
+
     public Optional<Entry> find(long listingId) {
         return jdbc.sql(ENTRY + " where id = ?")
                 .param(listingId)
-                .query(Entry.class)
+                .query(Listings::entry)
                 .optional();
     }
 
@@ -175,7 +188,7 @@ public class Listings {
     public List<Entry> ofConnection(long connectionId) {
         return jdbc.sql(ENTRY + " where connection_id = ? order by item_code, variation")
                 .param(connectionId)
-                .query(Entry.class)
+                .query(Listings::entry)
                 .list();
     }
 
@@ -188,7 +201,7 @@ public class Listings {
         return jdbc.sql(ENTRY + " where product_id = any (?) or product_id in"
                         + " (select set_id from product_set_component where component_id = any (?)) order by id")
                 .params(ids, ids)
-                .query(Entry.class)
+                .query(Listings::entry)
                 .list();
     }
 }

@@ -1,5 +1,6 @@
 package jp.juchu.oms.imports;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,6 +64,8 @@ class ImportedPages {
     /** A page's orders as {@link Prepared}, in the page's order. */
     List<Prepared> prepare(OrderPage page) {
         List<Prepared> prepared = new ArrayList<>(page.orders().size());
+        // one buffer for the page's canonical texts: each order allocates only its own text
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream(8192);
         for (RawOrder raw : page.orders()) {
             String key = key(raw);
             JsonNode tree;
@@ -72,7 +75,7 @@ class ImportedPages {
                 prepared.add(new Prepared(raw.serialCode(), key, null, null, e.getMessage(), raw));
                 continue;
             }
-            ShopOrderReader.Canonical canonical = reader.canonical(tree);
+            ShopOrderReader.Canonical canonical = reader.canonical(tree, scratch);
             try {
                 prepared.add(new Prepared(
                         raw.serialCode(), key, canonical, reader.read(tree, canonical.text()), null, null));

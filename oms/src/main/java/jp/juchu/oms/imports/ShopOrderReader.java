@@ -113,13 +113,16 @@ final class ShopOrderReader {
      * The order's JSON with its keys sorted, so the same content always reads the same: its SHA-256 tells a changed
      * order from an unchanged one, the text is what the OMS keeps as the order the shop sent (one serialisation for
      * both; the order page shows it re-indented whatever its key order).
+     *
+     * @param scratch a buffer to write it in, emptied first (one for a page's orders, so that each allocates only its
+     *     own text)
      */
-    Canonical canonical(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator generator = json.createGenerator(out)) {
+    Canonical canonical(JsonNode node, ByteArrayOutputStream scratch) {
+        scratch.reset();
+        try (JsonGenerator generator = json.createGenerator(scratch)) {
             writeSorted(generator, node);
         }
-        return new Canonical(out.toByteArray());
+        return new Canonical(scratch.toByteArray());
     }
 
     /**
@@ -132,15 +135,26 @@ final class ShopOrderReader {
     private static void writeSorted(JsonGenerator generator, JsonNode node) {
         if (node instanceof ObjectNode object) {
             generator.writeStartObject();
-            for (Map.Entry<String, JsonNode> property : inOrder(object)) {
-                generator.writeName(property.getKey());
-                writeSorted(generator, property.getValue());
+            Set<Map.Entry<String, JsonNode>> properties = object.properties();
+            if (sorted(properties)) {
+                for (Map.Entry<String, JsonNode> property : properties) {
+                    generator.writeName(property.getKey());
+                    writeSorted(generator, property.getValue());
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonNode>[] inOrder = properties.toArray(new Map.Entry[properties.size()]);
+                Arrays.sort(inOrder, Map.Entry.comparingByKey());
+                for (Map.Entry<String, JsonNode> property : inOrder) {
+                    generator.writeName(property.getKey());
+                    writeSorted(generator, property.getValue());
+                }
             }
             generator.writeEndObject();
         } else if (node instanceof ArrayNode array) {
             generator.writeStartArray();
-            for (JsonNode element : array) {
-                writeSorted(generator, element);
+            for (int i = 0; i < array.size(); i++) {
+                writeSorted(generator, array.get(i));
             }
             generator.writeEndArray();
         } else if (node.isString()) {
@@ -150,19 +164,16 @@ final class ShopOrderReader {
         }
     }
 
-    /** An object's properties by key (String order, as a tree map gives them). */
-    private static Iterable<Map.Entry<String, JsonNode>> inOrder(ObjectNode object) {
+    /** Whether the keys come in String order (as a tree map gives them). */
+    private static boolean sorted(Set<Map.Entry<String, JsonNode>> properties) {
         String previous = null;
-        for (Map.Entry<String, JsonNode> property : object.properties()) {
+        for (Map.Entry<String, JsonNode> property : properties) {
             if (previous != null && previous.compareTo(property.getKey()) > 0) {
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, JsonNode>[] sorted = object.properties().toArray(new Map.Entry[0]);
-                Arrays.sort(sorted, Map.Entry.comparingByKey());
-                return Arrays.asList(sorted);
+                return false;
             }
             previous = property.getKey();
         }
-        return object.properties();
+        return true;
     }
 
     /** An order's canonical JSON (UTF-8). */

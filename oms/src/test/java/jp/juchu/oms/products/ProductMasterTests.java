@@ -66,6 +66,40 @@ class ProductMasterTests {
     }
 
     @Test
+    void aProductAndItsListingAreReadColumnByColumnAsSpringsRecordMapperReadsThem() {
+        String code = ProductFixture.code("mapped");
+        long id = catalog.create(ProductFixture.sku(code, "冷凍 餃子"), "担当者");
+        // every field away from its default, so that two columns read the wrong way round cannot agree
+        jdbc.sql("update product set stock_managed = false, release_date = date '2027-01-15', preorder = true,"
+                        + " made_to_order = false, temperature_zone = 'FROZEN', size_factor = 3,"
+                        + " omit_from_delivery_note = true, active = false where id = ?")
+                .param(id)
+                .update();
+        Product expected = jdbc.sql(Products.SELECT + " where id = ?")
+                .param(id)
+                .query(Product.class)
+                .single();
+
+        assertThat(products.find(id)).contains(expected);
+        assertThat(products.byCode(code)).contains(expected);
+        assertThat(products.findAll(List.of(id))).containsExactly(Map.entry(id, expected));
+        assertThat(expected.releaseDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 15));
+        assertThat(expected.temperatureZone()).isEqualTo("FROZEN");
+
+        long shop = ProductFixture.shop(jdbc);
+        listingEditing.add(new ListingEditing.Mapping(shop, "gyoza", "20個", code, 4), "担当者");
+        Listings.Entry listed = jdbc.sql("select id, connection_id, item_code, variation, product_id, multiplier"
+                        + " from listing where connection_id = ? and item_code = 'gyoza'")
+                .param(shop)
+                .query(Listings.Entry.class)
+                .single();
+        assertThat(listed.productId()).isEqualTo(id);
+        assertThat(listed.multiplier()).isEqualTo(4);
+        assertThat(listings.find(listed.id())).contains(listed);
+        assertThat(listings.dependingOn(List.of(id))).contains(listed);
+    }
+
+    @Test
     void badFieldsAreRefusedEachWithItsJapaneseReasonAndNothingIsWritten() {
         ProductDraft bad = new ProductDraft(
                 "bad code!",
